@@ -1,0 +1,374 @@
+"""The date grammar: every date expression of English news prose, with its precision.
+
+`find_dates(text, reference)` returns the date expressions of `text` as `DateValue`s, longest
+match first where two overlap. `reference` is the publication date: it fills in a missing year
+("on January 21") and resolves relative expressions ("last year", "yesterday", "on Monday").
+The text is expected to be `text.normalize`d (plain spaces and dashes); offsets are into it.
+"""
+
+import calendar
+import datetime
+import re
+from collections.abc import Callable, Iterator
+
+from events.extraction.model import DateValue
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+# How far after the publication date an undated month may fall before it is read as last year's.
+FUTURE_TOLERANCE = datetime.timedelta(days=62)
+
+# Month names are matched with their capital so that "may" the verb is not a month.
+_MONTH_NAMES = sorted(
+    [name for name in calendar.month_name if name]
+    + [f"{name}\\.?" for name in calendar.month_abbr if name and name != "May"]
+    + ["Sept\\.?"],
+    key=len,
+    reverse=True,
+)
+MONTH = r"(?:%s)\b" % "|".join(_MONTH_NAMES)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d])"
+NUMERIC_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+REL_YEAR = r"(?i:(?:of\s+)?(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)\s+year)"
+WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+WD_PREFIX = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?"
+TO = r"(?:\s*-\s*|\s+(?i:to|till|until|through|and)\s+(?:(?i:the)\s+)?)"
+OF = r"(?:\s+(?i:of))?"
+YEAR_TAIL = rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|,?\s+(?P<ry>{REL_YEAR}))?"
+
+
+PATTERNS: list[tuple[str, str]] = [
+    # 21.01.2020 - 23.01.2020, 21-23.01.2020, 21.01-23.01.2020
+    (
+        "numeric_range",
+        rf"(?<![\d.])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?(?:\.(?P<y1>{NUMERIC_YEAR}))?\s*-\s*"
+        rf"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>{NUMERIC_YEAR})",
+    ),
+    ("iso", rf"(?<![\d.])(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])"),
+    ("numeric", rf"{WD_PREFIX}(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{NUMERIC_YEAR})"),
+    # 30 September 2020 to 2 October 2020, 30 September to 2 October
+    (
+        "dmy_range2",
+        rf"(?P<d1>{DAY}){OF}\s+(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?{TO}(?P<d2>{DAY}){OF}\s+(?P<m2>{MONTH}){YEAR_TAIL}",
+    ),
+    # September 30 to October 2, 2020; May 21 to May 24
+    (
+        "mdy_range2",
+        rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?{TO}(?P<m2>{MONTH})\s+(?P<d2>{DAY}){YEAR_TAIL}",
+    ),
+    # 17 to 20 March 2025, 3-5 June
+    ("dmy_range", rf"(?P<d1>{DAY}){TO}(?P<d2>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
+    # January 21 to 23, May 21-24, 2020
+    ("mdy_range", rf"(?P<m>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<d2>{DAY}){YEAR_TAIL}"),
+    # 28 April 2003, Monday 5 May, 16th of May, 2020
+    ("dmy", rf"{WD_PREFIX}(?P<d>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
+    # January 16, 2020; January 14, this year
+    ("mdy", rf"{WD_PREFIX}(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}"),
+    # September-October 2020, from September to October
+    ("month_range", rf"(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{TO}(?P<m2>{MONTH}){YEAR_TAIL}"),
+    # May 2020, November last year, January of this year
+    ("month_year", rf"(?P<m>{MONTH}){YEAR_TAIL}"),
+    # 2021-2025, 2020/2021
+    ("year_range", rf"(?P<y1>{YEAR})\s*(?:-|/|\s(?i:to|and)\s)\s*(?P<y2>{YEAR})"),
+    ("year", rf"(?P<y>{YEAR})"),
+    ("rel_year", rf"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year\b)"),
+    ("rel_month", rf"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)"),
+    ("rel_day", r"(?i:\b(?P<which>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b)"),
+    (
+        "weekday",
+        rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+)?)(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
+    ),
+]
+# An exercise or operation named with its year: "Interaction-2023", "Combat Brotherhood 2020".
+NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]{3,})"
+NAME_STOP = frozenset(
+    "in on at by of for from since until till to during the a an and or as with after before about around "
+    "this that these those its their his her our year years".split()
+)
+NAMED = re.compile(rf"(?P<name>{NAME_WORD}(?:[ -]{NAME_WORD}){{0,3}})(?:\s*-\s*|\s)(?P<y>{YEAR})")
+TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\b(?!\.\d)")
+
+COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+MONTH_RE = re.compile(MONTH)
+# A bare month name must be introduced ("in May", "since November") to be read as a date;
+# the same holds for any month when the word could be something else.
+MONTH_INTRO = re.compile(
+    r"(?i:\b(?:in|on|since|until|till|by|during|from|of|early|late|mid|end|beginning|start|throughout|"
+    r"before|after|last|next|this|through)[\s-]+(?:the\s+)?(?:(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)?)$"
+)
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def resolve_year(groups: dict, reference: datetime.date | None, key: str = "y", rel_key: str = "ry") -> int | None:
+    if groups.get(key):
+        return int(groups[key])
+    relative = groups.get(rel_key)
+    if relative:
+        if reference is None:
+            return None
+        return reference.year + relative_offset(relative)
+    return None
+
+
+def relative_offset(phrase: str) -> int:
+    phrase = phrase.lower()
+    if any(word in phrase for word in ("last", "previous", "past")):
+        return -1
+    if any(word in phrase for word in ("next", "coming")):
+        return 1
+    return 0
+
+
+def infer_year(month: int, day: int, reference: datetime.date | None) -> int | None:
+    """A date written without its year is the nearest such date not far after the reference."""
+    if reference is None:
+        return None
+    try:
+        candidate = datetime.date(reference.year, month, min(day, 28 if month == 2 else day))
+    except ValueError:
+        return None
+    if candidate - reference > FUTURE_TOLERANCE:
+        return reference.year - 1
+    return reference.year
+
+
+def make_date(year: int | None, month: int, day: int) -> datetime.date | None:
+    if year is None:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class Builder:
+    """Turns one regex match into a DateValue, or None when the match is not a real date."""
+
+    def __init__(self, reference: datetime.date | None):
+        self.reference = reference
+
+    def __call__(self, kind: str, match: re.Match) -> DateValue | None:
+        method: Callable[[dict], tuple | None] = getattr(self, f"build_{kind}")
+        groups = match.groupdict()
+        try:
+            built = method(groups)
+        except (ValueError, KeyError, OverflowError):
+            return None
+        if not built:
+            return None
+        start, end, precision = built
+        if end is not None and (end < start or (precision == "day" and (end - start).days > 400)):
+            return None
+        if end == start:
+            end = None
+        value_type = {
+            "numeric_range": "range",
+            "dmy_range": "range",
+            "mdy_range": "range",
+            "dmy_range2": "range",
+            "mdy_range2": "range",
+            "month_range": "range",
+            "iso": "numeric",
+            "numeric": "numeric",
+            "dmy": "explicit",
+            "mdy": "explicit",
+            "month_year": "month",
+            "year": "year",
+            "year_range": "period",
+        }.get(kind, "relative")
+        if groups.get("ry") or (groups.get("y") is None and kind in ("dmy", "mdy", "month_year", "dmy_range", "mdy_range")):
+            value_type = "relative" if groups.get("ry") else value_type
+        return DateValue(start, end, precision, match.start(), match.end(), match.group(0), value_type)
+
+    def _year_or_inferred(self, groups: dict, month: int, day: int = 1) -> int | None:
+        year = resolve_year(groups, self.reference)
+        return year if year is not None else infer_year(month, day, self.reference)
+
+    def build_numeric_range(self, g):
+        y2, m2 = int(g["y2"]), int(g["m2"])
+        end = datetime.date(y2, m2, int(g["d2"]))
+        m1 = int(g["m1"]) if g["m1"] else m2
+        y1 = int(g["y1"]) if g["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        return datetime.date(y1, m1, int(g["d1"])), end, "day"
+
+    def build_iso(self, g):
+        return datetime.date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
+
+    build_numeric = build_iso
+
+    def build_dmy(self, g):
+        month, day = month_number(g["m"]), day_number(g["d"])
+        date = make_date(self._year_or_inferred(g, month, day), month, day)
+        return (date, None, "day") if date else None
+
+    build_mdy = build_dmy
+
+    def build_dmy_range(self, g):
+        month = month_number(g["m"])
+        d1, d2 = day_number(g["d1"]), day_number(g["d2"])
+        year = self._year_or_inferred(g, month, d1)
+        start, end = make_date(year, month, d1), make_date(year, month, d2)
+        return (start, end, "day") if start and end else None
+
+    build_mdy_range = build_dmy_range
+
+    def build_dmy_range2(self, g):
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
+        d1, d2 = day_number(g["d1"]), day_number(g["d2"])
+        y2 = self._year_or_inferred(g, m2, d2)
+        if y2 is None:
+            return None
+        y1 = int(g["y1"]) if g.get("y1") else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+        start, end = make_date(y1, m1, d1), make_date(y2, m2, d2)
+        return (start, end, "day") if start and end else None
+
+    build_mdy_range2 = build_dmy_range2
+
+    def build_month_range(self, g):
+        m1, m2 = month_number(g["m1"]), month_number(g["m2"])
+        y2 = self._year_or_inferred(g, m2)
+        if y2 is None:
+            return None
+        y1 = int(g["y1"]) if g.get("y1") else (y2 if m1 <= m2 else y2 - 1)
+        return datetime.date(y1, m1, 1), datetime.date(y2, m2, 1), "month"
+
+    def build_month_year(self, g):
+        month = month_number(g["m"])
+        year = self._year_or_inferred(g, month)
+        return (datetime.date(year, month, 1), None, "month") if year else None
+
+    def build_year_range(self, g):
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 <= y1:
+            return None
+        return datetime.date(y1, 1, 1), datetime.date(y2, 1, 1), "year"
+
+    def build_year(self, g):
+        return datetime.date(int(g["y"]), 1, 1), None, "year"
+
+    def build_rel_year(self, g):
+        if self.reference is None:
+            return None
+        return datetime.date(self.reference.year + relative_offset(g["which"]), 1, 1), None, "year"
+
+    def build_rel_month(self, g):
+        if self.reference is None:
+            return None
+        offset = relative_offset(g["which"])
+        index = self.reference.year * 12 + self.reference.month - 1 + offset
+        return datetime.date(index // 12, index % 12 + 1, 1), None, "month"
+
+    def build_rel_day(self, g):
+        if self.reference is None:
+            return None
+        which = " ".join(g["which"].lower().split())
+        offset = {
+            "today": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[which]
+        return self.reference + datetime.timedelta(days=offset), None, "day"
+
+    def build_weekday(self, g):
+        if self.reference is None:
+            return None
+        which = " ".join((g.get("which") or "").lower().split())
+        if not which:
+            return None  # a bare weekday name is too often part of a name ("Black Friday")
+        target = WEEKDAYS[g["wd"].lower()]
+        delta = (self.reference.weekday() - target) % 7
+        if which == "next":
+            forward = (target - self.reference.weekday()) % 7 or 7
+            return self.reference + datetime.timedelta(days=forward), None, "day"
+        if which == "last" and delta == 0:
+            delta = 7
+        return self.reference - datetime.timedelta(days=delta), None, "day"
+
+
+def find_dates(text: str, reference: datetime.date | None = None, start: int = 0, end: int | None = None) -> list[DateValue]:
+    """All date expressions of text[start:end], non-overlapping, in text order."""
+    end = len(text) if end is None else end
+    build = Builder(reference)
+    candidates: list[tuple[int, int, int, DateValue]] = []
+    for priority, (kind, pattern) in enumerate(COMPILED):
+        for match in pattern.finditer(text, start, end):
+            if kind in ("month_year", "month_range", "mdy", "mdy_range") and not _month_is_date(text, match):
+                continue
+            value = build(kind, match)
+            if value is not None:
+                candidates.append((match.start(), -(match.end() - match.start()), priority, value))
+    for value in named_dates(text, start, end):
+        candidates.append((value.text_start, -(value.text_end - value.text_start), -1, value))
+    chosen: list[DateValue] = []
+    taken: list[tuple[int, int]] = []
+    for _, _, _, value in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
+        if any(value.text_start < e and s < value.text_end for s, e in taken):
+            continue
+        taken.append((value.text_start, value.text_end))
+        chosen.append(value)
+    chosen.sort(key=lambda v: v.text_start)
+    return [attach_time(text, value, end) for value in chosen]
+
+
+def _month_is_date(text: str, match: re.Match) -> bool:
+    """`May` alone is a verb more often than a month: require a year, a day or an introduction."""
+    groups = match.groupdict()
+    month = groups.get("m") or groups.get("m1") or ""
+    if groups.get("y") or groups.get("ry") or groups.get("y1") or groups.get("d") or groups.get("d1"):
+        return True
+    if month.lower() != "may" and match.start() > 0 and text[match.start() - 1] in "-(":
+        return True
+    before = text[max(0, match.start() - 40) : match.start()]
+    return bool(MONTH_INTRO.search(before)) or (month.lower() != "may" and before.rstrip().endswith((",", "and")))
+
+
+def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
+    """Names that carry a year: exercises and operations ("Interaction-2023", "Combat Brotherhood 2020")."""
+    for match in NAMED.finditer(text, start, end):
+        words = re.split(r"[ -]", match["name"])
+        while words and (words[0].lower() in NAME_STOP or month_like(words[0])):
+            words.pop(0)
+        if not words or any(w.lower() in NAME_STOP or month_like(w) for w in words):
+            continue
+        name_start = text.index(words[0], match.start())
+        hyphenated = "-" in text[match.start("y") - 2 : match.start("y")]
+        quoted = text[max(0, name_start - 1) : name_start] == '"' or text[match.end() : match.end() + 1] == '"'
+        if not (hyphenated or quoted or len(words) >= 2):
+            continue
+        if len(words) >= 2 and not (hyphenated or quoted) and words[0] in ("CSTO", "CIS", "SCO", "UN"):
+            continue
+        year = int(match["y"])
+        yield DateValue(
+            datetime.date(year, 1, 1), None, "year", name_start, match.end(), text[name_start : match.end()], "name"
+        )
+
+
+def month_like(word: str) -> bool:
+    return word.lower().rstrip(".") in MONTHS or word.lower() in WEEKDAYS
+
+
+def attach_time(text: str, value: DateValue, end: int) -> DateValue:
+    """A stated time right after a day ("on 5 May at 10:00") is the event's start time."""
+    if value.precision != "day":
+        return value
+    match = TIME.match(text, value.text_end, min(end, value.text_end + 40)) or TIME.search(
+        text, value.text_end, min(end, value.text_end + 25)
+    )
+    if not match:
+        return value
+    time = datetime.time(int(match["h"]), int(match["mi"]))
+    return DateValue(
+        value.start, value.end, value.precision, value.text_start, value.text_end, value.text, value.type, time
+    )

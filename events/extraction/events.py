@@ -1,0 +1,326 @@
+"""Sentences to events: pair each date expression with the words that say what happened.
+
+The rules, in the order they apply:
+1. A release is read as its headline lines (title, dateline) and its body sentences.
+2. In a sentence, date expressions that only bound a plan or period ("the plan for 2021",
+   "until 2025", "since 2003", "2021-2025") are not happenings and are dropped.
+3. Each remaining date is paired with the nearest trigger of the kind lexicon, one trigger per
+   date; a year alone must sit at the head of its clause or close to its trigger.
+4. The lead sentence of a dated release that names a happening without dating it reports the
+   news of the day: it happens on the publication date.
+5. Within one release, one happening stated twice is one event: same kind and the same or a
+   containing date, or a headline restating a body event.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from events.extraction.dates import find_dates
+from events.extraction.kinds import GENERIC, Trigger, distance, find_triggers, kind_near
+from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
+from events.extraction.places import find_location
+from events.extraction.release import Header, lines_with_offsets
+from events.extraction.text import normalize, sentences
+
+# A year standing alone must be this close to its trigger unless it opens its clause.
+YEAR_WINDOW = 50
+MAX_TITLE = 110
+# Crossing a comma costs as much as this many characters when pairing a date with its trigger.
+CLAUSE_PENALTY = 60
+
+NOT_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
+    r"(?:(?:end|beginning|middle|start)\s+of\s+(?:the\s+)?)?(?:year\s+)?$)",
+    re.IGNORECASE,
+)
+PERIOD_YEAR_BEFORE = re.compile(
+    r"(?:\bfor\s+(?:the\s+)?(?:year\s+|period\s+)?$|\bfrom\s+$|"
+    r"\b(?:plans?|programmes?|programs?|strateg(?:y|ies)|concepts?|budgets?|goals?|tasks?|priorities|agenda|"
+    r"schedules?|timetables?|results|outcomes|activit(?:y|ies)|performance|reports?|period|forecasts?|"
+    r"objectives|targets)\s+(?:\w+\s+){0,2}(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
+    r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?in\s+$)",
+    re.IGNORECASE,
+)
+QUANTITY_AFTER = re.compile(
+    r"\s*(?:servicemen|soldiers|troops|people|persons|personnel|participants|units|pieces|km|kilometers|"
+    r"kilometres|meters|metres|tons|tonnes|hectares|rubles|roubles|dollars|euros|officers|specialists|"
+    r"representatives|delegates|vehicles|cases|members|items|copies|times)\b",
+    re.IGNORECASE,
+)
+CLAUSE_HEAD = re.compile(
+    r"^(?:\W*(?:in|during|at|the|end|beginning|start|middle|of|early|late|mid|since|over|throughout|"
+    r"already|also|back|and|but|so|then|as|a|year|by|first|half|second|on|alone|just|only)\b)*\W*$",
+    re.IGNORECASE,
+)
+ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
+LONG_NAMES = (
+    ("Collective Security Treaty Organization", "CSTO"),
+    ("Collective Security Treaty Organisation", "CSTO"),
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or headline line to read events from."""
+
+    start: int
+    end: int
+    header: bool = False
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    event: ExtractedEvent
+    header: bool
+    order: int
+    named: bool = False  # dated by its own name ("Interaction-2023"): a happening of its own
+
+
+def extract_release(text: str) -> ExtractedRelease:
+    """Read one release: its title, publication date and the events its text dates."""
+    if not text or not text.strip():
+        raise ReleaseError("empty file")
+    plain = normalize(text)
+    header = Header(text)
+    published, inferred = header.published, False
+    if published is None:
+        published = infer_publication(plain)
+        inferred = True
+        if published is None:
+            raise ReleaseError("no recognisable date: no dateline and no dated expression in the text")
+    units = reading_units(plain, header)
+    candidates: list[Candidate] = []
+    for unit in units:
+        for event, date_type in events_in_unit(plain, text, unit, published, header, inferred):
+            candidates.append(Candidate(event, unit.header, len(candidates), named=date_type == "name"))
+    events = merge_candidates(candidates)
+    events = link_anniversaries(events)
+    events = [retitle_main_event(event, header.title, published) for event in events]
+    return ExtractedRelease(
+        title=header.title,
+        published=published,
+        published_time=header.published_time,
+        published_inferred=inferred,
+        body=text[header.body_start : header.body_end],
+        body_start=header.body_start,
+        body_end=header.body_end,
+        events=tuple(sorted(events, key=lambda e: (e.evidence_start, e.start))),
+    )
+
+
+def infer_publication(plain: str) -> datetime.date | None:
+    """A release with no dateline was published no earlier than the latest day it states."""
+    years = [d.start.year for d in find_dates(plain) if d.type != "period"]
+    if not years:
+        return None
+    reference = datetime.date(max(years), 12, 31)
+    dated = [d for d in find_dates(plain, reference) if d.type not in ("period", "name")]
+    days = [d.end or d.start for d in dated if d.precision == "day" and d.type != "relative" or "," in d.text]
+    days = [d for d in days if d <= reference]
+    if days:
+        return max(days)
+    return datetime.date(max(years), 1, 1)
+
+
+def reading_units(plain: str, header: Header) -> list[Unit]:
+    units = [Unit(*header.title_span, header=True)]
+    if header.dateline_span and header.dateline_span != header.title_span:
+        units.append(Unit(*header.dateline_span, header=True))
+    body = sentences(plain, header.body_start, header.body_end)
+    for index, (start, end) in enumerate(body):
+        units.append(Unit(start, end, lead=index == 0))
+    return units
+
+
+def events_in_unit(
+    plain: str, text: str, unit: Unit, published: datetime.date, header: Header, inferred: bool
+) -> list[tuple[ExtractedEvent, str]]:
+    triggers = find_triggers(plain, unit.start, unit.end)
+    if not triggers:
+        return []
+    dates = [d for d in find_dates(plain, published, unit.start, unit.end) if is_event_date(plain, d, unit)]
+    if unit.header and header.dateline_date_span:
+        # The dateline's own date is when the headline's news happened; the time is the publication's.
+        dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]
+    pairs = pair_dates(plain, dates, triggers, unit)
+    if not pairs and not inferred and (unit.lead or unit.header) and any(t.kind != GENERIC for t in triggers):
+        trigger = strongest(triggers)
+        today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
+        pairs = [(today, trigger)]
+    events = []
+    for date, trigger in pairs:
+        kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, date.text_start) or "other")
+        if date.type == "name" and kind not in ("exercise", "other"):
+            kind = "exercise"
+        events.append((make_event(plain, text, unit, date, kind, trigger), date.type))
+    return events
+
+
+def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
+    """Drop dates that bound a plan or a period, quantities, and ages."""
+    if date.type == "period":
+        return False
+    before = plain[max(unit.start, date.text_start - 60) : date.text_start]
+    if NOT_EVENT_BEFORE.search(before):
+        return False
+    if date.precision == "year" and date.type in ("year", "relative"):
+        if PERIOD_YEAR_BEFORE.search(before):
+            return False
+        if date.type == "year" and QUANTITY_AFTER.match(plain, date.text_end):
+            return False
+    if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
+        return bool(re.search(r"\b(?:scheduled|planned|set|due)\s+for\s+$", before, re.IGNORECASE))
+    return True
+
+
+def opens_clause(plain: str, date: DateValue, unit: Unit) -> bool:
+    head = plain[unit.start : date.text_start]
+    clause = re.split(r"[,;:()]|\band\b", head)[-1]
+    return bool(CLAUSE_HEAD.match(clause)) and len(clause.split()) <= 6
+
+
+def pair_dates(
+    plain: str, dates: list[DateValue], triggers: list[Trigger], unit: Unit
+) -> list[tuple[DateValue, Trigger]]:
+    """One trigger per date, nearest first; a lone year must open its clause or be near its trigger."""
+    options = []
+    for di, date in enumerate(dates):
+        initial = opens_clause(plain, date, unit)
+        for ti, trigger in enumerate(triggers):
+            gap = min(distance(trigger, date.text_start), distance(trigger, date.text_end))
+            loose = date.precision == "year" and date.type in ("year", "relative")
+            if loose and not initial and gap > YEAR_WINDOW:
+                continue
+            strength = 0 if trigger.kind == GENERIC else 1
+            options.append((gap + CLAUSE_PENALTY * clause_breaks(plain, date, trigger), -strength, di, ti))
+    options.sort()
+    used_dates: set[int] = set()
+    used_triggers: set[int] = set()
+    pairs = []
+    for _, _, di, ti in options:
+        if di in used_dates or ti in used_triggers:
+            continue
+        used_dates.add(di)
+        used_triggers.add(ti)
+        pairs.append((dates[di], triggers[ti]))
+    return pairs
+
+
+def clause_breaks(plain: str, date: DateValue, trigger: Trigger) -> int:
+    """Commas, semicolons and brackets between a date and a trigger: a date in an aside belongs to it."""
+    lo, hi = sorted((date.text_end, trigger.start)) if date.text_end <= trigger.start else sorted((trigger.end, date.text_start))
+    return len(re.findall(r"[,;()]", plain[lo:hi]))
+
+
+def strongest(triggers: list[Trigger]) -> Trigger:
+    from events.extraction.kinds import KIND_STRENGTH
+
+    named = [t for t in triggers if t.kind != GENERIC]
+    return max(named, key=lambda t: (KIND_STRENGTH[t.kind], -t.start))
+
+
+def make_event(plain: str, text: str, unit: Unit, date: DateValue, kind: str, trigger: Trigger) -> ExtractedEvent:
+    sentence = plain[unit.start : unit.end]
+    years = None
+    if kind == "anniversary":
+        match = ANNIVERSARY_YEARS.search(sentence)
+        years = int(match.group(1)) if match and 0 < int(match.group(1)) < 500 else None
+    founding = None
+    if years and date.precision != "day" or not years:
+        founding = None
+    elif date.precision == "day":
+        try:
+            founding = date.start.replace(year=date.start.year - years)
+        except ValueError:  # 29 February
+            founding = date.start.replace(year=date.start.year - years, day=28)
+    return ExtractedEvent(
+        start=date.start,
+        end=date.end,
+        precision=date.precision,
+        kind=kind,
+        title=make_title(plain, unit, date),
+        evidence=text[unit.start : unit.end],
+        evidence_start=unit.start,
+        evidence_end=unit.end,
+        date_text=text[date.text_start : date.text_end] if date.type != "published" else "",
+        date_start=date.text_start if date.type != "published" else None,
+        date_end=date.text_end if date.type != "published" else None,
+        time=date.time,
+        location=find_location(sentence),
+        anniversary_years=years,
+        founding=founding,
+        founding_precision="day" if founding else None,
+    )
+
+
+def make_title(plain: str, unit: Unit, date: DateValue) -> str:
+    """Who did what: the sentence without its date, leading adverbials and asides, kept short."""
+    sentence = plain[unit.start : unit.end]
+    if date.type not in ("published", "name"):
+        a, b = date.text_start - unit.start, date.text_end - unit.start
+        head = re.sub(
+            r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$", "", sentence[:a].rstrip(), flags=re.I
+        )
+        while head != (head := re.sub(r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$", "", head.rstrip(), flags=re.I)):
+            pass
+        tail = re.sub(r"^\s*,?\s*(?:alone\b)?", " ", sentence[b:])
+        sentence = head + tail
+    for long, short in LONG_NAMES:
+        sentence = sentence.replace(long, short)
+    sentence = re.sub(r",\s*(?:who|which|where|when)\b[^,]*,", "", sentence)
+    sentence = re.sub(r"\s*\([^)]*\)", "", sentence)
+    sentence = re.sub(r"^[\W\s]+", "", sentence)
+    sentence = re.sub(r"\s+([,.;:])", r"\1", sentence)
+    sentence = re.sub(r"\s{2,}", " ", sentence).strip(" ,;:.-\"'")
+    if len(sentence) > MAX_TITLE:
+        cut = sentence[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-")
+        sentence = cut + "…"
+    return sentence[:1].upper() + sentence[1:] if sentence else "Event"
+
+
+def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
+    o_start, o_end = outer.span()
+    i_start, i_end = inner.span()
+    return o_start <= i_start and i_end <= o_end
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
+    """One event per happening: body events first, finer dates first, then what restates them."""
+    rank = {"day": 0, "month": 1, "year": 2}
+    ordered = sorted(candidates, key=lambda c: (c.header, rank[c.event.precision], c.order))
+    kept: list[Candidate] = []
+    for candidate in ordered:
+        event = candidate.event
+        duplicate = False
+        for other in kept:
+            same_kind = other.event.kind == event.kind
+            restated = not candidate.named or other.event.evidence_start == event.evidence_start
+            if same_kind and restated and contains(event, other.event) and rank[event.precision] >= rank[other.event.precision]:
+                duplicate = True  # the same happening, stated again or less precisely
+            elif candidate.header and not other.header:
+                if same_kind or (other.event.precision == "day" and contains(other.event, event)):
+                    duplicate = True  # a headline restating the body
+            if duplicate:
+                break
+        if not duplicate:
+            kept.append(candidate)
+    return [c.event for c in kept]
+
+
+def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """An event on the date an anniversary counts from is a founding: it recurs yearly."""
+    foundings = {e.founding for e in events if e.kind == "anniversary" and e.founding}
+    return [replace(e, recurs_yearly=True) if e.precision == "day" and e.start in foundings and e.kind != "anniversary" else e for e in events]
+
+
+def retitle_main_event(event: ExtractedEvent, headline: str, published: datetime.date) -> ExtractedEvent:
+    """The headline is the best title for the news of the day, when it is short enough."""
+    if event.start == published and event.precision == "day" and not event.end and 0 < len(headline) <= 140:
+        if not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
+            return replace(event, title=headline)
+    return event
+
+
+__all__ = ["extract_release", "lines_with_offsets"]

@@ -1,0 +1,59 @@
+"""Where a happening took place: a city, a country or a named venue stated in the sentence."""
+
+import re
+
+COUNTRIES = (
+    "Armenia Azerbaijan Belarus Kazakhstan Kyrgyzstan Russia Tajikistan Uzbekistan Turkmenistan Afghanistan "
+    "Georgia Moldova Ukraine China India Iran Iraq Syria Turkey Mongolia Serbia Pakistan Egypt Vietnam Cuba "
+    "Venezuela Nicaragua Germany France Italy Austria Switzerland Belgium Finland Poland Hungary Greece Spain "
+    "Japan Korea Indonesia Malaysia Qatar Israel Jordan Lebanon Libya Algeria Ethiopia Brazil Argentina Mexico"
+).split()
+# Long country names map to the short name readers expect.
+COUNTRY_FORMS = {
+    "Republic of Armenia": "Armenia",
+    "Republic of Belarus": "Belarus",
+    "Republic of Kazakhstan": "Kazakhstan",
+    "Kyrgyz Republic": "Kyrgyzstan",
+    "Russian Federation": "Russia",
+    "Republic of Tajikistan": "Tajikistan",
+    "Republic of Uzbekistan": "Uzbekistan",
+    "United States": "United States",
+    "United Kingdom": "United Kingdom",
+    "Islamic Republic of Afghanistan": "Afghanistan",
+}
+CITIES = (
+    "Moscow Minsk Yerevan Astana Nur-Sultan Almaty Bishkek Dushanbe Tashkent Baku Tbilisi Ashgabat Kabul "
+    "St. Petersburg Saint Petersburg Sochi Kazan Novosibirsk Yekaterinburg Brest Grodno Vitebsk Gomel Osh "
+    "Gyumri Vanadzor Khujand Kulob Kulyab Balkhash Karaganda Shymkent Aktau Kant Edelweiss Orenburg "
+    "Chebarkul Rostov-on-Don Volgograd Pskov Kaliningrad Vladivostok Beijing Vienna Geneva New York Brussels "
+    "Paris Berlin Rome Warsaw Istanbul Ankara Tehran Belgrade Ulaanbaatar Samarkand Termez Harbin"
+).split()
+_CITY_NAMES = sorted(set(CITIES) | {"St. Petersburg", "Saint Petersburg", "New York"}, key=len, reverse=True)
+_COUNTRY_NAMES = sorted(set(COUNTRIES) | set(COUNTRY_FORMS), key=len, reverse=True)
+
+PLACE = re.compile(
+    r"\b(?:in|at|to|near|on\s+the\s+territory\s+of)\s+(?:the\s+)?(?P<place>%s)\b"
+    % "|".join(re.escape(name) for name in _CITY_NAMES + _COUNTRY_NAMES)
+)
+# "in the TASS Press Center", "at the CSTO Joint Staff", "at the International Military Center".
+VENUE = re.compile(
+    r"\b(?:in|at)\s+the\s+(?P<place>(?:[A-Z][\w'-]*\s+){0,5}"
+    r"(?:Center|Centre|Hall|House|Palace|Hotel|Academy|University|Institute|Headquarters|Secretariat|"
+    r"Joint\s+Staff|Ministry\s+of\s+(?:Defen[cs]e|Foreign\s+Affairs)|Training\s+Ground|Range|Polygon)"
+    r"(?:\s+of\s+the\s+(?:[A-Z][\w'-]*\s*){1,6})?)"
+)
+
+
+def find_location(sentence: str) -> str | None:
+    """The most specific place in a sentence: a venue, else a city, else a country."""
+    venue = VENUE.search(sentence)
+    places = [m["place"] for m in PLACE.finditer(sentence)]
+    cities = [p for p in places if p in CITIES or p in ("St. Petersburg", "Saint Petersburg", "New York")]
+    if venue and not venue["place"].startswith(("Collective", "Council")):
+        name = " ".join(venue["place"].split()).rstrip(" ,.")
+        return f"{name}, {cities[0]}" if cities else name
+    if cities:
+        return cities[0]
+    if places:
+        return COUNTRY_FORMS.get(places[0], places[0])
+    return None

@@ -1,0 +1,312 @@
+"""Release files to Release, Event and Mention rows: idempotent, one transaction per release.
+
+Identity: a release is its content hash; a file whose name is known but whose text changed is
+an update of that release. Events are shared across releases: a happening restated in another
+release (the founding of the Joint Staff in every anniversary release) gains a Mention, not a
+second Event. An import never overwrites a field an editor changed (`Event.editor_fields`).
+"""
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
+from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Mention, Precision, Release, Status
+
+UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
+RELEASE_SUFFIXES = {".txt", ".text", ".md"}
+
+
+@dataclass
+class FileResult:
+    name: str
+    status: str  # new, updated, unchanged, failed
+    error: str = ""
+    events_created: int = 0
+    events_updated: int = 0
+    events_linked: int = 0
+    events_withdrawn: int = 0
+    kept: list[str] = field(default_factory=list)  # "event 12: title" for editor-owned fields left alone
+    release: Release | None = None
+
+
+@dataclass
+class ImportResult:
+    files: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    def total(self, attribute: str) -> int:
+        return sum(getattr(f, attribute) for f in self.files)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "failed"]
+
+    def summary(self) -> str:
+        return (
+            f"releases: {self.count('new')} new, {self.count('updated')} updated, "
+            f"{self.count('unchanged')} unchanged, {self.count('failed')} failed; "
+            f"events: {self.total('events_created')} created, {self.total('events_updated')} updated, "
+            f"{self.total('events_linked')} linked to existing, {self.total('events_withdrawn')} withdrawn"
+        )
+
+
+def release_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and the release files inside folders, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RELEASE_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def event_uid(source_name: str, extracted: ExtractedEvent) -> str:
+    """Derived from where the event was first read, so two databases importing alike agree."""
+    key = f"{source_name}|{extracted.as_json()['start']}|{extracted.as_json()['end']}|{extracted.kind}|{extracted.evidence_start}"
+    return f"{uuid.uuid5(UID_NAMESPACE, key)}@csto-timeline"
+
+
+def import_text(text: str, source_name: str, *, publish: bool = False) -> FileResult:
+    """Import one release's text. Raises ReleaseError when it cannot be read."""
+    digest = content_hash(text)
+    existing = Release.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return FileResult(source_name, "unchanged", release=existing)
+    extracted = extract_release(text)
+    with transaction.atomic():
+        release = Release.objects.select_for_update().filter(source_name=source_name).first()
+        result = FileResult(source_name, "updated" if release else "new")
+        release = release or Release(source_name=source_name)
+        release.original_text = text
+        release.content_hash = digest
+        fill_release(release, extracted)
+        release.save()
+        result.release = release
+        sync_events(release, extracted, result, publish=publish)
+    return result
+
+
+def import_file(path: str | Path, *, publish: bool = False) -> FileResult:
+    path = Path(path)
+    try:
+        text = read_release_file(path)
+        return import_text(text, path.name, publish=publish)
+    except ReleaseError as error:
+        return FileResult(path.name, "failed", error=str(error))
+
+
+def import_paths(paths: Iterable[str | Path], *, publish: bool = False, progress=None) -> ImportResult:
+    result = ImportResult()
+    files = release_paths(paths)
+    for index, path in enumerate(files, 1):
+        result.files.append(import_file(path, publish=publish))
+        if progress:
+            progress(index, len(files), result.files[-1])
+    return result
+
+
+def fill_release(release: Release, extracted: ExtractedRelease) -> None:
+    release.title = extracted.title[:500]
+    release.published_on = extracted.published
+    release.published_time = extracted.published_time
+    release.published_inferred = extracted.published_inferred
+    release.body = extracted.body
+
+
+def extracted_values(item: ExtractedEvent) -> dict:
+    """Event field values as the extractor read them."""
+    return {
+        "title": item.title[:300],
+        "kind": item.kind,
+        "start_date": item.start,
+        "end_date": item.end,
+        "precision": item.precision,
+        "start_time": item.time,
+        "location": (item.location or "")[:200],
+    }
+
+
+def sync_events(release: Release, extracted: ExtractedRelease, result: FileResult, *, publish: bool) -> None:
+    old_mentions = list(release.mentions.select_related("event"))
+    matched_mentions: set[int] = set()
+    for item in extracted.events:
+        values = extracted_values(item)
+        mention = find_own_mention(old_mentions, item, matched_mentions)
+        if mention is not None:
+            matched_mentions.add(mention.pk)
+            update_event(mention.event, values, release, result)
+            update_mention(mention, item)
+            continue
+        event = find_shared_event(item)
+        if event is None:
+            event = Event(uid=unique_uid(event_uid(release.source_name, item)), **values)
+            event.status = Status.PUBLISHED if publish else Status.DRAFT
+            event.recurs_yearly = item.recurs_yearly
+            event.save()
+            result.events_created += 1
+        else:
+            if item.recurs_yearly and not event.recurs_yearly:
+                event.recurs_yearly = True
+                event.save(update_fields=["recurs_yearly"])
+            result.events_linked += 1
+        Mention.objects.create(release=release, event=event, **mention_values(item))
+    link_anniversaries(release)
+    for mention in old_mentions:
+        if mention.pk not in matched_mentions:
+            event = mention.event
+            mention.delete()
+            if not event.mentions.exists() and not event.editor_fields:
+                withdraw(event)
+                result.events_withdrawn += 1
+
+
+def mention_values(item: ExtractedEvent) -> dict:
+    return {
+        "evidence": item.evidence,
+        "evidence_start": item.evidence_start,
+        "evidence_end": item.evidence_end,
+        "date_text": item.date_text[:300],
+        "date_start": item.date_start,
+        "date_end": item.date_end,
+        "extracted": item.as_json(),
+    }
+
+
+def update_mention(mention: Mention, item: ExtractedEvent) -> None:
+    for name, value in mention_values(item).items():
+        setattr(mention, name, value)
+    mention.save()
+
+
+def find_own_mention(mentions: list[Mention], item: ExtractedEvent, taken: set[int]) -> Mention | None:
+    """The mention this release already has for the same happening (same dates and kind, or same words)."""
+    data = item.as_json()
+    for mention in mentions:
+        if mention.pk in taken:
+            continue
+        old = mention.extracted
+        if (old.get("start"), old.get("end"), old.get("kind")) == (data["start"], data["end"], data["kind"]):
+            return mention
+    for mention in mentions:
+        if mention.pk not in taken and mention.evidence == item.evidence and mention.extracted.get("kind") == item.kind:
+            return mention
+    return None
+
+
+def find_shared_event(item: ExtractedEvent) -> Event | None:
+    """An event another release already states: same exact day(s) and kind.
+
+    Month and year dates are too coarse to prove two sentences speak of one happening, so
+    they are only shared when the titles agree as well.
+    """
+    candidates = Event.objects.filter(
+        start_date=item.start, end_date=item.end, precision=item.precision, kind=item.kind, merged_into__isnull=True
+    ).exclude(status=Status.CANCELLED)
+    if item.precision != Precision.DAY:
+        candidates = candidates.filter(title__iexact=item.title[:300])
+    return candidates.order_by("pk").first()
+
+
+def unique_uid(uid: str) -> str:
+    candidate, counter = uid, 1
+    while Event.objects.filter(uid=candidate).exists():
+        counter += 1
+        candidate = uid.replace("@", f"-{counter}@", 1)
+    return candidate
+
+
+def update_event(event: Event, values: dict, release: Release, result: FileResult) -> None:
+    """Refresh an event from a changed release, leaving editor-owned fields alone.
+
+    Only an event this release alone states is refreshed: another release's wording is as good.
+    """
+    if event.mentions.exclude(release=release).exists():
+        return
+    changed, kept = [], []
+    for name, value in values.items():
+        if getattr(event, name) == value:
+            continue
+        if name in event.editor_fields:
+            kept.append(name)
+            continue
+        setattr(event, name, value)
+        changed.append(name)
+    if kept:
+        result.kept.append(f"event {event.pk} ({event.title}): kept editor's {', '.join(kept)}")
+    if changed:
+        if any(name in CALENDAR_FIELDS for name in changed):
+            event.touch()
+        event.full_clean(exclude=["uid"], validate_unique=False)
+        event.save()
+        result.events_updated += 1
+
+
+def link_anniversaries(release: Release) -> None:
+    """Point each anniversary this release states at the founding event it counts from."""
+    for mention in release.mentions.select_related("event"):
+        founding = mention.extracted.get("founding")
+        event = mention.event
+        if event.kind != "anniversary" or not founding or event.founding_event_id:
+            continue
+        target = (
+            Event.objects.filter(start_date=founding, precision=Precision.DAY, merged_into__isnull=True)
+            .exclude(pk=event.pk)
+            .exclude(kind="anniversary")
+            .order_by("-recurs_yearly", "pk")
+            .first()
+        )
+        if target is not None:
+            event.founding_event = target
+            event.save(update_fields=["founding_event"])
+            if not target.recurs_yearly:
+                target.recurs_yearly = True
+                target.save(update_fields=["recurs_yearly"])
+
+
+def withdraw(event: Event) -> None:
+    """An event no release states any more: cancelled if subscribers may have it, else deleted."""
+    if event.published_once:
+        event.status = Status.CANCELLED
+        event.touch()
+        event.save()
+    else:
+        event.delete()
+
+
+def dry_run(paths: Iterable[str | Path]) -> dict:
+    """The extraction JSON contract for files, without touching the database."""
+    releases = []
+    for path in release_paths(paths):
+        try:
+            extracted = extract_release(read_release_file(path))
+        except ReleaseError as error:
+            releases.append(
+                {
+                    "file": path.name,
+                    "title": None,
+                    "published": None,
+                    "published_time": None,
+                    "published_inferred": False,
+                    "errors": [str(error)],
+                    "events": [],
+                }
+            )
+            continue
+        releases.append(extracted.as_json(path.name))
+    return {"releases": releases}
+
+
+__all__ = ["EDITABLE_FIELDS", "ImportResult", "dry_run", "import_file", "import_paths", "import_text"]

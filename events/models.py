@@ -1,0 +1,302 @@
+"""Release, Event and Mention: what was published, what happened, and where it is said."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class Kind(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    CONSULTATION = "consultation", "Consultation"
+    EXERCISE = "exercise", "Exercise"
+    ANNIVERSARY = "anniversary", "Anniversary"
+    VISIT = "visit", "Visit"
+    BRIEFING = "briefing", "Briefing"
+    DECISION = "decision", "Decision"
+    CONFERENCE = "conference", "Conference"
+    OTHER = "other", "Other"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+# Fields whose change a subscribed calendar must notice (SEQUENCE, LAST-MODIFIED).
+CALENDAR_FIELDS = (
+    "title",
+    "kind",
+    "start_date",
+    "end_date",
+    "precision",
+    "start_time",
+    "time_zone",
+    "location",
+    "description",
+    "status",
+)
+# Fields an editor can take over; an import never overwrites one an editor changed.
+EDITABLE_FIELDS = ("title", "kind", "start_date", "end_date", "precision", "start_time", "location")
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def with_event_counts(self):
+        return self.annotate(event_count=models.Count("mentions__event", distinct=True))
+
+
+class Release(models.Model):
+    source_name = models.CharField(
+        max_length=255, unique=True, help_text="File name or URL the release was imported from."
+    )
+    original_text = models.TextField(
+        help_text="The release exactly as imported; every evidence offset points into this text."
+    )
+    content_hash = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the original text: the release's identity."
+    )
+    title = models.CharField(max_length=500, help_text="Headline read from the release.")
+    published_on = models.DateField(
+        null=True, blank=True, help_text="Publication date read from the dateline."
+    )
+    published_time = models.TimeField(
+        null=True, blank=True, help_text="Publication time, when the dateline gives one."
+    )
+    published_inferred = models.BooleanField(
+        default=False, help_text="The release shows no date; the publication date was inferred from its text."
+    )
+    body = models.TextField(blank=True, help_text="The release text without headline, dateline and site boilerplate.")
+    language = models.CharField(max_length=16, default="en", help_text="Language of the release text.")
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "source_name"]
+        indexes = [models.Index(fields=["published_on"], name="release_published_idx")]
+
+    def __str__(self) -> str:
+        return self.title or self.source_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:release-detail", args=[self.pk])
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def in_feed(self, today: datetime.date | None = None, cancelled_days: int = 90):
+        """Published events, plus events withdrawn recently enough that clients still hold them."""
+        today = today or timezone.localdate()
+        since = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min)) - datetime.timedelta(
+            days=cancelled_days
+        )
+        return self.filter(
+            Q(status=Status.PUBLISHED) | Q(status=Status.CANCELLED, published_once=True, modified_at__gte=since)
+        )
+
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
+
+    def in_year(self, year: int):
+        return self.filter(start_date__year=year)
+
+    def in_month(self, year: int, month: int):
+        return self.filter(start_date__year=year, start_date__month=month)
+
+    def between(self, first: datetime.date, last: datetime.date):
+        """Events that overlap the inclusive range [first, last]."""
+        return self.filter(start_date__lte=last).filter(
+            Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first)
+        )
+
+    def with_precision(self, *precisions: str):
+        return self.filter(precision__in=precisions)
+
+    def exact_days(self):
+        return self.filter(precision=Precision.DAY)
+
+    def at_location(self, text: str):
+        return self.filter(location__icontains=text)
+
+    def matching(self, text: str):
+        return self.filter(Q(title__icontains=text) | Q(location__icontains=text) | Q(description__icontains=text))
+
+    def foundings(self):
+        """Events that anniversaries commemorate: they recur yearly in the anniversaries feed."""
+        return self.filter(Q(recurs_yearly=True) | Q(anniversaries__isnull=False)).distinct()
+
+    def chronological(self):
+        return self.order_by("start_date", "start_time", "pk")
+
+
+class Event(models.Model):
+    uid = models.CharField(
+        max_length=255, unique=True, editable=False, help_text="Stable iCalendar UID; never reused."
+    )
+    title = models.CharField(max_length=300, help_text="Short title: who did what.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, help_text="What sort of event.")
+    start_date = models.DateField(
+        help_text="First day. For month or year precision, the first day of that month or year."
+    )
+    end_date = models.DateField(
+        null=True, blank=True, help_text="Last day (inclusive) of a range; empty for a single date."
+    )
+    precision = models.CharField(
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text="How much of the date the text gives: an exact day, only a month, or only a year.",
+    )
+    start_time = models.TimeField(null=True, blank=True, help_text="Start time, when the text states one.")
+    time_zone = models.CharField(
+        max_length=64,
+        default=settings.EVENTS_DEFAULT_TIME_ZONE,
+        help_text="IANA time zone of the start time.",
+    )
+    location = models.CharField(max_length=200, blank=True, help_text="City, country or venue.")
+    description = models.TextField(blank=True, help_text="Optional longer description for calendars.")
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Drafts are visible to editors only; cancelled events tell calendars to remove them.",
+    )
+    published_once = models.BooleanField(
+        default=False, editable=False, help_text="Whether subscribers may have seen this event."
+    )
+    recurs_yearly = models.BooleanField(
+        default=False, help_text="A founding date marked every year in the anniversaries feed."
+    )
+    founding_event = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="anniversaries",
+        help_text="For an anniversary: the event it commemorates.",
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_events",
+        help_text="Set when this event was merged into another as a duplicate.",
+    )
+    editor_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields an editor changed; imports leave them alone."
+    )
+    sequence = models.PositiveIntegerField(default=0, editable=False, help_text="iCalendar SEQUENCE.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(
+        default=timezone.now, editable=False, help_text="Last change a calendar should notice."
+    )
+    ical_component = models.TextField(
+        blank=True, editable=False, help_text="This event serialised as a VEVENT, refreshed on save."
+    )
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["ical_component"])
+
+    class Meta:
+        ordering = ["start_date", "start_time", "pk"]
+        indexes = [
+            models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
+            models.Index(fields=["kind", "status", "start_date"], name="event_kind_status_start_idx"),
+            models.Index(fields=["start_date"], name="event_start_idx"),
+            models.Index(fields=["status", "modified_at"], name="event_status_modified_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="event_end_not_before_start",
+            ),
+            models.CheckConstraint(condition=Q(precision__in=Precision.values), name="event_precision_valid"),
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="event_kind_valid"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="event_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date_label}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event-detail", args=[self.pk])
+
+    @property
+    def date_label(self) -> str:
+        from events.dates import format_span
+
+        return format_span(self.start_date, self.end_date, self.precision)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.precision == Precision.DAY
+
+    def save(self, *args, **kwargs):
+        if not self.uid:
+            self.uid = f"{uuid.uuid4()}@csto-timeline"
+        if self.status == Status.PUBLISHED:
+            self.published_once = True
+        from events.ical import serialize_event
+
+        self.ical_component = serialize_event(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "ical_component", "published_once"}
+        super().save(*args, **kwargs)
+
+    def touch(self) -> None:
+        """Record a change subscribers must see: bump SEQUENCE and LAST-MODIFIED (caller saves)."""
+        self.sequence += 1
+        self.modified_at = timezone.now()
+
+
+class MentionQuerySet(models.QuerySet):
+    def in_text_order(self):
+        return self.order_by("release_id", "evidence_start")
+
+
+class Mention(models.Model):
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="mentions")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    evidence = models.TextField(help_text="The words of the release that date the event, verbatim.")
+    evidence_start = models.PositiveIntegerField(help_text="Offset of the evidence in the release's original text.")
+    evidence_end = models.PositiveIntegerField(help_text="End offset (exclusive) of the evidence.")
+    date_text = models.CharField(max_length=300, blank=True, help_text="The date expression as written.")
+    date_start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the date expression.")
+    date_end = models.PositiveIntegerField(null=True, blank=True, help_text="End offset of the date expression.")
+    extracted = models.JSONField(default=dict, blank=True, help_text="The values the extractor read.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MentionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["release", "evidence_start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(evidence_end__gt=models.F("evidence_start")), name="mention_span_valid"),
+            models.UniqueConstraint(
+                fields=["release", "event", "evidence_start"], name="mention_unique_per_release_event_offset"
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "release"], name="mention_event_release_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.release.source_name} [{self.evidence_start}:{self.evidence_end}]"
