@@ -43,9 +43,9 @@ def exclusive_end(event) -> datetime.date:
 def build_vevent(event) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", event.uid)
-    component.add("dtstamp", event.modified_at.astimezone(datetime.timezone.utc))
-    component.add("last-modified", event.modified_at.astimezone(datetime.timezone.utc))
-    component.add("created", event.created_at.astimezone(datetime.timezone.utc) if event.created_at else event.modified_at)
+    component.add("dtstamp", event.modified_at.astimezone(datetime.UTC))
+    component.add("last-modified", event.modified_at.astimezone(datetime.UTC))
+    component.add("created", event.created_at.astimezone(datetime.UTC) if event.created_at else event.modified_at)
     component.add("sequence", event.sequence)
     component.add("summary", summary_for(event))
     component.add("description", description_for(event))

@@ -10,6 +10,7 @@ import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from django.db import transaction
@@ -19,6 +20,8 @@ from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Mention, Prec
 
 UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
 RELEASE_SUFFIXES = {".txt", ".text", ".md"}
+# How alike an old and a new evidence sentence must be to count as the same statement reworded.
+REWORDED_SIMILARITY = 0.75
 
 
 @dataclass
@@ -200,10 +203,14 @@ def find_own_mention(mentions: list[Mention], item: ExtractedEvent, taken: set[i
         old = mention.extracted
         if (old.get("start"), old.get("end"), old.get("kind")) == (data["start"], data["end"], data["kind"]):
             return mention
-    for mention in mentions:
-        if mention.pk not in taken and mention.evidence == item.evidence and mention.extracted.get("kind") == item.kind:
+    same_kind = [m for m in mentions if m.pk not in taken and m.extracted.get("kind") == item.kind]
+    for mention in same_kind:
+        if mention.evidence == item.evidence:
             return mention
-    return None
+    # A reworded sentence ("from January 20 to 23" for "21 to 23") still states the same happening.
+    scored = [(SequenceMatcher(None, m.evidence, item.evidence).ratio(), m) for m in same_kind]
+    best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+    return best[1] if best[0] >= REWORDED_SIMILARITY else None
 
 
 def find_shared_event(item: ExtractedEvent) -> Event | None:

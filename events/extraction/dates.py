@@ -28,7 +28,7 @@ _MONTH_NAMES = sorted(
     key=len,
     reverse=True,
 )
-MONTH = r"(?:%s)\b" % "|".join(_MONTH_NAMES)
+MONTH = r"(?:{})(?![A-Za-z])".format("|".join(_MONTH_NAMES))
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d])"
 NUMERIC_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
@@ -74,9 +74,12 @@ PATTERNS: list[tuple[str, str]] = [
     # 2021-2025, 2020/2021
     ("year_range", rf"(?P<y1>{YEAR})\s*(?:-|/|\s(?i:to|and)\s)\s*(?P<y2>{YEAR})"),
     ("year", rf"(?P<y>{YEAR})"),
-    ("rel_year", rf"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year\b)"),
-    ("rel_month", rf"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)"),
-    ("rel_day", r"(?i:\b(?P<which>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b)"),
+    ("rel_year", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year\b)"),
+    ("rel_month", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)"),
+    (
+        "rel_day",
+        r"(?i:\b(?P<which>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b)",
+    ),
     (
         "weekday",
         rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+)?)(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
@@ -85,8 +88,42 @@ PATTERNS: list[tuple[str, str]] = [
 # An exercise or operation named with its year: "Interaction-2023", "Combat Brotherhood 2020".
 NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]{3,})"
 NAME_STOP = frozenset(
-    "in on at by of for from since until till to during the a an and or as with after before about around "
-    "this that these those its their his her our year years".split()
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "for",
+        "from",
+        "since",
+        "until",
+        "till",
+        "to",
+        "during",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "as",
+        "with",
+        "after",
+        "before",
+        "about",
+        "around",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "year",
+        "years",
+    ]
 )
 NAMED = re.compile(rf"(?P<name>{NAME_WORD}(?:[ -]{NAME_WORD}){{0,3}})(?:\s*-\s*|\s)(?P<y>{YEAR})")
 TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\b(?!\.\d)")
@@ -186,7 +223,9 @@ class Builder:
             "year": "year",
             "year_range": "period",
         }.get(kind, "relative")
-        if groups.get("ry") or (groups.get("y") is None and kind in ("dmy", "mdy", "month_year", "dmy_range", "mdy_range")):
+        if groups.get("ry") or (
+            groups.get("y") is None and kind in ("dmy", "mdy", "month_year", "dmy_range", "mdy_range")
+        ):
             value_type = "relative" if groups.get("ry") else value_type
         return DateValue(start, end, precision, match.start(), match.end(), match.group(0), value_type)
 
@@ -297,7 +336,9 @@ class Builder:
         return self.reference - datetime.timedelta(days=delta), None, "day"
 
 
-def find_dates(text: str, reference: datetime.date | None = None, start: int = 0, end: int | None = None) -> list[DateValue]:
+def find_dates(
+    text: str, reference: datetime.date | None = None, start: int = 0, end: int | None = None
+) -> list[DateValue]:
     """All date expressions of text[start:end], non-overlapping, in text order."""
     end = len(text) if end is None else end
     build = Builder(reference)
@@ -306,18 +347,21 @@ def find_dates(text: str, reference: datetime.date | None = None, start: int = 0
         for match in pattern.finditer(text, start, end):
             if kind in ("month_year", "month_range", "mdy", "mdy_range") and not _month_is_date(text, match):
                 continue
+            # An impossible date ("31 February 2020") still claims its words, so that no shorter
+            # reading ("February 2020") is made of them.
             value = build(kind, match)
-            if value is not None:
-                candidates.append((match.start(), -(match.end() - match.start()), priority, value))
+            candidates.append((match.start(), -(match.end() - match.start()), priority, value))
     for value in named_dates(text, start, end):
         candidates.append((value.text_start, -(value.text_end - value.text_start), -1, value))
     chosen: list[DateValue] = []
     taken: list[tuple[int, int]] = []
-    for _, _, _, value in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
-        if any(value.text_start < e and s < value.text_end for s, e in taken):
+    for start_at, negative_length, _, value in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
+        span = (start_at, start_at - negative_length)
+        if any(span[0] < e and s < span[1] for s, e in taken):
             continue
-        taken.append((value.text_start, value.text_end))
-        chosen.append(value)
+        taken.append(span)
+        if value is not None:
+            chosen.append(value)
     chosen.sort(key=lambda v: v.text_start)
     return [attach_time(text, value, end) for value in chosen]
 

@@ -210,7 +210,11 @@ def pair_dates(
 
 def clause_breaks(plain: str, date: DateValue, trigger: Trigger) -> int:
     """Commas, semicolons and brackets between a date and a trigger: a date in an aside belongs to it."""
-    lo, hi = sorted((date.text_end, trigger.start)) if date.text_end <= trigger.start else sorted((trigger.end, date.text_start))
+    lo, hi = (
+        sorted((date.text_end, trigger.start))
+        if date.text_end <= trigger.start
+        else sorted((trigger.end, date.text_start))
+    )
     return len(re.findall(r"[,;()]", plain[lo:hi]))
 
 
@@ -227,14 +231,7 @@ def make_event(plain: str, text: str, unit: Unit, date: DateValue, kind: str, tr
     if kind == "anniversary":
         match = ANNIVERSARY_YEARS.search(sentence)
         years = int(match.group(1)) if match and 0 < int(match.group(1)) < 500 else None
-    founding = None
-    if years and date.precision != "day" or not years:
-        founding = None
-    elif date.precision == "day":
-        try:
-            founding = date.start.replace(year=date.start.year - years)
-        except ValueError:  # 29 February
-            founding = date.start.replace(year=date.start.year - years, day=28)
+    founding = years_before(date.start, years) if years and date.precision == "day" else None
     return ExtractedEvent(
         start=date.start,
         end=date.end,
@@ -255,15 +252,33 @@ def make_event(plain: str, text: str, unit: Unit, date: DateValue, kind: str, tr
     )
 
 
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` earlier; 29 February falls back to the 28th in common years."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def make_title(plain: str, unit: Unit, date: DateValue) -> str:
     """Who did what: the sentence without its date, leading adverbials and asides, kept short."""
     sentence = plain[unit.start : unit.end]
     if date.type not in ("published", "name"):
         a, b = date.text_start - unit.start, date.text_end - unit.start
         head = re.sub(
-            r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$", "", sentence[:a].rstrip(), flags=re.I
+            r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$",
+            "",
+            sentence[:a].rstrip(),
+            flags=re.I,
         )
-        while head != (head := re.sub(r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$", "", head.rstrip(), flags=re.I)):
+        while head != (
+            head := re.sub(
+                r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$",
+                "",
+                head.rstrip(),
+                flags=re.I,
+            )
+        ):
             pass
         tail = re.sub(r"^\s*,?\s*(?:alone\b)?", " ", sentence[b:])
         sentence = head + tail
@@ -286,25 +301,29 @@ def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
     return o_start <= i_start and i_end <= o_end
 
 
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def restates(candidate: Candidate, kept: Candidate) -> bool:
+    """Whether `candidate` speaks of the happening `kept` already stands for."""
+    event, other = candidate.event, kept.event
+    same_kind = event.kind == other.kind
+    # A named exercise is its own happening unless the same sentence dates it more precisely.
+    own_name = candidate.named and other.evidence_start != event.evidence_start
+    coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
+    if same_kind and not own_name and coarser and contains(event, other):
+        return True  # stated again, or less precisely
+    if candidate.header and not kept.header:
+        return same_kind or (other.precision == "day" and contains(other, event))  # a headline restating the body
+    return False
+
+
 def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
     """One event per happening: body events first, finer dates first, then what restates them."""
-    rank = {"day": 0, "month": 1, "year": 2}
-    ordered = sorted(candidates, key=lambda c: (c.header, rank[c.event.precision], c.order))
+    ordered = sorted(candidates, key=lambda c: (c.header, PRECISION_RANK[c.event.precision], c.order))
     kept: list[Candidate] = []
     for candidate in ordered:
-        event = candidate.event
-        duplicate = False
-        for other in kept:
-            same_kind = other.event.kind == event.kind
-            restated = not candidate.named or other.event.evidence_start == event.evidence_start
-            if same_kind and restated and contains(event, other.event) and rank[event.precision] >= rank[other.event.precision]:
-                duplicate = True  # the same happening, stated again or less precisely
-            elif candidate.header and not other.header:
-                if same_kind or (other.event.precision == "day" and contains(other.event, event)):
-                    duplicate = True  # a headline restating the body
-            if duplicate:
-                break
-        if not duplicate:
+        if not any(restates(candidate, other) for other in kept):
             kept.append(candidate)
     return [c.event for c in kept]
 
@@ -312,14 +331,19 @@ def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
 def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """An event on the date an anniversary counts from is a founding: it recurs yearly."""
     foundings = {e.founding for e in events if e.kind == "anniversary" and e.founding}
-    return [replace(e, recurs_yearly=True) if e.precision == "day" and e.start in foundings and e.kind != "anniversary" else e for e in events]
+    return [
+        replace(e, recurs_yearly=True)
+        if e.precision == "day" and e.start in foundings and e.kind != "anniversary"
+        else e
+        for e in events
+    ]
 
 
 def retitle_main_event(event: ExtractedEvent, headline: str, published: datetime.date) -> ExtractedEvent:
     """The headline is the best title for the news of the day, when it is short enough."""
-    if event.start == published and event.precision == "day" and not event.end and 0 < len(headline) <= 140:
-        if not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
-            return replace(event, title=headline)
+    is_news_of_the_day = event.start == published and event.precision == "day" and not event.end
+    if is_news_of_the_day and 0 < len(headline) <= 140 and not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
+        return replace(event, title=headline)
     return event
 
 

@@ -12,25 +12,61 @@ GENERIC = "generic"
 
 # (kind, pattern). Longer phrases come first so that "press conference" is a briefing, not a conference.
 LEXICON: list[tuple[str, str]] = [
-    ("anniversary", r"\b(?:is|was|turns|turned|has\s+turned|marks?|marked|celebrat\w+)\s+(?:its\s+|their\s+)?\d{1,3}(?:st|nd|rd|th)?\s+(?:years?\s+old|anniversary)"),
-    ("anniversary", r"\b\d{1,3}\s+years?\s+(?:old|ago|since\s+(?:the\s+)?(?:establishment|foundation|creation|signing|formation))"),
+    (
+        "anniversary",
+        r"\b(?:is|was|turns|turned|has\s+turned|marks?|marked|celebrat\w+)\s+(?:its\s+|their\s+)?\d{1,3}(?:st|nd|rd|th)?\s+(?:years?\s+old|anniversary)",
+    ),
+    (
+        "anniversary",
+        r"\b\d{1,3}\s+years?\s+(?:old|ago|since\s+(?:the\s+)?(?:establishment|foundation|creation|signing|formation))",
+    ),
     ("anniversary", r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+(?:tieth|teenth|th|st|nd|rd))\s+anniversary"),
     ("anniversary", r"\banniversar(?:y|ies)\b|\bjubilee\b"),
     ("anniversary", r"\bday\s+of\s+(?:the\s+)?(?:establishment|foundation|formation|creation)\b"),
-    ("briefing", r"\bpress[- ]conferences?\b|\bpress\s+(?:briefings?|approach(?:es)?|statements?)\b|\bnews\s+conferences?\b"),
-    ("briefing", r"\bbriefings?\b|\bbriefed\b|\binterviews?\b|\bgave\s+an\s+interview\b|\bspoke\s+to\s+(?:journalists|reporters|the\s+press)\b"),
+    (
+        "briefing",
+        r"\bpress[- ]conferences?\b|\bpress\s+(?:briefings?|approach(?:es)?|statements?)\b|\bnews\s+conferences?\b",
+    ),
+    (
+        "briefing",
+        r"\bbriefings?\b|\bbriefed\b|\binterviews?\b|\bgave\s+an\s+interview\b|\bspoke\s+to\s+(?:journalists|reporters|the\s+press)\b",
+    ),
     ("consultation", r"\bconsultations?\b|\bconsulted\b|\bconsultative\s+meetings?\b"),
     ("exercise", r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s+games|trainings)\b"),
-    ("exercise", r"\b(?:command[- ]and[- ]staff|command[- ]staff|command|staff|joint|combat|tactical|military|special|field|practical|operational|mobilization|peacekeeping|anti-terrorist)(?:\s+and\s+\w+)?\s+training\b(?!\s+(?:of|for)\s+(?:personnel|officers|specialists|staff))"),
+    (
+        "exercise",
+        r"\b(?:command[- ]and[- ]staff|command[- ]staff|command|staff|joint|combat|tactical|military|special|field|practical|operational|mobilization|peacekeeping|anti-terrorist)(?:\s+and\s+\w+)?\s+training\b(?!\s+(?:of|for)\s+(?:personnel|officers|specialists|staff))",
+    ),
     ("exercise", r"\btraining\s+(?:sessions?|camps?|events?|exercises?|activities)\b"),
-    ("conference", r"\b(?:conferences?|seminars?|symposi(?:um|a)|forums?|workshops?|webinars?|round[- ]tables?|congress|lectures?|graduations?|graduated|master[- ]class(?:es)?)\b"),
-    ("conference", r"\b(?:training|refresher|advanced|qualification|professional|retraining|educational)\s+courses?\b|\bcourses?\s+(?:for|on)\b"),
+    (
+        "conference",
+        r"\b(?:conferences?|seminars?|symposi(?:um|a)|forums?|workshops?|webinars?|round[- ]tables?|congress|lectures?|graduations?|graduated|master[- ]class(?:es)?)\b",
+    ),
+    (
+        "conference",
+        r"\b(?:training|refresher|advanced|qualification|professional|retraining|educational)\s+courses?\b|\bcourses?\s+(?:for|on)\b",
+    ),
     ("visit", r"\b(?:visit(?:s|ed|ing)?|arrived|trip|toured|tour)\b"),
-    ("meeting", r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b"),
-    ("decision", r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b"),
-    ("other", r"\b(?:took\s+office|assumed\s+(?:office|the\s+post|duties)|appointed|elected|appointment|inaugurat\w+)\b"),
-    ("other", r"\b(?:operations?|peace-?keeping\s+(?:forces|mission|operation|contingent)|missions?|deployed|deployment|assistance|handed\s+over|delivered|launched|withdrawal|evacuat\w+|humanitarian)\b"),
-    (GENERIC, r"\b(?:(?:was|were|will\s+be|is|are|has\s+been|have\s+been)\s+(?:held|organi[sz]ed|conducted|carried\s+out|hosted|opened|launched|completed)|took\s+place|take\s+place|will\s+(?:hold|host|conduct)|held|hosted|conducted|opened|began|started|ended|completed)\b"),
+    (
+        "meeting",
+        r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
+    ),
+    (
+        "decision",
+        r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
+    ),
+    (
+        "other",
+        r"\b(?:took\s+office|assumed\s+(?:office|the\s+post|duties)|appointed|elected|appointment|inaugurat\w+)\b",
+    ),
+    (
+        "other",
+        r"\b(?:operations?|peace-?keeping\s+(?:forces|mission|operation|contingent)|missions?|deployed|deployment|assistance|handed\s+over|delivered|launched|withdrawal|evacuat\w+|humanitarian)\b",
+    ),
+    (
+        GENERIC,
+        r"\b(?:(?:was|were|will\s+be|is|are|has\s+been|have\s+been)\s+(?:held|organi[sz]ed|conducted|carried\s+out|hosted|opened|launched|completed)|took\s+place|take\s+place|will\s+(?:hold|host|conduct)|held|hosted|conducted|opened|began|started|ended|completed)\b",
+    ),
 ]
 COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in LEXICON]
 

@@ -2,12 +2,60 @@
 
 import re
 
-COUNTRIES = (
-    "Armenia Azerbaijan Belarus Kazakhstan Kyrgyzstan Russia Tajikistan Uzbekistan Turkmenistan Afghanistan "
-    "Georgia Moldova Ukraine China India Iran Iraq Syria Turkey Mongolia Serbia Pakistan Egypt Vietnam Cuba "
-    "Venezuela Nicaragua Germany France Italy Austria Switzerland Belgium Finland Poland Hungary Greece Spain "
-    "Japan Korea Indonesia Malaysia Qatar Israel Jordan Lebanon Libya Algeria Ethiopia Brazil Argentina Mexico"
-).split()
+COUNTRIES = [
+    "Armenia",
+    "Azerbaijan",
+    "Belarus",
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Russia",
+    "Tajikistan",
+    "Uzbekistan",
+    "Turkmenistan",
+    "Afghanistan",
+    "Georgia",
+    "Moldova",
+    "Ukraine",
+    "China",
+    "India",
+    "Iran",
+    "Iraq",
+    "Syria",
+    "Turkey",
+    "Mongolia",
+    "Serbia",
+    "Pakistan",
+    "Egypt",
+    "Vietnam",
+    "Cuba",
+    "Venezuela",
+    "Nicaragua",
+    "Germany",
+    "France",
+    "Italy",
+    "Austria",
+    "Switzerland",
+    "Belgium",
+    "Finland",
+    "Poland",
+    "Hungary",
+    "Greece",
+    "Spain",
+    "Japan",
+    "Korea",
+    "Indonesia",
+    "Malaysia",
+    "Qatar",
+    "Israel",
+    "Jordan",
+    "Lebanon",
+    "Libya",
+    "Algeria",
+    "Ethiopia",
+    "Brazil",
+    "Argentina",
+    "Mexico",
+]
 # Long country names map to the short name readers expect.
 COUNTRY_FORMS = {
     "Republic of Armenia": "Armenia",
@@ -21,19 +69,77 @@ COUNTRY_FORMS = {
     "United Kingdom": "United Kingdom",
     "Islamic Republic of Afghanistan": "Afghanistan",
 }
-CITIES = (
-    "Moscow Minsk Yerevan Astana Nur-Sultan Almaty Bishkek Dushanbe Tashkent Baku Tbilisi Ashgabat Kabul "
-    "St. Petersburg Saint Petersburg Sochi Kazan Novosibirsk Yekaterinburg Brest Grodno Vitebsk Gomel Osh "
-    "Gyumri Vanadzor Khujand Kulob Kulyab Balkhash Karaganda Shymkent Aktau Kant Edelweiss Orenburg "
-    "Chebarkul Rostov-on-Don Volgograd Pskov Kaliningrad Vladivostok Beijing Vienna Geneva New York Brussels "
-    "Paris Berlin Rome Warsaw Istanbul Ankara Tehran Belgrade Ulaanbaatar Samarkand Termez Harbin"
-).split()
+CITIES = [
+    "Moscow",
+    "Minsk",
+    "Yerevan",
+    "Astana",
+    "Nur-Sultan",
+    "Almaty",
+    "Bishkek",
+    "Dushanbe",
+    "Tashkent",
+    "Baku",
+    "Tbilisi",
+    "Ashgabat",
+    "Kabul",
+    "St.",
+    "Petersburg",
+    "Saint",
+    "Petersburg",
+    "Sochi",
+    "Kazan",
+    "Novosibirsk",
+    "Yekaterinburg",
+    "Brest",
+    "Grodno",
+    "Vitebsk",
+    "Gomel",
+    "Osh",
+    "Gyumri",
+    "Vanadzor",
+    "Khujand",
+    "Kulob",
+    "Kulyab",
+    "Balkhash",
+    "Karaganda",
+    "Shymkent",
+    "Aktau",
+    "Kant",
+    "Edelweiss",
+    "Orenburg",
+    "Chebarkul",
+    "Rostov-on-Don",
+    "Volgograd",
+    "Pskov",
+    "Kaliningrad",
+    "Vladivostok",
+    "Beijing",
+    "Vienna",
+    "Geneva",
+    "New",
+    "York",
+    "Brussels",
+    "Paris",
+    "Berlin",
+    "Rome",
+    "Warsaw",
+    "Istanbul",
+    "Ankara",
+    "Tehran",
+    "Belgrade",
+    "Ulaanbaatar",
+    "Samarkand",
+    "Termez",
+    "Harbin",
+]
 _CITY_NAMES = sorted(set(CITIES) | {"St. Petersburg", "Saint Petersburg", "New York"}, key=len, reverse=True)
 _COUNTRY_NAMES = sorted(set(COUNTRIES) | set(COUNTRY_FORMS), key=len, reverse=True)
 
 PLACE = re.compile(
-    r"\b(?:in|at|to|near|on\s+the\s+territory\s+of)\s+(?:the\s+)?(?P<place>%s)\b"
-    % "|".join(re.escape(name) for name in _CITY_NAMES + _COUNTRY_NAMES)
+    r"\b(?:in|at|to|near|on\s+the\s+territory\s+of)\s+(?:the\s+)?(?P<place>{})\b".format(
+        "|".join(re.escape(name) for name in _CITY_NAMES + _COUNTRY_NAMES)
+    )
 )
 # "in the TASS Press Center", "at the CSTO Joint Staff", "at the International Military Center".
 VENUE = re.compile(

@@ -4,7 +4,9 @@ import re
 
 # Unicode spacing (no-break, thin, figure, ideographic...) and invisible marks read as a plain space,
 # so the date grammar never has to care; the length stays the same, so offsets stay valid.
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\ufeff\u200b"
+_SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\ufeff\u200b"
+)
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2018": "'", "\u2019": "'"}
 _TABLE = str.maketrans({**{ch: " " for ch in _SPACES}, **{ch: "-" for ch in _DASHES}, **_QUOTES})
@@ -18,8 +20,41 @@ def normalize(text: str) -> str:
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]?\s+(?=["'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)""")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt st no vol art jan feb mar apr jun jul aug sep sept oct nov dec "
-    "e.g i.e etc vs u.s u.n".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "vol",
+        "art",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "u.s",
+        "u.n",
+    ]
 )
 
 

@@ -1,0 +1,54 @@
+"""Reading one release file: headline, dateline, body, boilerplate, bad input."""
+
+import datetime
+
+import pytest
+
+from events.extraction import ReleaseError, extract_release, read_release_file
+from events.extraction.release import decode_release
+
+
+def test_dateline_after_repeated_headline():
+    text = "Zas visited Minsk\n\nZas visited Minsk 16.01.2020\n\nOn January 16, 2020, Zas visited Minsk.\n\nGo back\n\nBack to the all news"
+    release = extract_release(text)
+    assert release.title == "Zas visited Minsk"
+    assert release.published == datetime.date(2020, 1, 16) and not release.published_inferred
+    assert release.body == "On January 16, 2020, Zas visited Minsk."
+
+
+def test_dateline_with_time_and_editor():
+    text = "Briefing\n\n11:12 08.02.2021 • Yuri Menshikov , editor\n\nThe Secretary General has given a briefing."
+    release = extract_release(text)
+    assert (release.published, release.published_time) == (datetime.date(2021, 2, 8), datetime.time(11, 12))
+
+
+def test_image_captions_and_channel_links_are_not_body():
+    text = "Title\n\nTitle 01.02.2021\n\nBody text here was held today.\n\nLogo (1).jpg\n\nread more in our Telegram-channel"
+    assert extract_release(text).body == "Body text here was held today."
+
+
+def test_non_breaking_spaces_do_not_matter():
+    plain = "Talks\n\nTalks 23.01.2020\nOn January 21, 2020, talks were held in Minsk."
+    spaced = plain.replace(" ", "\u00a0")
+    assert [e.as_json()["start"] for e in extract_release(spaced).events] == [
+        e.as_json()["start"] for e in extract_release(plain).events
+    ]
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [(b"", "empty"), (b"  \n\t ", "empty"), (b"\x89PNG\x00\x00", "binary"), ("Café".encode("latin-1"), "UTF-8")],
+)
+def test_unreadable_files_say_why(data, reason):
+    with pytest.raises(ReleaseError, match=reason):
+        decode_release(data)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReleaseError, match="cannot read"):
+        read_release_file(tmp_path / "nope.txt")
+
+
+def test_undated_release_is_an_error():
+    with pytest.raises(ReleaseError, match="no recognisable date"):
+        extract_release("Headline\n\nA text without any date at all.")
