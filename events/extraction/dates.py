@@ -166,14 +166,20 @@ def relative_offset(phrase: str) -> int:
     return 0
 
 
-def infer_year(month: int, day: int, reference: datetime.date | None) -> int | None:
-    """A date written without its year is the nearest such date not far after the reference."""
+def infer_year(month: int, day: int, reference: datetime.date | None, future: bool = False) -> int | None:
+    """The year of a date written without one.
+
+    Past prose: the nearest such date not far after the reference. Future prose ("will be held
+    in March"): the nearest such date not long before it.
+    """
     if reference is None:
         return None
     try:
         candidate = datetime.date(reference.year, month, min(day, 28 if month == 2 else day))
     except ValueError:
         return None
+    if future:
+        return reference.year + 1 if reference - candidate > FUTURE_TOLERANCE else reference.year
     if candidate - reference > FUTURE_TOLERANCE:
         return reference.year - 1
     return reference.year
@@ -191,8 +197,9 @@ def make_date(year: int | None, month: int, day: int) -> datetime.date | None:
 class Builder:
     """Turns one regex match into a DateValue, or None when the match is not a real date."""
 
-    def __init__(self, reference: datetime.date | None):
+    def __init__(self, reference: datetime.date | None, future: bool = False):
         self.reference = reference
+        self.future = future
 
     def __call__(self, kind: str, match: re.Match) -> DateValue | None:
         method: Callable[[dict], tuple | None] = getattr(self, f"build_{kind}")
@@ -231,7 +238,7 @@ class Builder:
 
     def _year_or_inferred(self, groups: dict, month: int, day: int = 1) -> int | None:
         year = resolve_year(groups, self.reference)
-        return year if year is not None else infer_year(month, day, self.reference)
+        return year if year is not None else infer_year(month, day, self.reference, self.future)
 
     def build_numeric_range(self, g):
         y2, m2 = int(g["y2"]), int(g["m2"])
@@ -328,7 +335,7 @@ class Builder:
             return None  # a bare weekday name is too often part of a name ("Black Friday")
         target = WEEKDAYS[g["wd"].lower()]
         delta = (self.reference.weekday() - target) % 7
-        if which == "next":
+        if which == "next" or (self.future and which in ("on", "this")):
             forward = (target - self.reference.weekday()) % 7 or 7
             return self.reference + datetime.timedelta(days=forward), None, "day"
         if which == "last" and delta == 0:
@@ -337,11 +344,14 @@ class Builder:
 
 
 def find_dates(
-    text: str, reference: datetime.date | None = None, start: int = 0, end: int | None = None
+    text: str, reference: datetime.date | None = None, start: int = 0, end: int | None = None, future: bool = False
 ) -> list[DateValue]:
-    """All date expressions of text[start:end], non-overlapping, in text order."""
+    """All date expressions of text[start:end], non-overlapping, in text order.
+
+    `future` says the text speaks of what is to come, so a date without a year lies ahead.
+    """
     end = len(text) if end is None else end
-    build = Builder(reference)
+    build = Builder(reference, future)
     candidates: list[tuple[int, int, int, DateValue]] = []
     for priority, (kind, pattern) in enumerate(COMPILED):
         for match in pattern.finditer(text, start, end):

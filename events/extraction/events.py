@@ -53,6 +53,9 @@ CLAUSE_HEAD = re.compile(
     r"already|also|back|and|but|so|then|as|a|year|by|first|half|second|on|alone|just|only)\b)*\W*$",
     re.IGNORECASE,
 )
+FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going)|upcoming|forthcoming|next)\b", re.IGNORECASE
+)
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 LONG_NAMES = (
     ("Collective Security Treaty Organization", "CSTO"),
@@ -95,9 +98,7 @@ def extract_release(text: str) -> ExtractedRelease:
     for unit in units:
         for event, date_type in events_in_unit(plain, text, unit, published, header, inferred):
             candidates.append(Candidate(event, unit.header, len(candidates), named=date_type == "name"))
-    events = merge_candidates(candidates)
-    events = link_anniversaries(events)
-    events = [retitle_main_event(event, header.title, published) for event in events]
+    events = link_anniversaries(merge_candidates(candidates, header.title))
     return ExtractedRelease(
         title=header.title,
         published=published,
@@ -140,7 +141,9 @@ def events_in_unit(
     triggers = find_triggers(plain, unit.start, unit.end)
     if not triggers:
         return []
-    dates = [d for d in find_dates(plain, published, unit.start, unit.end) if is_event_date(plain, d, unit)]
+    future = bool(FUTURE.search(plain, unit.start, unit.end))
+    found = find_dates(plain, published, unit.start, unit.end, future=future)
+    dates = [d for d in found if is_event_date(plain, d, unit)]
     if unit.header and header.dateline_date_span:
         # The dateline's own date is when the headline's news happened; the time is the publication's.
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]
@@ -318,14 +321,21 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
     return False
 
 
-def merge_candidates(candidates: list[Candidate]) -> list[ExtractedEvent]:
-    """One event per happening: body events first, finer dates first, then what restates them."""
+def merge_candidates(candidates: list[Candidate], headline: str) -> list[ExtractedEvent]:
+    """One event per happening: body events first, finer dates first, then what restates them.
+
+    A body event that the headline restates is the release's news: the headline is its title.
+    """
     ordered = sorted(candidates, key=lambda c: (c.header, PRECISION_RANK[c.event.precision], c.order))
     kept: list[Candidate] = []
+    headlined: set[int] = set()
     for candidate in ordered:
-        if not any(restates(candidate, other) for other in kept):
+        restated = next((i for i, other in enumerate(kept) if restates(candidate, other)), None)
+        if restated is None:
             kept.append(candidate)
-    return [c.event for c in kept]
+        elif candidate.header and not kept[restated].header:
+            headlined.add(restated)
+    return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
 
 
 def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
@@ -339,12 +349,8 @@ def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     ]
 
 
-def retitle_main_event(event: ExtractedEvent, headline: str, published: datetime.date) -> ExtractedEvent:
-    """The headline is the best title for the news of the day, when it is short enough."""
-    is_news_of_the_day = event.start == published and event.precision == "day" and not event.end
-    if is_news_of_the_day and 0 < len(headline) <= 140 and not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
+def with_headline(event: ExtractedEvent, headline: str) -> ExtractedEvent:
+    """The headline names the news better than a sentence does, when it is short and undated."""
+    if 0 < len(headline) <= 140 and not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
         return replace(event, title=headline)
     return event
-
-
-__all__ = ["extract_release", "lines_with_offsets"]

@@ -55,6 +55,8 @@ LEXICON: list[tuple[str, str]] = [
         "decision",
         r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
     ),
+    ("decision", r"\bdecided\s+to\s+(?:create|establish|form|set\s+up)\b"),
+    ("other", r"\b(?:was|were|has\s+been|have\s+been)\s+(?:established|founded|created|formed|set\s+up)\b"),
     (
         "other",
         r"\b(?:took\s+office|assumed\s+(?:office|the\s+post|duties)|appointed|elected|appointment|inaugurat\w+)\b",
