@@ -20,7 +20,7 @@ from events.extraction.dates import find_dates
 from events.extraction.kinds import GENERIC, Trigger, distance, find_triggers, kind_near
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
 from events.extraction.places import find_location
-from events.extraction.release import Header, lines_with_offsets
+from events.extraction.release import Header
 from events.extraction.text import normalize, sentences
 
 # A year standing alone must be this close to its trigger unless it opens its clause.
