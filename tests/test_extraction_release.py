@@ -52,3 +52,18 @@ def test_missing_file(tmp_path):
 def test_undated_release_is_an_error():
     with pytest.raises(ReleaseError, match="no recognisable date"):
         extract_release("Headline\n\nA text without any date at all.")
+
+
+@pytest.mark.parametrize(
+    "dateline, published, time",
+    [
+        ("May 28, 2025", datetime.date(2025, 5, 28), None),
+        ("28 May 2025 14:30", datetime.date(2025, 5, 28), datetime.time(14, 30)),
+        ("14:30, 28 May 2025", datetime.date(2025, 5, 28), datetime.time(14, 30)),
+        ("28.05.2025", datetime.date(2025, 5, 28), None),
+    ],
+)
+def test_written_datelines(dateline, published, time):
+    release = extract_release(f"Talks in Minsk\n\n{dateline}\n\nThe talks were held today.")
+    assert (release.published, release.published_time, release.published_inferred) == (published, time, False)
+    assert [e.start for e in release.events] == [published]

@@ -22,10 +22,10 @@ from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease,
 from events.extraction.places import find_location
 from events.extraction.release import Header
 from events.extraction.text import normalize, sentences
+from events.extraction.titles import make_title
 
 # A year standing alone must be this close to its trigger unless it opens its clause.
 YEAR_WINDOW = 50
-MAX_TITLE = 110
 # Crossing a comma costs as much as this many characters when pairing a date with its trigger.
 CLAUSE_PENALTY = 60
 
@@ -57,10 +57,6 @@ FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going)|upcoming|forthcoming|next)\b", re.IGNORECASE
 )
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
-LONG_NAMES = (
-    ("Collective Security Treaty Organization", "CSTO"),
-    ("Collective Security Treaty Organisation", "CSTO"),
-)
 
 
 @dataclass(frozen=True)
@@ -148,6 +144,7 @@ def events_in_unit(
         # The dateline's own date is when the headline's news happened; the time is the publication's.
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]
     pairs = pair_dates(plain, dates, triggers, unit)
+    date_spans = [(d.text_start, d.text_end) for d in found if d.type != "name"]
     if not pairs and not inferred and (unit.lead or unit.header) and any(t.kind != GENERIC for t in triggers):
         trigger = strongest(triggers)
         today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
@@ -157,7 +154,7 @@ def events_in_unit(
         kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, date.text_start) or "other")
         if date.type == "name" and kind not in ("exercise", "other"):
             kind = "exercise"
-        events.append((make_event(plain, text, unit, date, kind, trigger), date.type))
+        events.append((make_event(plain, text, unit, date, kind, trigger, date_spans), date.type))
     return events
 
 
@@ -228,7 +225,9 @@ def strongest(triggers: list[Trigger]) -> Trigger:
     return max(named, key=lambda t: (KIND_STRENGTH[t.kind], -t.start))
 
 
-def make_event(plain: str, text: str, unit: Unit, date: DateValue, kind: str, trigger: Trigger) -> ExtractedEvent:
+def make_event(
+    plain: str, text: str, unit: Unit, date: DateValue, kind: str, trigger: Trigger, date_spans: list[tuple[int, int]]
+) -> ExtractedEvent:
     sentence = plain[unit.start : unit.end]
     years = None
     if kind == "anniversary":
@@ -240,7 +239,7 @@ def make_event(plain: str, text: str, unit: Unit, date: DateValue, kind: str, tr
         end=date.end,
         precision=date.precision,
         kind=kind,
-        title=make_title(plain, unit, date),
+        title=make_title(plain, unit.start, unit.end, trigger.end, date_spans),
         evidence=text[unit.start : unit.end],
         evidence_start=unit.start,
         evidence_end=unit.end,
@@ -261,41 +260,6 @@ def years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
-
-
-def make_title(plain: str, unit: Unit, date: DateValue) -> str:
-    """Who did what: the sentence without its date, leading adverbials and asides, kept short."""
-    sentence = plain[unit.start : unit.end]
-    if date.type not in ("published", "name"):
-        a, b = date.text_start - unit.start, date.text_end - unit.start
-        head = re.sub(
-            r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$",
-            "",
-            sentence[:a].rstrip(),
-            flags=re.I,
-        )
-        while head != (
-            head := re.sub(
-                r"\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late)\s*$",
-                "",
-                head.rstrip(),
-                flags=re.I,
-            )
-        ):
-            pass
-        tail = re.sub(r"^\s*,?\s*(?:alone\b)?", " ", sentence[b:])
-        sentence = head + tail
-    for long, short in LONG_NAMES:
-        sentence = sentence.replace(long, short)
-    sentence = re.sub(r",\s*(?:who|which|where|when)\b[^,]*,", "", sentence)
-    sentence = re.sub(r"\s*\([^)]*\)", "", sentence)
-    sentence = re.sub(r"^[\W\s]+", "", sentence)
-    sentence = re.sub(r"\s+([,.;:])", r"\1", sentence)
-    sentence = re.sub(r"\s{2,}", " ", sentence).strip(" ,;:.-\"'")
-    if len(sentence) > MAX_TITLE:
-        cut = sentence[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-")
-        sentence = cut + "…"
-    return sentence[:1].upper() + sentence[1:] if sentence else "Event"
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:

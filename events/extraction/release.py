@@ -24,6 +24,8 @@ BOILERPLATE = re.compile(
     r".*\.(?:jpe?g|png|gif|webp|svg|pdf|docx?)\s*(?:\(\d+\))?)\s*$",
     re.IGNORECASE,
 )
+WRITTEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\b")
+WRITTEN_TIME_BEFORE = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*,?\s*$")
 HEADER_LINES = 4  # a dateline is looked for among the first non-empty lines only
 
 
@@ -118,5 +120,28 @@ class Header:
                 self.published_time = datetime.time(int(match["hour"]), int(match["minute"]))
             self.dateline_span = (start, end)
             self.dateline_date_span = match.span()
+            return True
+        return self._written_dateline_in(plain, start, end)
+
+    def _written_dateline_in(self, plain: str, start: int, end: int) -> bool:
+        """A dateline written out ("May 28, 2025", "28 May 2025 14:30") opening or closing its line."""
+        from events.extraction.dates import find_dates
+
+        for value in find_dates(plain, None, start, end):
+            if value.precision != "day" or value.end is not None or value.type not in ("explicit", "numeric"):
+                continue
+            before = plain[start : value.text_start].strip(" .•|-,")
+            after = plain[value.text_end : end]
+            clock = WRITTEN_TIME.match(after) or WRITTEN_TIME_BEFORE.search(plain[start : value.text_start])
+            rest = after[clock.end() :] if clock and clock.string is after else after
+            if before and rest.strip(" .•|-,"):
+                continue
+            if before and len(before) > 200:
+                continue
+            self.published = value.start
+            if clock:
+                self.published_time = datetime.time(int(clock["hour"]), int(clock["minute"]))
+            self.dateline_span = (start, end)
+            self.dateline_date_span = (value.text_start, value.text_end)
             return True
         return False
