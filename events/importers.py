@@ -7,6 +7,7 @@ second Event. An import never overwrites a field an editor changed (`Event.edito
 """
 
 import hashlib
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -214,17 +215,49 @@ def find_own_mention(mentions: list[Mention], item: ExtractedEvent, taken: set[i
 
 
 def find_shared_event(item: ExtractedEvent) -> Event | None:
-    """An event another release already states: same exact day(s) and kind.
+    """An event another release already states: the same dates and kind, and the same subject.
 
-    Month and year dates are too coarse to prove two sentences speak of one happening, so
-    they are only shared when the titles agree as well.
+    Many happenings share a day (a summit holds several meetings), so the dates alone do not
+    prove two sentences speak of one event: the place must agree, or the words must overlap.
+    Month and year dates are coarser still: their words must overlap more.
     """
-    candidates = Event.objects.filter(
-        start_date=item.start, end_date=item.end, precision=item.precision, kind=item.kind, merged_into__isnull=True
-    ).exclude(status=Status.CANCELLED)
-    if item.precision != Precision.DAY:
-        candidates = candidates.filter(title__iexact=item.title[:300])
-    return candidates.order_by("pk").first()
+    candidates = (
+        Event.objects.filter(
+            start_date=item.start, end_date=item.end, precision=item.precision, kind=item.kind, merged_into__isnull=True
+        )
+        .exclude(status=Status.CANCELLED)
+        .prefetch_related("mentions")
+        .order_by("pk")[:20]
+    )
+    words = content_words(f"{item.title} {item.evidence}")
+    needed = SAME_SUBJECT_OVERLAP if item.precision == Precision.DAY else SAME_SUBJECT_OVERLAP_COARSE
+    for event in candidates:
+        if item.location and event.location and item.location.lower() == event.location.lower():
+            if item.precision == Precision.DAY:
+                return event
+        known = content_words(" ".join([event.title, *(m.evidence for m in event.mentions.all())]))
+        if overlap(words, known) >= needed:
+            return event
+    return None
+
+
+STOPWORDS = frozenset(
+    "the a an of in on at to for and or with by from as is was were be been has have had will this that these "
+    "those its their his her it csto organization collective security treaty held took place".split()
+)
+SAME_SUBJECT_OVERLAP = 0.3
+SAME_SUBJECT_OVERLAP_COARSE = 0.5
+
+
+def content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]{3,}", text.lower()) if word not in STOPWORDS}
+
+
+def overlap(first: set[str], second: set[str]) -> float:
+    """Share of the smaller set's words found in the other (0 when either is empty)."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
 
 
 def unique_uid(uid: str) -> str:

@@ -134,3 +134,22 @@ def test_uids_are_derived_from_the_source_so_databases_agree():
     Release.objects.all().delete()
     import_text(CONSULTATIONS, "a.txt")
     assert Event.objects.get().uid == first
+
+
+def test_two_different_meetings_on_one_day_stay_two():
+    first = "Talks\n\nTalks 12.05.2023\n\nOn 11 May 2023 the Council of Foreign Ministers held a meeting in Minsk."
+    second = (
+        "Bilateral\n\nBilateral 12.05.2023\n\nOn 11 May 2023 the Secretary General met the Mayor of Yerevan in Yerevan."
+    )
+    import_text(first, "a.txt")
+    import_text(second, "b.txt")
+    assert Event.objects.filter(start_date=datetime.date(2023, 5, 11), kind="meeting").count() == 2
+
+
+def test_the_same_meeting_told_by_two_releases_is_one_event():
+    first = "Talks\n\nTalks 12.05.2023\n\nOn 11 May 2023 the Council of Foreign Ministers held a meeting in Minsk."
+    second = "CFM\n\nCFM 13.05.2023\n\nThe Secretary General took part in the meeting of the Council of Foreign Ministers on 11 May 2023."
+    import_text(first, "a.txt")
+    result = import_text(second, "b.txt")
+    assert result.events_linked == 1
+    assert Event.objects.get(start_date=datetime.date(2023, 5, 11)).mentions.count() == 2
