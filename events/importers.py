@@ -232,9 +232,9 @@ def find_shared_event(item: ExtractedEvent) -> Event | None:
     words = content_words(f"{item.title} {item.evidence}")
     needed = SAME_SUBJECT_OVERLAP if item.precision == Precision.DAY else SAME_SUBJECT_OVERLAP_COARSE
     for event in candidates:
-        if item.location and event.location and item.location.lower() == event.location.lower():
-            if item.precision == Precision.DAY:
-                return event
+        same_place = bool(item.location and event.location and item.location.lower() == event.location.lower())
+        if same_place and item.precision == Precision.DAY:
+            return event
         known = content_words(" ".join([event.title, *(m.evidence for m in event.mentions.all())]))
         if overlap(words, known) >= needed:
             return event
