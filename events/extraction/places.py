@@ -137,7 +137,7 @@ _CITY_NAMES = sorted(set(CITIES) | {"St. Petersburg", "Saint Petersburg", "New Y
 _COUNTRY_NAMES = sorted(set(COUNTRIES) | set(COUNTRY_FORMS), key=len, reverse=True)
 
 PLACE = re.compile(
-    r"\b(?:in|at|to|near|on\s+the\s+territory\s+of)\s+(?:the\s+)?(?P<place>{})\b".format(
+    r"(?:\b(?:in|at|to|near|on\s+the\s+territory\s+of|hosted\s+by)\s+|\()(?:the\s+)?(?P<place>{})\b".format(
         "|".join(re.escape(name) for name in _CITY_NAMES + _COUNTRY_NAMES)
     )
 )
@@ -145,7 +145,7 @@ PLACE = re.compile(
 VENUE = re.compile(
     r"\b(?:in|at)\s+the\s+(?P<place>(?:[A-Z][\w'-]*\s+){0,5}"
     r"(?:Center|Centre|Hall|House|Palace|Hotel|Academy|University|Institute|Headquarters|Secretariat|"
-    r"Joint\s+Staff|Ministry\s+of\s+(?:Defen[cs]e|Foreign\s+Affairs)|Training\s+Ground|Range|Polygon)"
+    r"Joint\s+Staff|Ministry\s+of\s+(?:Defen[cs]e|Foreign\s+Affairs)|[Tt]raining\s+[Gg]round|[Rr]ange|[Pp]olygon)"
     r"(?:\s+of\s+the\s+(?:[A-Z][\w'-]*\s*){1,6})?)"
 )
 
@@ -157,7 +157,8 @@ def find_location(sentence: str) -> str | None:
     cities = [p for p in places if p in CITIES or p in ("St. Petersburg", "Saint Petersburg", "New York")]
     if venue and not venue["place"].startswith(("Collective", "Council")):
         name = " ".join(venue["place"].split()).rstrip(" ,.")
-        return f"{name}, {cities[0]}" if cities else name
+        where = cities[0] if cities else (COUNTRY_FORMS.get(places[0], places[0]) if places else None)
+        return f"{name}, {where}" if where and where not in name else name
     if cities:
         return cities[0]
     if places:
