@@ -106,7 +106,6 @@ CITIES = [
     "Shymkent",
     "Aktau",
     "Kant",
-    "Edelweiss",
     "Orenburg",
     "Chebarkul",
     "Rostov-on-Don",
