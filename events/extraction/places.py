@@ -144,8 +144,10 @@ PLACE = re.compile(
 VENUE = re.compile(
     r"\b(?:in|at)\s+the\s+(?P<place>(?:[A-Z][\w'-]*\s+){0,5}"
     r"(?:Center|Centre|Hall|House|Palace|Hotel|Academy|University|Institute|Headquarters|Secretariat|"
-    r"Joint\s+Staff|Ministry\s+of\s+(?:Defen[cs]e|Foreign\s+Affairs)|[Tt]raining\s+[Gg]round|[Rr]ange|[Pp]olygon)"
-    r"(?:\s+of\s+the\s+(?:[A-Z][\w'-]*\s*){1,6})?)"
+    r"Joint\s+Staff|Ministry\s+of\s+(?:Defen[cs]e|Foreign\s+Affairs)|Training\s+Ground|Range|Polygon)"
+    r"(?:\s+of\s+the\s+(?:[A-Z][\w'-]*\s*){1,6})?"
+    # a named training ground or range: "the Balkhash training ground"
+    r"|(?:[A-Z][\w'-]*\s+){1,3}(?:training\s+ground|range|polygon))"
 )
 
 

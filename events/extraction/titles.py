@@ -25,7 +25,8 @@ DATE_LEAD = re.compile(
 )
 LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:in|on|at|during|from|under|as|according|because|following|after|before|within|nevertheless|"
-    r"also|however|meanwhile|moreover|furthermore|thus|therefore|besides|today|yesterday|alone|this|last|next)\b"
+    r"also|however|meanwhile|moreover|furthermore|thus|therefore|besides|today|yesterday|alone|this|last|next|"
+    r"recall|\w+\s+years?\s+ago)\b"
     r"[^,]{0,110},\s*)+",
     re.IGNORECASE,
 )
@@ -51,9 +52,10 @@ def make_title(text: str, start: int, end: int, trigger_end: int, dates: list[tu
     if re.search(r",\s*who\s+(?:\S+\s*){1,4}$", title):
         title = re.sub(r",\s*who\s+", " ", title)  # "Zas, who took office" -> "Zas took office"
     title = re.sub(r",\s*(?:who|which|where|when)\b[^,]*,", "", title)
+    title = re.sub(r"\s+([,.;:])", r"\1", title)
+    title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
     title = re.sub(r"^[\W\s]+", "", title)
     title = LEADING_ADVERBIAL.sub("", title)
-    title = re.sub(r"\s+([,.;:])", r"\1", title)
     title = re.sub(r"\s{2,}", " ", title).strip(" ,;:.-\"'")
     if len(title) > MAX_TITLE:
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
