@@ -20,7 +20,7 @@ from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, ex
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Mention, Precision, Release, Status
 
 UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
-RELEASE_SUFFIXES = {".txt", ".text", ".md"}
+RELEASE_SUFFIXES = {".txt", ".text"}
 # How alike an old and a new evidence sentence must be to count as the same statement reworded.
 REWORDED_SIMILARITY = 0.75
 
