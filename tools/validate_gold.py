@@ -86,7 +86,9 @@ def main() -> int:
     for event in events:
         if not event["optional"]:
             by_type[event["type"]] = by_type.get(event["type"], 0) + 1
-    print(f"{len(gold)} releases, {len(events)} events ({sum(by_type.values())} required); required per type: {dict(sorted(by_type.items()))}")
+    print(
+        f"{len(gold)} releases, {len(events)} events ({sum(by_type.values())} required); required per type: {dict(sorted(by_type.items()))}"
+    )
     return 1 if found else 0
 
 
