@@ -30,8 +30,8 @@ _MONTH_NAMES = sorted(
 )
 MONTH = r"(?:{})(?![A-Za-z])".format("|".join(_MONTH_NAMES))
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d])"
-NUMERIC_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
+YEAR = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?![\d])"
+NUMERIC_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d])"
 REL_YEAR = r"(?i:(?:of\s+)?(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)\s+year)"
 WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 WD_PREFIX = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?"
@@ -126,6 +126,9 @@ NAME_STOP = frozenset(
     ]
 )
 NAMED = re.compile(rf"(?P<name>{NAME_WORD}(?:[ -]{NAME_WORD}){{0,3}})(?:\s*-\s*|\s)(?P<y>{YEAR})")
+TIME_BEFORE = re.compile(
+    r"(?i:\bat\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s+(?:\w+\s+)?time)?\s*,?\s*(?i:on\s+)?(?:the\s+)?$"
+)
 TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\b(?!\.\d)")
 
 COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
@@ -417,8 +420,10 @@ def attach_time(text: str, value: DateValue, end: int) -> DateValue:
     """A stated time right after a day ("on 5 May at 10:00") is the event's start time."""
     if value.precision != "day":
         return value
-    match = TIME.match(text, value.text_end, min(end, value.text_end + 40)) or TIME.search(
-        text, value.text_end, min(end, value.text_end + 25)
+    match = (
+        TIME.match(text, value.text_end, min(end, value.text_end + 40))
+        or TIME.search(text, value.text_end, min(end, value.text_end + 25))
+        or TIME_BEFORE.search(text[max(0, value.text_start - 40) : value.text_start])
     )
     if not match:
         return value

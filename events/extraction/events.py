@@ -25,7 +25,7 @@ from events.extraction.text import normalize, sentences
 from events.extraction.titles import make_title
 
 # A year standing alone must be this close to its trigger unless it opens its clause.
-YEAR_WINDOW = 50
+YEAR_WINDOW = 70
 # Crossing a comma costs as much as this many characters when pairing a date with its trigger.
 CLAUSE_PENALTY = 60
 
@@ -48,6 +48,11 @@ QUANTITY_AFTER = re.compile(
     r"representatives|delegates|vehicles|cases|members|items|copies|times)\b",
     re.IGNORECASE,
 )
+QUANTITY_BEFORE = re.compile(
+    r"\b(?:over|more\s+than|less\s+than|fewer\s+than|about|around|some|nearly|almost|up\s+to|at\s+least|"
+    r"total\s+of|approximately|roughly|exactly)\s+$",
+    re.IGNORECASE,
+)
 CLAUSE_HEAD = re.compile(
     r"^(?:\W*(?:in|during|at|the|end|beginning|start|middle|of|early|late|mid|since|over|throughout|"
     r"already|also|back|and|but|so|then|as|a|year|by|first|half|second|on|alone|just|only)\b)*\W*$",
@@ -55,6 +60,10 @@ CLAUSE_HEAD = re.compile(
 )
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going)|upcoming|forthcoming|next)\b", re.IGNORECASE
+)
+PAST_OR_PRESENT_PERFECT = re.compile(
+    r"\b(?:was|were|has|have|had|took|gave|met|held|began|spoke|made|went|came|today|yesterday)\b|\b[a-z]{3,}ed\b",
+    re.IGNORECASE,
 )
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
@@ -72,9 +81,10 @@ class Unit:
 @dataclass(frozen=True)
 class Candidate:
     event: ExtractedEvent
-    header: bool
+    weak: bool  # a headline or an undated lead: it restates the body's events when it can
     order: int
-    named: bool = False  # dated by its own name ("Interaction-2023"): a happening of its own
+    name: str = ""  # the name that dates it ("Interaction-2023"): a happening of its own
+    by_publication: bool = False  # dated only by the publication date or the dateline
 
 
 def extract_release(text: str) -> ExtractedRelease:
@@ -92,8 +102,8 @@ def extract_release(text: str) -> ExtractedRelease:
     units = reading_units(plain, header)
     candidates: list[Candidate] = []
     for unit in units:
-        for event, date_type in events_in_unit(plain, text, unit, published, header, inferred):
-            candidates.append(Candidate(event, unit.header, len(candidates), named=date_type == "name"))
+        for candidate in events_in_unit(plain, text, unit, published, header, inferred):
+            candidates.append(replace(candidate, order=len(candidates)))
     events = link_anniversaries(merge_candidates(candidates, header.title))
     return ExtractedRelease(
         title=header.title,
@@ -133,7 +143,7 @@ def reading_units(plain: str, header: Header) -> list[Unit]:
 
 def events_in_unit(
     plain: str, text: str, unit: Unit, published: datetime.date, header: Header, inferred: bool
-) -> list[tuple[ExtractedEvent, str]]:
+) -> list[Candidate]:
     triggers = find_triggers(plain, unit.start, unit.end)
     if not triggers:
         return []
@@ -145,17 +155,31 @@ def events_in_unit(
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]
     pairs = pair_dates(plain, dates, triggers, unit)
     date_spans = [(d.text_start, d.text_end) for d in found if d.type != "name"]
+    fallback = False
     if not pairs and not inferred and (unit.lead or unit.header) and any(t.kind != GENERIC for t in triggers):
-        trigger = strongest(triggers)
-        today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
-        pairs = [(today, trigger)]
-    events = []
+        # An undated headline or lead reports the news of the day, if it reports a happening at all.
+        if unit.header or PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end):
+            trigger = strongest(triggers)
+            today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
+            pairs = [(today, trigger)]
+            fallback = True
+    candidates = []
     for date, trigger in pairs:
-        kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, date.text_start) or "other")
+        kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, trigger.start) or "other")
         if date.type == "name" and kind not in ("exercise", "other"):
             kind = "exercise"
-        events.append((make_event(plain, text, unit, date, kind, trigger, date_spans), date.type))
-    return events
+        event = make_event(plain, text, unit, date, kind, trigger, date_spans)
+        by_publication = date.type == "published" or (date.text_start, date.text_end) == header.dateline_date_span
+        candidates.append(
+            Candidate(
+                event,
+                weak=unit.header or fallback,
+                order=0,
+                name=date.text if date.type == "name" else "",
+                by_publication=by_publication,
+            )
+        )
+    return candidates
 
 
 def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
@@ -168,7 +192,7 @@ def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
     if date.precision == "year" and date.type in ("year", "relative"):
         if PERIOD_YEAR_BEFORE.search(before):
             return False
-        if date.type == "year" and QUANTITY_AFTER.match(plain, date.text_end):
+        if date.type == "year" and (QUANTITY_AFTER.match(plain, date.text_end) or QUANTITY_BEFORE.search(before)):
             return False
     if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
         return bool(re.search(r"\b(?:scheduled|planned|set|due)\s+for\s+$", before, re.IGNORECASE))
@@ -200,10 +224,12 @@ def pair_dates(
     used_triggers: set[int] = set()
     pairs = []
     for _, _, di, ti in options:
-        if di in used_dates or ti in used_triggers:
+        named = dates[di].type == "name"  # several names may share one noun: "exercises Search-2023 and Echelon-2023"
+        if di in used_dates or (ti in used_triggers and not named):
             continue
         used_dates.add(di)
-        used_triggers.add(ti)
+        if not named:
+            used_triggers.add(ti)
         pairs.append((dates[di], triggers[ti]))
     return pairs
 
@@ -275,14 +301,25 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
     """Whether `candidate` speaks of the happening `kept` already stands for."""
     event, other = candidate.event, kept.event
     same_kind = event.kind == other.kind
+    if candidate.name and kept.name and candidate.name != kept.name:
+        return False  # two named exercises are two happenings
     # A named exercise is its own happening unless the same sentence dates it more precisely.
-    own_name = candidate.named and other.evidence_start != event.evidence_start
+    own_name = bool(candidate.name) and other.evidence_start != event.evidence_start
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):
         return True  # stated again, or less precisely
-    if candidate.header and not kept.header:
-        return same_kind or (other.precision == "day" and contains(other, event))  # a headline restating the body
+    if candidate.weak and not kept.weak:
+        inside_day = other.precision == "day" and contains(other, event)
+        if candidate.by_publication:
+            return same_kind or inside_day  # a headline or lead restating the body's news
+        return inside_day or (same_kind and overlaps(event, other))
     return False
+
+
+def overlaps(first: ExtractedEvent, second: ExtractedEvent) -> bool:
+    a_start, a_end = first.span()
+    b_start, b_end = second.span()
+    return a_start <= b_end and b_start <= a_end
 
 
 def merge_candidates(candidates: list[Candidate], headline: str) -> list[ExtractedEvent]:
@@ -290,14 +327,14 @@ def merge_candidates(candidates: list[Candidate], headline: str) -> list[Extract
 
     A body event that the headline restates is the release's news: the headline is its title.
     """
-    ordered = sorted(candidates, key=lambda c: (c.header, PRECISION_RANK[c.event.precision], c.order))
+    ordered = sorted(candidates, key=lambda c: (c.weak, PRECISION_RANK[c.event.precision], c.order))
     kept: list[Candidate] = []
     headlined: set[int] = set()
     for candidate in ordered:
         restated = next((i for i, other in enumerate(kept) if restates(candidate, other)), None)
         if restated is None:
             kept.append(candidate)
-        elif candidate.header and not kept[restated].header:
+        elif candidate.weak and not kept[restated].weak:
             headlined.add(restated)
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
 

@@ -21,7 +21,12 @@ LEXICON: list[tuple[str, str]] = [
         r"\b\d{1,3}\s+years?\s+(?:old|ago|since\s+(?:the\s+)?(?:establishment|foundation|creation|signing|formation))",
     ),
     ("anniversary", r"\b(?:\d{1,3}(?:st|nd|rd|th)|\w+(?:tieth|teenth|th|st|nd|rd))\s+anniversary"),
-    ("anniversary", r"\banniversar(?:y|ies)\b|\bjubilee\b"),
+    # "an anniversary session", "jubilee events": the anniversary only qualifies another happening
+    (
+        "anniversary",
+        r"\b(?:anniversar(?:y|ies)|jubilee)\b(?!\s+(?:session|meeting|summit|conference|events?|celebrations?|"
+        r"exhibitions?|concerts?|forum|parade|ceremony|medals?|plans?|programmes?))",
+    ),
     ("anniversary", r"\bday\s+of\s+(?:the\s+)?(?:establishment|foundation|formation|creation)\b"),
     (
         "briefing",
@@ -51,6 +56,8 @@ LEXICON: list[tuple[str, str]] = [
         "meeting",
         r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
     ),
+    # Discussing is meeting: "the working group discussed the preparation of ..."
+    ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),
     (
         "decision",
         r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
@@ -63,7 +70,8 @@ LEXICON: list[tuple[str, str]] = [
     ),
     (
         "other",
-        r"\b(?:operations?|peace-?keeping\s+(?:forces|mission|operation|contingent)|missions?|deployed|deployment|assistance|handed\s+over|delivered|launched|withdrawal|evacuat\w+|humanitarian)\b",
+        r"\b(?:operations?|peace-?keeping\s+(?:forces|mission|operation|contingent)|missions?|deployed|deployment|assistance|handed\s+over|delivered|launched|withdrawal|evacuat\w+|humanitarian|monitored|monitoring|observers?|"
+        r"observation\s+mission|operated|functioned|on\s+duty|admitted|enrolled|awarded|honou?red)\b",
     ),
     (
         GENERIC,
@@ -105,7 +113,30 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
                 continue
             found.append(Trigger(kind, match.start(), match.end(), match.group(0)))
     found.sort(key=lambda t: t.start)
-    return found
+    return [t for t in found if not names_no_happening(text, start, t)]
+
+
+# "the Plan of joint training", "the schedule of exercises": a document about happenings.
+DOCUMENT_OF = re.compile(
+    r"\b(?:plans?|programmes?|programs?|schedules?|calendars?|lists?|concepts?|drafts?|regulations?|procedures?)"
+    r"\s+(?:of|for|on)\s+(?:the\s+)?(?:(?!(?:was|were|is|are|has|have|had|will|would)\b)\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# "120 press releases and 40 interviews", "more than 200 exercises": a count, not a happening.
+COUNTED = re.compile(
+    r"(?:(?<![\d.:/-])\b(?:\d{1,3}(?:,\d{3})+|\d{1,3})(?![\d.:/-])|\b(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|dozens?|hundreds?|several|numerous)(?:\s+of)?)\s+(?:[a-z][\w-]*\s+)?$"
+)
+
+
+def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
+    """Triggers that are part of a name, a document's title or a count."""
+    if trigger.kind in (GENERIC, "anniversary"):
+        return False
+    if trigger.kind == "other" and trigger.text[:1].isupper() and trigger.start > start:
+        return True  # "the Collective Rapid Deployment Forces": a proper name, not a deployment
+    before = text[max(start, trigger.start - 50) : trigger.start]
+    return bool(DOCUMENT_OF.search(before) or COUNTED.search(before))
 
 
 def kind_near(triggers: list[Trigger], position: int) -> str | None:

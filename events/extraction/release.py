@@ -26,6 +26,8 @@ BOILERPLATE = re.compile(
 )
 WRITTEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\b")
 WRITTEN_TIME_BEFORE = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*,?\s*$")
+# A date that a preposition introduces belongs to a sentence of the body.
+SENTENCE_DATE = re.compile(r"\b(?:on|of|from|since|until|till|by|to|at|in|dated|before|after)\s*$", re.IGNORECASE)
 HEADER_LINES = 4  # a dateline is looked for among the first non-empty lines only
 
 
@@ -111,6 +113,8 @@ class Header:
             at_start = match.start() == start
             if not (at_end or at_start) and len(line) > 120:
                 continue
+            if not at_start and SENTENCE_DATE.search(plain[start : match.start()]):
+                continue  # "... were held in Moscow on 12.09.2019.": a body sentence, not a dateline
             try:
                 date = datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
             except ValueError:
@@ -132,6 +136,8 @@ class Header:
                 continue
             before = plain[start : value.text_start].strip(" .•|-,")
             after = plain[value.text_end : end]
+            if SENTENCE_DATE.search(plain[start : value.text_start]):
+                continue
             clock = WRITTEN_TIME.match(after) or WRITTEN_TIME_BEFORE.search(plain[start : value.text_start])
             rest = after[clock.end() :] if clock and clock.string is after else after
             if before and rest.strip(" .•|-,"):

@@ -14,7 +14,7 @@ LONG_NAMES = (
 )
 # Where the clause holding the trigger ends: a stop, or the start of a purpose or relative clause.
 CLAUSE_END = re.compile(
-    r"[;:]|,(?!\s*\d)|\s-\s|\s(?:in\s+order\s+to|to\s+(?:consider|discuss|review|exchange|share|mark|celebrate)|"
+    r";|:(?!\d)|,(?!\s*\d)|\s-\s|\s(?:in\s+order\s+to|to\s+(?:consider|discuss|review|exchange|share|mark|celebrate)|"
     r"aimed\s+at|with\s+the\s+aim|which|where|during\s+which|as\s+well\s+as)\s",
     re.IGNORECASE,
 )
