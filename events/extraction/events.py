@@ -156,13 +156,11 @@ def events_in_unit(
     pairs = pair_dates(plain, dates, triggers, unit)
     date_spans = [(d.text_start, d.text_end) for d in found if d.type != "name"]
     fallback = False
-    if not pairs and not inferred and (unit.lead or unit.header) and any(t.kind != GENERIC for t in triggers):
-        # An undated headline or lead reports the news of the day, if it reports a happening at all.
-        if unit.header or PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end):
-            trigger = strongest(triggers)
-            today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
-            pairs = [(today, trigger)]
-            fallback = True
+    if not pairs and not inferred and reports_news_of_the_day(plain, unit, triggers):
+        trigger = strongest(triggers)
+        today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
+        pairs = [(today, trigger)]
+        fallback = True
     candidates = []
     for date, trigger in pairs:
         kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, trigger.start) or "other")
@@ -180,6 +178,13 @@ def events_in_unit(
             )
         )
     return candidates
+
+
+def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
+    """An undated headline, or an undated lead told in the past, reports the day's news."""
+    if not any(t.kind != GENERIC for t in triggers):
+        return False
+    return unit.header or (unit.lead and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end)))
 
 
 def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
