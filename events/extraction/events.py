@@ -48,6 +48,7 @@ QUANTITY_AFTER = re.compile(
     r"representatives|delegates|vehicles|cases|members|items|copies|times)\b",
     re.IGNORECASE,
 )
+OF_PHRASE = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$")
 QUANTITY_BEFORE = re.compile(
     r"\b(?:over|more\s+than|less\s+than|fewer\s+than|about|around|some|nearly|almost|up\s+to|at\s+least|"
     r"total\s+of|approximately|roughly|exactly)\s+$",
@@ -223,7 +224,10 @@ def pair_dates(
             if loose and not initial and gap > YEAR_WINDOW:
                 continue
             strength = 0 if trigger.kind == GENERIC else 1
-            options.append((gap + CLAUSE_PENALTY * clause_breaks(plain, date, trigger), -strength, di, ti))
+            cost = gap + CLAUSE_PENALTY * clause_breaks(plain, date, trigger)
+            if OF_PHRASE.search(plain, max(unit.start, trigger.start - 30), trigger.start):
+                cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
+            options.append((cost, -strength, di, ti))
     options.sort()
     used_dates: set[int] = set()
     used_triggers: set[int] = set()
