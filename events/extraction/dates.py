@@ -131,7 +131,35 @@ TIME_BEFORE = re.compile(
 )
 TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\b(?!\.\d)")
 
-COMPILED = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+# Every date expression holds a digit, a month or weekday name, or a relative word: a cheap first look.
+HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
+# The words every date expression is built around. Patterns only run near them: most of a
+# sentence is far from any date, and scanning it with every pattern is most of the cost.
+ANCHOR = re.compile(
+    rf"(?P<digit>\d+)|(?P<month>{MONTH})|(?P<relative>(?i:\b(?:today|yesterday|tomorrow|year|month)\b)|{WEEKDAY})"
+)
+ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
+# What each pattern cannot match without: a cheap look at a sentence skips most patterns.
+NEEDS = {
+    "numeric_range": (HAS_DIGIT,),
+    "iso": (HAS_DIGIT,),
+    "numeric": (HAS_DIGIT,),
+    "dmy_range2": (HAS_DIGIT, HAS_MONTH),
+    "mdy_range2": (HAS_DIGIT, HAS_MONTH),
+    "dmy_range": (HAS_DIGIT, HAS_MONTH),
+    "mdy_range": (HAS_DIGIT, HAS_MONTH),
+    "dmy": (HAS_DIGIT, HAS_MONTH),
+    "mdy": (HAS_DIGIT, HAS_MONTH),
+    "month_range": (HAS_MONTH,),
+    "month_year": (HAS_MONTH,),
+    "year_range": (HAS_DIGIT,),
+    "year": (HAS_DIGIT,),
+    "rel_year": (HAS_RELATIVE,),
+    "rel_month": (HAS_RELATIVE,),
+    "rel_day": (HAS_RELATIVE,),
+    "weekday": (HAS_RELATIVE,),
+}
+COMPILED = [(name, re.compile(pattern), NEEDS[name]) for name, pattern in PATTERNS]
 MONTH_RE = re.compile(MONTH)
 # A bare month name must be introduced ("in May", "since November") to be read as a date;
 # the same holds for any month when the word could be something else.
@@ -354,17 +382,30 @@ def find_dates(
     `future` says the text speaks of what is to come, so a date without a year lies ahead.
     """
     end = len(text) if end is None else end
+    present: set[str] = set()
+    windows: list[list[int]] = []
+    for anchor in ANCHOR.finditer(text, start, end):
+        present.add(anchor.lastgroup)
+        low, high = max(start, anchor.start() - ANCHOR_REACH), min(end, anchor.end() + ANCHOR_REACH)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    if not windows:
+        return []
     build = Builder(reference, future)
-    candidates: list[tuple[int, int, int, DateValue]] = []
-    for priority, (kind, pattern) in enumerate(COMPILED):
-        for match in pattern.finditer(text, start, end):
+    candidates: list[tuple[int, int, int, DateValue | None]] = []
+    for priority, (kind, pattern, needs) in enumerate(COMPILED):
+        if not all(hint in present for hint in needs):
+            continue
+        for match in (m for low, high in windows for m in pattern.finditer(text, low, high)):
             if kind in ("month_year", "month_range", "mdy", "mdy_range") and not _month_is_date(text, match):
                 continue
             # An impossible date ("31 February 2020") still claims its words, so that no shorter
             # reading ("February 2020") is made of them.
             value = build(kind, match)
             candidates.append((match.start(), -(match.end() - match.start()), priority, value))
-    for value in named_dates(text, start, end):
+    for value in named_dates(text, start, end) if HAS_DIGIT in present else ():
         candidates.append((value.text_start, -(value.text_end - value.text_start), -1, value))
     chosen: list[DateValue] = []
     taken: list[tuple[int, int]] = []

@@ -93,7 +93,7 @@ def extract_release(text: str) -> ExtractedRelease:
     if not text or not text.strip():
         raise ReleaseError("empty file")
     plain = normalize(text)
-    header = Header(text)
+    header = Header(text, plain)
     published, inferred = header.published, False
     if published is None:
         published = infer_publication(plain)
@@ -145,12 +145,14 @@ def reading_units(plain: str, header: Header) -> list[Unit]:
 def events_in_unit(
     plain: str, text: str, unit: Unit, published: datetime.date, header: Header, inferred: bool
 ) -> list[Candidate]:
-    triggers = find_triggers(plain, unit.start, unit.end)
-    if not triggers:
-        return []
     future = bool(FUTURE.search(plain, unit.start, unit.end))
     found = find_dates(plain, published, unit.start, unit.end, future=future)
     dates = [d for d in found if is_event_date(plain, d, unit)]
+    if not dates and not (unit.lead or unit.header):
+        return []  # most sentences date nothing: skip the trigger scan
+    triggers = find_triggers(plain, unit.start, unit.end)
+    if not triggers:
+        return []
     if unit.header and header.dateline_date_span:
         # The dateline's own date is when the headline's news happened; the time is the publication's.
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]

@@ -78,7 +78,9 @@ LEXICON: list[tuple[str, str]] = [
         r"\b(?:(?:was|were|will\s+be|is|are|has\s+been|have\s+been)\s+(?:held|organi[sz]ed|conducted|carried\s+out|hosted|opened|launched|completed)|took\s+place|take\s+place|will\s+(?:hold|host|conduct)|held|hosted|conducted|opened|began|started|ended|completed)\b",
     ),
 ]
-COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in LEXICON]
+# One pass over a sentence: the alternatives in lexicon order, so at any position the earlier row wins.
+COMBINED = re.compile("|".join(f"(?P<k{index}>{pattern})" for index, (_, pattern) in enumerate(LEXICON)), re.IGNORECASE)
+KIND_OF_GROUP = {f"k{index}": kind for index, (kind, _) in enumerate(LEXICON)}
 
 # Kinds that say most about a happening win a tie between two triggers at the same distance.
 KIND_STRENGTH = {
@@ -104,15 +106,12 @@ class Trigger:
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Non-overlapping triggers in text[start:end], in text order; earlier lexicon rows win overlaps."""
+    """Non-overlapping triggers in text[start:end], in text order."""
     end = len(text) if end is None else end
-    found: list[Trigger] = []
-    for kind, pattern in COMPILED:
-        for match in pattern.finditer(text, start, end):
-            if any(match.start() < t.end and t.start < match.end() for t in found):
-                continue
-            found.append(Trigger(kind, match.start(), match.end(), match.group(0)))
-    found.sort(key=lambda t: t.start)
+    found = (
+        Trigger(KIND_OF_GROUP[match.lastgroup], match.start(), match.end(), match.group(0))
+        for match in COMBINED.finditer(text, start, end)
+    )
     return [t for t in found if not names_no_happening(text, start, t)]
 
 

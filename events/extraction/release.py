@@ -77,9 +77,9 @@ def lines_with_offsets(text: str, start: int = 0, end: int | None = None) -> lis
 class Header:
     """What the first lines of a release say: title, dateline, where the body starts and ends."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, plain: str | None = None):
         self.text = text
-        plain = normalize(text)
+        plain = normalize(text) if plain is None else plain
         lines = lines_with_offsets(plain)
         if not lines:
             raise ReleaseError("empty file")
