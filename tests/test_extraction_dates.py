@@ -28,6 +28,7 @@ CASES = [
     ("From 30 September to 2 October 2020 the forum ran.", "2020-09-30", "2020-10-02", "day"),
     ("From 28 December 2022 to 3 January 2023 the mission lasted.", "2022-12-28", "2023-01-03", "day"),
     ("Between 10 and 12 November 2020 the talks continued.", "2020-11-10", "2020-11-12", "day"),
+    ("On 16, 17 and 18 January 2020 the talks continued.", "2020-01-16", "2020-01-18", "day"),
     ("The event ran 21-23.01.2020 in Minsk.", "2020-01-21", "2020-01-23", "day"),
     # months and years
     ("In May 2020 the ministers adopted a Statement.", "2020-05", None, "month"),
@@ -89,6 +90,11 @@ def test_words_that_are_not_dates(sentence):
 
 def test_impossible_dates_are_ignored():
     assert find_dates("On 31 February 2020 and 45.13.2020 nothing happened.", REFERENCE) == []
+    assert find_dates("31 June 2020 or 29 February 2021", REFERENCE) == []
+
+
+def test_decades_are_not_years():
+    assert find_dates("Since the 1990s and in the 2020s", REFERENCE) == []
 
 
 def test_year_range_is_a_period():

@@ -30,7 +30,7 @@ _MONTH_NAMES = sorted(
 )
 MONTH = r"(?:{})(?![A-Za-z])".format("|".join(_MONTH_NAMES))
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?![\d])"
+YEAR = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?!\d|'?s\b)"
 NUMERIC_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d])"
 REL_YEAR = r"(?i:(?:of\s+)?(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)\s+year)"
 WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
@@ -59,6 +59,8 @@ PATTERNS: list[tuple[str, str]] = [
         "mdy_range2",
         rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?{TO}(?P<m2>{MONTH})\s+(?P<d2>{DAY}){YEAR_TAIL}",
     ),
+    # 16, 17 and 18 January 2020: a list of days read as the span they cover
+    ("dmy_range", rf"(?P<d1>{DAY})(?:,\s*{DAY})*,?\s+(?i:and)\s+(?P<d2>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
     # 17 to 20 March 2025, 3-5 June
     ("dmy_range", rf"(?P<d1>{DAY}){TO}(?P<d2>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
     # January 21 to 23, May 21-24, 2020
