@@ -6,6 +6,7 @@ release (the founding of the Joint Staff in every anniversary release) gains a M
 second Event. An import never overwrites a field an editor changed (`Event.editor_fields`).
 """
 
+import datetime
 import hashlib
 import re
 import uuid
@@ -17,7 +18,7 @@ from pathlib import Path
 from django.db import transaction
 
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
-from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Mention, Precision, Release, Status
+from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Kind, Mention, Precision, Release, Status
 
 UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
 RELEASE_SUFFIXES = {".txt", ".text"}
@@ -167,8 +168,10 @@ def sync_events(release: Release, extracted: ExtractedRelease, result: FileResul
                 event.save(update_fields=["recurs_yearly"])
             result.events_linked += 1
         Mention.objects.create(release=release, event=event, **mention_values(item))
-    link_anniversaries(release)
+    link_anniversaries(release, result, publish=publish)
     for mention in old_mentions:
+        if mention.extracted.get("implied_founding") and mention.event.anniversaries.exists():
+            continue  # still implied by an anniversary this or another release states
         if mention.pk not in matched_mentions:
             event = mention.event
             mention.delete()
@@ -294,8 +297,13 @@ def update_event(event: Event, values: dict, release: Release, result: FileResul
         result.events_updated += 1
 
 
-def link_anniversaries(release: Release) -> None:
-    """Point each anniversary this release states at the founding event it counts from."""
+def link_anniversaries(release: Release, result: FileResult, *, publish: bool) -> None:
+    """Point each anniversary this release states at the founding event it counts from.
+
+    "The Joint Staff is 19 years old" on 28.04.2022 implies a founding on 28.04.2003. When no
+    event on that day is known, the founding is created from the anniversary's own sentence,
+    so the anniversaries feed can mark it every year.
+    """
     for mention in release.mentions.select_related("event"):
         founding = mention.extracted.get("founding")
         event = mention.event
@@ -308,12 +316,58 @@ def link_anniversaries(release: Release) -> None:
             .order_by("-recurs_yearly", "pk")
             .first()
         )
-        if target is not None:
-            event.founding_event = target
-            event.save(update_fields=["founding_event"])
-            if not target.recurs_yearly:
-                target.recurs_yearly = True
-                target.save(update_fields=["recurs_yearly"])
+        if target is None:
+            target = Event(
+                uid=unique_uid(f"{uuid.uuid5(UID_NAMESPACE, f'founding|{founding}|{event.title}')}@csto-timeline"),
+                title=founding_title(event.title)[:300],
+                kind=Kind.OTHER,
+                start_date=datetime.date.fromisoformat(founding),
+                precision=Precision.DAY,
+                status=Status.PUBLISHED if publish else Status.DRAFT,
+                description=f"Implied by: {mention.evidence}"[:2000],
+            )
+            target.recurs_yearly = True
+            target.save()
+            Mention.objects.create(release=release, event=target, **mention_values_of(mention))
+            result.events_created += 1
+        event.founding_event = target
+        event.save(update_fields=["founding_event"])
+        if not target.recurs_yearly:
+            target.recurs_yearly = True
+            target.save(update_fields=["recurs_yearly"])
+
+
+ANNIVERSARY_SUBJECT = re.compile(
+    r"(?:anniversary\s+of\s+(?:the\s+)?(?P<of>.+?)$)|(?:^(?P<subject>.+?)\s+(?:is|was|turns|turned|marks|celebrates)\b)",
+    re.IGNORECASE,
+)
+
+
+def founding_title(anniversary_title: str) -> str:
+    """ "The CSTO Joint Staff is 19 years old" -> "Founding of the CSTO Joint Staff"."""
+    match = ANNIVERSARY_SUBJECT.search(anniversary_title.rstrip(" .…"))
+    if match and match["of"]:
+        return (
+            f"Founding of the {match['of']}"
+            if not match["of"].lower().startswith("the ")
+            else f"Founding of {match['of']}"
+        )
+    if match and match["subject"]:
+        subject = match["subject"]
+        return f"Founding of {subject[:1].lower() + subject[1:] if subject.startswith('The ') else subject}"
+    return f"Founding marked by: {anniversary_title}"
+
+
+def mention_values_of(mention: Mention) -> dict:
+    return {
+        "evidence": mention.evidence,
+        "evidence_start": mention.evidence_start,
+        "evidence_end": mention.evidence_end,
+        "date_text": mention.date_text,
+        "date_start": mention.date_start,
+        "date_end": mention.date_end,
+        "extracted": {**mention.extracted, "implied_founding": True},
+    }
 
 
 def withdraw(event: Event) -> None:

@@ -153,3 +153,29 @@ def test_the_same_meeting_told_by_two_releases_is_one_event():
     result = import_text(second, "b.txt")
     assert result.events_linked == 1
     assert Event.objects.get(start_date=datetime.date(2023, 5, 11)).mentions.count() == 2
+
+
+def test_anniversary_without_a_stated_founding_creates_the_implied_one():
+    text = (
+        "The CSTO Joint Staff is 20 years old\n\nThe CSTO Joint Staff is 20 years old 28.04.2023\n\nGreetings to all."
+    )
+    import_text(text, "js20.txt", publish=True)
+    anniversary = Event.objects.get(kind="anniversary")
+    founding = anniversary.founding_event
+    assert founding.start_date == datetime.date(2003, 4, 28)
+    assert founding.recurs_yearly and founding.status == "published"
+    assert founding.title == "Founding of the CSTO Joint Staff"
+    # The next year's release finds the same founding rather than inventing another.
+    import_text(text.replace("20 years", "21 years").replace("2023", "2024"), "js21.txt", publish=True)
+    assert Event.objects.filter(start_date=datetime.date(2003, 4, 28)).count() == 1
+    assert founding.anniversaries.count() == 2
+
+
+def test_reimporting_a_changed_anniversary_release_keeps_the_implied_founding():
+    text = (
+        "The CSTO Joint Staff is 20 years old\n\nThe CSTO Joint Staff is 20 years old 28.04.2023\n\nGreetings to all."
+    )
+    import_text(text, "js20.txt", publish=True)
+    import_text(text.replace("Greetings to all.", "Greetings to all the staff."), "js20.txt", publish=True)
+    founding = Event.objects.get(start_date=datetime.date(2003, 4, 28))
+    assert founding.status == "published" and founding.mentions.count() == 1
