@@ -415,6 +415,10 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def changelist_view(self, request, extra_context=None):
+        title = "Review queue: check each draft against its sentence, then publish, re-kind or withdraw"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return HttpResponseRedirect(reverse("admin:events_event_change", args=[object_id]))
 
