@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -23,7 +24,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def review_page():
+def review_page(live_server):
+    """A Chromium page; closed before the live server stops, so no keep-alive request holds a DB connection."""
     # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are still synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
@@ -34,6 +36,9 @@ def review_page():
         page.set_default_timeout(15_000)
         yield page
         browser.close()
+        # Inside Playwright's event loop the ORM opened a connection of its own: close it, or
+        # PostgreSQL refuses to drop the test database at the end of the run.
+        connections.close_all()
 
 
 def test_editor_publishes_a_draft_from_the_review_queue(review_page, live_server, transactional_db, make_event):
