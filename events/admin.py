@@ -7,6 +7,7 @@ Declarative where Django allows it; every write is a call into `events.editing` 
 import base64
 import binascii
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -151,7 +152,10 @@ class ReleaseAdmin(admin.ModelAdmin):
     change_list_template = "admin/events/release/change_list.html"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_event_counts()
+        releases = super().get_queryset(request).with_event_counts()
+        if request.resolver_match and request.resolver_match.url_name == "events_release_changelist":
+            releases = releases.defer("original_text", "body")  # the list never shows the texts
+        return releases
 
     @admin.display(description="events", ordering="event_count")
     def event_count(self, release):
@@ -185,14 +189,30 @@ class ReleaseAdmin(admin.ModelAdmin):
             "title": "Import releases",
             "form": form,
             "previews": previews,
-            "to_save": [
-                (p.name, base64.b64encode(p.text.encode("utf-8")).decode("ascii"))
-                for p in previews
-                if p.ok and not p.unchanged
-            ],
+            "to_save": self.confirmable(previews),
             "publish": form.is_bound and form.is_valid() and form.cleaned_data["publish"],
         }
         return TemplateResponse(request, "admin/events/release/import.html", context)
+
+    def confirmable(self, previews: list[importers.Preview]) -> list[tuple[str, str]]:
+        """(name, base64 text) of each release to save, as hidden fields of the confirm form.
+
+        The confirm request must fit Django's DATA_UPLOAD_MAX_MEMORY_SIZE: a release that would
+        overflow it is marked for another batch instead of failing the whole save.
+        """
+        budget = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        budget = None if budget is None else budget - 10_000  # room for names and the CSRF token
+        items, used = [], 0
+        for preview in previews:
+            if not preview.ok or preview.unchanged:
+                continue
+            data = base64.b64encode(preview.text.encode("utf-8")).decode("ascii")
+            if budget is not None and used + len(data) > budget:
+                preview.error = "this batch is too large to save at once: preview and save this file in another batch"
+                continue
+            used += len(data)
+            items.append((preview.name, data))
+        return items
 
     def import_confirmed(self, request):
         items, failures = [], []

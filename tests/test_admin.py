@@ -68,6 +68,7 @@ def test_release_list_shows_event_counts_and_links_the_import_page(admin_client,
     assert response.status_code == 200
     row = response.context["cl"].result_list[0]
     assert row.event_count == 2
+    assert {"original_text", "body"} <= row.get_deferred_fields()  # the list does not load whole texts
     assert IMPORT in response.text
 
 
@@ -341,6 +342,14 @@ def test_bad_files_are_reported_and_the_good_one_still_imports(editor_client):
         IMPORT, {"confirm": "1", "release_name": "good.txt", "release_data": response.context["to_save"][0][1]}
     )
     assert list(Release.objects.values_list("source_name", flat=True)) == ["good.txt"]
+
+
+def test_a_batch_too_large_to_confirm_defers_the_overflow(editor_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000 + len(RELEASE_TEXT) * 2
+    files = [upload(f"r{n}.txt", RELEASE_TEXT.replace("Go back", f"Go back {n}").encode()) for n in range(3)]
+    response = editor_client.post(IMPORT, {"files": files})
+    assert [name for name, _ in response.context["to_save"]] == ["r0.txt"]
+    assert response.text.count("preview and save this file in another batch") == 2
 
 
 def test_pasted_text_is_imported_and_published_when_asked(editor_client):
