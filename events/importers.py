@@ -15,7 +15,6 @@ from pathlib import Path
 from django.db import transaction
 
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
-from events.extraction.release import decode_release
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Mention, Precision, Release, Status
 
 UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
@@ -145,6 +144,8 @@ def source_name_for(name: str) -> str:
 
 def preview_release(data: bytes, name: str) -> Preview:
     """Decode and extract one release without saving, so an editor sees the events first."""
+    from events.extraction.release import decode_release
+
     preview = Preview(source_name_for(name))
     if not preview.name:
         preview.error = "no name given"
