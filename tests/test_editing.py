@@ -49,13 +49,14 @@ def test_set_kind_owns_the_kind_so_imports_keep_it(make_event):
 
 def test_release_ownership_lets_the_next_import_update(make_event):
     event = import_text(RELEASE_TEXT, "good.txt").release.mentions.get().event
+    extracted_title = event.title
     event.title = "Editor title"
     editing.record_edit(event, ["title"])
     event.save()
     editing.release_ownership(Event.objects.filter(pk=event.pk))
     import_text(RELEASE_TEXT + "\nMore text.\n", "good.txt")
     event.refresh_from_db()
-    assert event.title == "Consultations were held at the Joint Staff"
+    assert event.title == extracted_title
 
 
 def test_merge_moves_mentions_keeps_uid_and_cancels_the_others(make_event, make_mention, make_release):
