@@ -442,3 +442,29 @@ def test_anonymous_readers_see_only_published_events(client, make_event):
     assert client.get(reverse("events:event-detail", args=[published.pk])).status_code == 200
     timeline = client.get(reverse("events:timeline")).content.decode()
     assert "Reviewed event" in timeline and "Unreviewed draft" not in timeline
+
+
+def test_release_list_searches_and_drills_down_by_date(admin_client, make_release):
+    make_release(title="Briefing in Moscow", published_on=datetime.date(2021, 2, 8))
+    make_release(title="Consultations at the Joint Staff", published_on=datetime.date(2020, 1, 23))
+
+    def listed(query):
+        return [r.title for r in admin_client.get(RELEASES + query).context["cl"].result_list]
+
+    assert listed("?q=Moscow") == ["Briefing in Moscow"]
+    assert listed("?published_on__year=2020") == ["Consultations at the Joint Staff"]
+
+
+def test_duplicates_can_be_merged_from_the_review_queue(editor_client, make_event, make_mention):
+    first, second = make_event(status="draft"), make_event(status="draft")
+    make_mention(event=second)
+    response = run_action(editor_client, QUEUE, "merge_selected", [first, second])
+    assert response.context["form"].initial["survivor"] == first.pk
+    editor_client.post(
+        QUEUE,
+        {"action": "merge_selected", ACTION_CHECKBOX_NAME: [first.pk, second.pk], "post": "yes", "survivor": first.pk},
+    )
+    second.refresh_from_db()
+    assert (second.status, second.merged_into_id) == ("cancelled", first.pk)
+    assert first.mentions.count() == 1
+    assert second.history.latest().history_change_reason == f"merged into event {first.pk}"
