@@ -1,7 +1,468 @@
-from django.contrib import admin
+"""The editors' admin: releases with their mentions, events, the review queue, import, merge.
 
-from events.models import Event, Mention, Release
+Declarative where Django allows it; every write is a call into `events.editing` or
+`events.importers`, which return result objects the admin turns into messages.
+"""
 
-admin.site.register(Release)
-admin.site.register(Event)
-admin.site.register(Mention)
+import base64
+import binascii
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from simple_history.admin import SimpleHistoryAdmin
+
+from events import editing, importers
+from events.forms import KindActionForm, MergeForm, ReleaseUploadForm
+from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, DraftEvent, Event, Kind, Mention, Release, Status
+
+# --- list filters ---------------------------------------------------------------------------
+
+
+class YearListFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        dates = model_admin.get_queryset(request).prefetch_related(None).dates("start_date", "year", order="DESC")
+        return [(str(d.year), str(d.year)) for d in dates]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.in_year(int(self.value()))
+        return queryset
+
+
+class LikelyDuplicateListFilter(admin.SimpleListFilter):
+    title = "likely duplicates"
+    parameter_name = "duplicates"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has likely duplicates")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pk__in=editing.events_with_likely_duplicates())
+        return queryset
+
+
+# --- shared display helpers -------------------------------------------------------------------
+
+
+def admin_link(obj, text=None):
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, text or str(obj))
+
+
+def highlighted_evidence(mention: Mention):
+    """The evidence sentence with its date expression marked."""
+    text = mention.evidence
+    if mention.date_start is not None and mention.date_end is not None:
+        start, end = mention.date_start - mention.evidence_start, mention.date_end - mention.evidence_start
+        if 0 <= start < end <= len(text):
+            return format_html("{}<mark>{}</mark>{}", text[:start], text[start:end], text[end:])
+    return text
+
+
+def as_events(queryset):
+    """Plain Event rows for a selection (the review queue selects proxies, whose saves history would miss)."""
+    return Event.objects.filter(pk__in=queryset.values("pk"))
+
+
+def mentions_prefetch():
+    return Prefetch(
+        "mentions", queryset=Mention.objects.select_related("release").order_by("release_id", "evidence_start")
+    )
+
+
+# --- inlines ----------------------------------------------------------------------------------
+
+
+class ReadOnlyMentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="evidence")
+    def evidence_marked(self, mention):
+        return highlighted_evidence(mention)
+
+
+class ReleaseMentionInline(ReadOnlyMentionInline):
+    """On a release: each sentence that dates an event, and the event."""
+
+    fields = readonly_fields = ("event_link", "evidence_marked", "date_text", "evidence_start", "evidence_end")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+    @admin.display(description="event")
+    def event_link(self, mention):
+        return admin_link(mention.event)
+
+
+class EventMentionInline(ReadOnlyMentionInline):
+    """On an event: every release sentence that states it."""
+
+    fields = readonly_fields = ("release_link", "evidence_marked", "date_text", "evidence_start", "evidence_end")
+    verbose_name_plural = "evidence (mentions in releases)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("release")
+
+    @admin.display(description="release")
+    def release_link(self, mention):
+        return admin_link(mention.release)
+
+
+# --- releases ---------------------------------------------------------------------------------
+
+
+@admin.register(Release)
+class ReleaseAdmin(admin.ModelAdmin):
+    list_display = ("title", "published_on", "source_name", "event_count")
+    search_fields = ("title", "source_name", "body")
+    date_hierarchy = "published_on"
+    list_filter = ("published_inferred", "language")
+    readonly_fields = ("source_name", "content_hash", "original_text", "body", "imported_at", "updated_at")
+    fields = (
+        "title",
+        ("published_on", "published_time", "published_inferred"),
+        "language",
+        "source_name",
+        "original_text",
+        "content_hash",
+        ("imported_at", "updated_at"),
+    )
+    inlines = [ReleaseMentionInline]
+    change_list_template = "admin/events/release/change_list.html"
+
+    def get_queryset(self, request):
+        releases = super().get_queryset(request).with_event_counts()
+        if request.resolver_match and request.resolver_match.url_name == "events_release_changelist":
+            releases = releases.defer("original_text", "body")  # the list never shows the texts
+        return releases
+
+    @admin.display(description="events", ordering="event_count")
+    def event_count(self, release):
+        return release.event_count
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="events_release_import"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload files or paste text; preview the extracted events; save on confirm."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "confirm" in request.POST:
+            return self.import_confirmed(request)
+        form = ReleaseUploadForm(request.POST, request.FILES) if request.method == "POST" else ReleaseUploadForm()
+        previews = []
+        if request.method == "POST" and form.is_valid():
+            for upload in form.cleaned_data["files"]:
+                previews.append(importers.preview_release(upload.read(importers.MAX_RELEASE_BYTES + 1), upload.name))
+            text = form.cleaned_data["text"]
+            if text.strip():
+                # Browsers send textarea lines with CRLF; releases are stored with LF.
+                data = text.replace("\r\n", "\n").encode("utf-8")
+                previews.append(importers.preview_release(data, form.cleaned_data["name"]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Import releases",
+            "form": form,
+            "previews": previews,
+            "to_save": self.confirmable(previews),
+            "publish": form.is_bound and form.is_valid() and form.cleaned_data["publish"],
+        }
+        return TemplateResponse(request, "admin/events/release/import.html", context)
+
+    def confirmable(self, previews: list[importers.Preview]) -> list[tuple[str, str]]:
+        """(name, base64 text) of each release to save, as hidden fields of the confirm form.
+
+        The confirm request must fit Django's DATA_UPLOAD_MAX_MEMORY_SIZE: a release that would
+        overflow it is marked for another batch instead of failing the whole save.
+        """
+        budget = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        budget = None if budget is None else budget - 10_000  # room for names and the CSRF token
+        items, used = [], 0
+        for preview in previews:
+            if not preview.ok or preview.unchanged:
+                continue
+            data = base64.b64encode(preview.text.encode("utf-8")).decode("ascii")
+            if budget is not None and used + len(data) > budget:
+                preview.error = "this batch is too large to save at once: preview and save this file in another batch"
+                continue
+            used += len(data)
+            items.append((preview.name, data))
+        return items
+
+    def import_confirmed(self, request):
+        items, failures = [], []
+        for name, data in zip(request.POST.getlist("release_name"), request.POST.getlist("release_data"), strict=False):
+            try:
+                items.append((name, base64.b64decode(data, validate=True).decode("utf-8")))
+            except (binascii.Error, UnicodeDecodeError):
+                failures.append(name)
+        for name in failures:
+            messages.error(request, f"{name}: the previewed text was damaged in transit; upload it again.")
+        result = importers.import_texts(items, publish=request.POST.get("publish") == "1")
+        for file in result.files:
+            if file.status == "failed":
+                messages.error(request, f"{file.name}: {file.error}")
+                continue
+            messages.success(
+                request,
+                f"{file.name}: {file.status}; {file.events_created} events created, "
+                f"{file.events_updated} updated, {file.events_linked} linked to existing events.",
+            )
+            if file.status == "new":
+                self.log_addition(request, file.release, "Imported from the admin.")
+            elif file.status == "updated":
+                self.log_change(request, file.release, "Re-imported from the admin with changed text.")
+            for note in file.kept:
+                messages.warning(request, f"{file.name}: {note}")
+        return HttpResponseRedirect(reverse("admin:events_release_changelist"))
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+class EventActionsMixin:
+    """Bulk editing shared by the event list and the review queue."""
+
+    action_form = KindActionForm
+    actions = [
+        "publish_events",
+        "unpublish_events",
+        "cancel_events",
+        "change_kind",
+        "merge_selected",
+        "release_ownership",
+    ]
+
+    def report(self, request, result: editing.EditResult, done: str, reason: str):
+        for event in result.changed:
+            self.log_change(request, event, reason)
+        self.message_user(request, f"{len(result.changed)} event(s) {done}; {len(result.unchanged)} already so.")
+
+    @admin.action(description="Publish selected events", permissions=["change"])
+    def publish_events(self, request, queryset):
+        self.report(request, editing.set_status(as_events(queryset), Status.PUBLISHED), "published", "Published.")
+
+    @admin.action(description="Unpublish selected events (back to draft)", permissions=["change"])
+    def unpublish_events(self, request, queryset):
+        self.report(request, editing.set_status(as_events(queryset), Status.DRAFT), "returned to draft", "Unpublished.")
+
+    @admin.action(description="Withdraw selected events (cancel)", permissions=["change"])
+    def cancel_events(self, request, queryset):
+        self.report(
+            request, editing.set_status(as_events(queryset), Status.CANCELLED), "withdrawn", "Withdrawn (cancelled)."
+        )
+
+    @admin.action(
+        description="Change kind of selected events (choose the kind beside the action)", permissions=["change"]
+    )
+    def change_kind(self, request, queryset):
+        kind = request.POST.get("kind", "")
+        if kind not in Kind.values:
+            self.message_user(request, "Choose the new kind in the list beside the action.", messages.WARNING)
+            return
+        self.report(
+            request, editing.set_kind(as_events(queryset), kind), f"changed to {kind}", f"Kind changed to {kind}."
+        )
+
+    @admin.action(description="Let imports update selected events again", permissions=["change"])
+    def release_ownership(self, request, queryset):
+        result = editing.release_ownership(as_events(queryset))
+        self.report(request, result, "released to imports", "Editor ownership released.")
+
+    @admin.action(description="Merge selected duplicates into one event", permissions=["change"])
+    def merge_selected(self, request, queryset):
+        events = as_events(queryset)
+        if events.count() < 2:
+            self.message_user(request, "Select two or more events to merge.", messages.WARNING)
+            return None
+        if request.POST.get("post") == "yes":
+            form = MergeForm(request.POST, events=events)
+            if form.is_valid():
+                result = editing.merge_events(form.cleaned_data["survivor"], events)
+                for event in result.merged:
+                    self.log_change(request, event, f"Merged into event {result.survivor.pk}.")
+                self.log_change(request, result.survivor, f"Merged in {', '.join(str(e.pk) for e in result.merged)}.")
+                note = " The survivor was a draft and is now published." if result.survivor_published else ""
+                self.message_user(
+                    request,
+                    f"Merged {len(result.merged)} event(s) into “{result.survivor.title}”; "
+                    f"{result.mentions_moved} mention(s) moved.{note}",
+                )
+                return None
+        else:
+            form = MergeForm(events=events, initial={"survivor": editing.default_survivor(events).pk})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Merge duplicate events",
+            "form": form,
+            "events": events.prefetch_related(mentions_prefetch()),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/events/event/merge.html", context)
+
+    @admin.display(description="date")
+    def date_label(self, event):
+        return event.date_label
+
+    @admin.display(description="editor-owned")
+    def editor_owned(self, event):
+        return ", ".join(event.editor_fields) or "—"
+
+    @admin.display(description="evidence")
+    def evidence_snippet(self, event):
+        mentions = event.mentions.all()
+        if not mentions:
+            return "—"
+        more = f" (+{len(mentions) - 1} more)" if len(mentions) > 1 else ""
+        return Truncator(mentions[0].evidence).chars(140) + more
+
+
+@admin.register(Event)
+class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
+    list_display = ("title", "date_label", "kind", "status", "location", "evidence_snippet", "editor_owned")
+    list_filter = ("kind", "status", "precision", YearListFilter, LikelyDuplicateListFilter, "recurs_yearly")
+    date_hierarchy = "start_date"
+    search_fields = ("title", "location", "mentions__evidence")
+    list_per_page = 100
+    raw_id_fields = ("founding_event", "merged_into")
+    readonly_fields = (
+        "editor_owned_fields",
+        "likely_duplicates",
+        "uid",
+        "sequence",
+        "modified_at",
+        "created_at",
+        "published_once",
+    )
+    fieldsets = (
+        (
+            None,
+            {"fields": ("title", "kind", "status", ("start_date", "end_date", "precision"), "start_time", "time_zone")},
+        ),
+        (None, {"fields": ("location", "description")}),
+        ("Ownership", {"fields": ("editor_owned_fields",)}),
+        (
+            "Anniversaries and duplicates",
+            {"fields": ("recurs_yearly", "founding_event", "merged_into", "likely_duplicates")},
+        ),
+        (
+            "Calendar",
+            {"classes": ("collapse",), "fields": ("uid", "sequence", "modified_at", "created_at", "published_once")},
+        ),
+    )
+    inlines = [EventMentionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(mentions_prefetch())
+
+    @admin.display(description="editor-owned fields")
+    def editor_owned_fields(self, event):
+        if not event.editor_fields:
+            return "None: imports may update this event from its releases."
+        return (
+            f"{', '.join(event.editor_fields)}: imports leave these alone. Use the action "
+            "“Let imports update selected events again” to hand them back."
+        )
+
+    @admin.display(description="likely duplicates")
+    def likely_duplicates(self, event):
+        if not event.pk:
+            return "—"
+        duplicates = editing.likely_duplicates(event)
+        if not duplicates:
+            return "None found (same day and kind, similar title)."
+        ids = ",".join(str(pk) for pk in [event.pk, *(d.pk for d in duplicates)])
+        merge_url = reverse("admin:events_event_changelist") + f"?id__in={ids}"
+        links = format_html_join(mark_safe("<br>"), "{}", ((admin_link(d),) for d in duplicates))
+        return format_html('{}<br><a href="{}">List them with this event to merge</a>', links, merge_url)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            stored = Event.objects.get(pk=obj.pk)
+            changed = [
+                name for name in {*EDITABLE_FIELDS, *CALENDAR_FIELDS} if getattr(stored, name) != getattr(obj, name)
+            ]
+            owned = editing.record_edit(obj, changed, reason="edited in the admin")
+            if owned:
+                self.message_user(request, f"Now editor-owned (imports keep them): {', '.join(owned)}.")
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(DraftEvent)
+class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
+    """The review queue: each draft with the sentence that dates it and its release."""
+
+    list_display = ("title_link", "date_label", "kind", "location", "evidence", "releases")
+    list_display_links = None
+    list_filter = ("kind", "precision", YearListFilter, LikelyDuplicateListFilter)
+    date_hierarchy = "start_date"
+    search_fields = ("title", "location", "mentions__evidence")
+    list_per_page = 50
+    ordering = ("-created_at", "pk")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).drafts().prefetch_related(mentions_prefetch())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        title = "Review queue: check each draft against its sentence, then publish, re-kind or withdraw"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:events_event_change", args=[object_id]))
+
+    @admin.display(description="title", ordering="title")
+    def title_link(self, event):
+        return format_html('<a href="{}">{}</a>', reverse("admin:events_event_change", args=[event.pk]), event.title)
+
+    @admin.display(description="evidence")
+    def evidence(self, event):
+        return format_html_join(mark_safe("<br>"), "{}", ((highlighted_evidence(m),) for m in event.mentions.all()))
+
+    @admin.display(description="release")
+    def releases(self, event):
+        seen = {m.release_id: m.release for m in event.mentions.all()}
+        return format_html_join(mark_safe("<br>"), "{}", ((admin_link(r),) for r in seen.values()))
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "event", "evidence_short", "date_text")
+    list_select_related = ("release", "event")
+    search_fields = ("evidence", "release__title", "event__title")
+    raw_id_fields = ("release", "event")
+
+    @admin.display(description="evidence")
+    def evidence_short(self, mention):
+        return Truncator(mention.evidence).chars(120)

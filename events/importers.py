@@ -123,6 +123,66 @@ def import_paths(paths: Iterable[str | Path], *, publish: bool = False, progress
     return result
 
 
+MAX_RELEASE_BYTES = 1_000_000
+
+
+@dataclass
+class Preview:
+    """What importing one uploaded or pasted release would do, read without writing."""
+
+    name: str
+    text: str = ""
+    error: str = ""
+    extracted: ExtractedRelease | None = None
+    existing: Release | None = None  # a release of this name, whose text would be replaced
+    unchanged: bool = False  # this exact text is already imported
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def source_name_for(name: str) -> str:
+    """A release name from an uploaded file's name or an editor's label: no folders, bounded."""
+    return Path(name.replace("\\", "/")).name.strip()[:255]
+
+
+def preview_release(data: bytes, name: str) -> Preview:
+    """Decode and extract one release without saving, so an editor sees the events first."""
+    from events.extraction.release import decode_release
+
+    preview = Preview(source_name_for(name))
+    if not preview.name:
+        preview.error = "no name given"
+        return preview
+    if len(data) > MAX_RELEASE_BYTES:
+        preview.error = f"too large ({len(data)} bytes; at most {MAX_RELEASE_BYTES})"
+        return preview
+    try:
+        preview.text = decode_release(data)
+        preview.extracted = extract_release(preview.text)
+    except ReleaseError as error:
+        preview.error = str(error)
+        return preview
+    preview.unchanged = Release.objects.filter(content_hash=content_hash(preview.text)).exists()
+    preview.existing = Release.objects.filter(source_name=preview.name).first()
+    return preview
+
+
+def import_texts(items: Iterable[tuple[str, str]], *, publish: bool = False) -> ImportResult:
+    """Import (name, text) pairs an editor confirmed; one bad release does not stop the others."""
+    result = ImportResult()
+    for name, text in items:
+        name = source_name_for(name)
+        try:
+            if len(text.encode("utf-8")) > MAX_RELEASE_BYTES:
+                raise ReleaseError(f"too large (at most {MAX_RELEASE_BYTES} bytes)")
+            result.files.append(import_text(text, name, publish=publish))
+        except ReleaseError as error:
+            result.files.append(FileResult(name, "failed", error=str(error)))
+    return result
+
+
 def fill_release(release: Release, extracted: ExtractedRelease) -> None:
     release.title = extracted.title[:500]
     release.published_on = extracted.published
@@ -403,4 +463,14 @@ def dry_run(paths: Iterable[str | Path]) -> dict:
     return {"releases": releases}
 
 
-__all__ = ["EDITABLE_FIELDS", "ImportResult", "dry_run", "import_file", "import_paths", "import_text"]
+__all__ = [
+    "EDITABLE_FIELDS",
+    "ImportResult",
+    "Preview",
+    "dry_run",
+    "import_file",
+    "import_paths",
+    "import_text",
+    "import_texts",
+    "preview_release",
+]

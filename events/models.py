@@ -300,3 +300,12 @@ class Mention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.release.source_name} [{self.evidence_start}:{self.evidence_end}]"
+
+
+class DraftEvent(Event):
+    """The review queue: the same rows as Event, listed in the admin as drafts awaiting an editor."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "draft to review"
+        verbose_name_plural = "review queue (drafts)"

@@ -1,0 +1,198 @@
+"""What editors do to events: correct, publish, withdraw, re-kind, release ownership, merge.
+
+Every write returns a small result object; the admin only calls these and reports. Each change
+a subscribed calendar must notice goes through `Event.touch()` (SEQUENCE, LAST-MODIFIED).
+"""
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count
+
+from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Kind, Mention, Status
+
+# Titles at least this similar (difflib ratio, case-insensitive) on the same day and kind are
+# offered as likely duplicates.
+DUPLICATE_TITLE_RATIO = 0.6
+
+
+@dataclass
+class EditResult:
+    changed: list[Event] = field(default_factory=list)
+    unchanged: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class MergeResult:
+    survivor: Event
+    merged: list[Event] = field(default_factory=list)
+    mentions_moved: int = 0
+    survivor_published: bool = False  # the survivor was a draft and took over a published duplicate
+
+
+def record_edit(event: Event, changed: Iterable[str], reason: str = "") -> list[str]:
+    """An editor changed these fields (caller saves): own the editable ones, tell calendars.
+
+    Returns the fields newly marked as editor-owned.
+    """
+    changed = set(changed)
+    owned = [name for name in EDITABLE_FIELDS if name in changed and name not in event.editor_fields]
+    if owned:
+        event.editor_fields = [*event.editor_fields, *owned]
+    if changed & set(CALENDAR_FIELDS):
+        event.touch()
+    if reason:
+        event._change_reason = reason
+    return owned
+
+
+def _save_each(events: Iterable[Event], change, reason: str) -> EditResult:
+    result = EditResult()
+    with transaction.atomic():
+        for event in events:
+            if change(event):
+                event.touch()
+                event._change_reason = reason
+                event.save()
+                result.changed.append(event)
+            else:
+                result.unchanged.append(event)
+    return result
+
+
+def set_status(events: Iterable[Event], status: str) -> EditResult:
+    """Publish, unpublish (back to draft) or withdraw (cancel) events."""
+    if status not in Status.values:
+        raise ValueError(f"unknown status {status!r}")
+
+    def change(event: Event) -> bool:
+        if event.status == status:
+            return False
+        event.status = status
+        return True
+
+    return _save_each(events, change, f"status set to {status}")
+
+
+def set_kind(events: Iterable[Event], kind: str) -> EditResult:
+    """Re-kind events; the kind becomes editor-owned so imports keep it."""
+    if kind not in Kind.values:
+        raise ValueError(f"unknown kind {kind!r}")
+
+    def change(event: Event) -> bool:
+        if event.kind == kind:
+            return False
+        event.kind = kind
+        if "kind" not in event.editor_fields:
+            event.editor_fields = [*event.editor_fields, "kind"]
+        return True
+
+    return _save_each(events, change, f"kind set to {kind}")
+
+
+def release_ownership(events: Iterable[Event]) -> EditResult:
+    """Let imports update these events again: forget which fields an editor changed."""
+    result = EditResult()
+    for event in events:
+        if not event.editor_fields:
+            result.unchanged.append(event)
+            continue
+        event.editor_fields = []
+        event._change_reason = "editor ownership released"
+        event.save(update_fields=["editor_fields"])
+        result.changed.append(event)
+    return result
+
+
+def merge_events(survivor: Event, others: Iterable[Event]) -> MergeResult:
+    """Merge duplicates into `survivor`, which keeps its UID and gains every mention.
+
+    The others are cancelled and point at the survivor, so subscribers who had them remove them.
+    A draft survivor that absorbs a published duplicate is published, so the happening stays in
+    subscribed calendars.
+    """
+    others = [event for event in others if event.pk != survivor.pk]
+    result = MergeResult(survivor=survivor)
+    with transaction.atomic():
+        locked = {
+            e.pk: e for e in Event.objects.select_for_update().filter(pk__in=[survivor.pk, *[o.pk for o in others]])
+        }
+        survivor = result.survivor = locked[survivor.pk]
+        kept_spans = set(survivor.mentions.values_list("release_id", "evidence_start"))
+        for other in (locked[o.pk] for o in others):
+            for mention in Mention.objects.filter(event=other):
+                if (mention.release_id, mention.evidence_start) in kept_spans:
+                    mention.delete()  # the survivor already cites these words
+                    continue
+                mention.event = survivor
+                mention.save(update_fields=["event"])
+                kept_spans.add((mention.release_id, mention.evidence_start))
+                result.mentions_moved += 1
+            Event.objects.filter(founding_event=other).exclude(pk=survivor.pk).update(founding_event=survivor)
+            Event.objects.filter(merged_into=other).update(merged_into=survivor)
+            if other.recurs_yearly:
+                survivor.recurs_yearly = True
+            if other.status == Status.PUBLISHED and survivor.status == Status.DRAFT:
+                survivor.status = Status.PUBLISHED
+                survivor.touch()
+                result.survivor_published = True
+            other.status = Status.CANCELLED
+            other.merged_into = survivor
+            other.touch()
+            other._change_reason = f"merged into event {survivor.pk}"
+            other.save()
+            result.merged.append(other)
+        survivor._change_reason = f"merged {', '.join(str(o.pk) for o in result.merged)} into this event"
+        survivor.save()
+    return result
+
+
+def default_survivor(events: Iterable[Event]) -> Event:
+    """The duplicate created first: its UID is the one subscribers have had longest."""
+    return min(events, key=lambda e: (e.created_at, e.pk))
+
+
+def similar_titles(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
+
+
+def _candidates():
+    return Event.objects.filter(merged_into__isnull=True).exclude(status=Status.CANCELLED)
+
+
+def likely_duplicates(event: Event) -> list[Event]:
+    """Other live events on the same start date and of the same kind with a similar title."""
+    others = _candidates().filter(start_date=event.start_date, kind=event.kind).exclude(pk=event.pk)
+    return [other for other in others if similar_titles(event.title, other.title) >= DUPLICATE_TITLE_RATIO]
+
+
+def events_with_likely_duplicates() -> set[int]:
+    """Primary keys of every live event that has a likely duplicate (two queries)."""
+    groups = (
+        _candidates()
+        .order_by()
+        .values("start_date", "kind")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("start_date", "kind")
+    )
+    by_key: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    keys = set(groups)
+    if not keys:
+        return set()
+    dates = {start for start, _ in keys}
+    for pk, start, kind, title in (
+        _candidates().filter(start_date__in=dates).values_list("pk", "start_date", "kind", "title")
+    ):
+        if (start, kind) in keys:
+            by_key[start, kind].append((pk, title))
+    found: set[int] = set()
+    for rows in by_key.values():
+        for i, (pk, title) in enumerate(rows):
+            for other_pk, other_title in rows[i + 1 :]:
+                if similar_titles(title, other_title) >= DUPLICATE_TITLE_RATIO:
+                    found.update((pk, other_pk))
+    return found

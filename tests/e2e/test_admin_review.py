@@ -1,0 +1,78 @@
+"""The review queue in a real browser: an editor logs in, selects a draft and publishes it."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db import connections
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian Chromium is not installed at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture
+def review_page(live_server):
+    """A Chromium page; closed before the live server stops, so no keep-alive request holds a DB connection."""
+    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are still synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+        # Inside Playwright's event loop the ORM opened a connection of its own: close it, or
+        # PostgreSQL refuses to drop the test database at the end of the run.
+        connections.close_all()
+
+
+def test_editor_publishes_a_draft_from_the_review_queue(review_page, live_server, transactional_db, make_event):
+    editor = User.objects.create_user("reviewer", password="review-pass", is_staff=True)
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    editor.groups.get().permissions.add(*_editing_permissions())
+    draft = make_event(status="draft", title="Consultations held at the Joint Staff")
+    make_event(status="draft", title="Another draft")
+    page = review_page
+
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/events/draftevent/")
+    page.fill("#id_username", "reviewer")
+    page.fill("#id_password", "review-pass")
+    page.click("input[type=submit]")
+    page.wait_for_selector("#result_list")
+    assert "Consultations held at the Joint Staff" in page.inner_text("#result_list")
+
+    page.check(f"input[name=_selected_action][value='{draft.pk}']")
+    page.select_option("select[name=action]", "publish_events")
+    page.click("button[name=index]")
+    page.wait_for_selector(".messagelist")
+
+    assert "1 event(s) published" in page.inner_text(".messagelist")
+    assert "Consultations held at the Joint Staff" not in page.inner_text("#changelist")
+    draft.refresh_from_db()
+    assert draft.status == "published"
+    assert draft.sequence == 1
+
+
+def _editing_permissions():
+    # transactional_db flushes between tests, which can drop the migration's Editors group: rebuild it.
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="events",
+        codename__in=["view_draftevent", "change_draftevent", "view_event", "change_event"],
+    )
