@@ -10,6 +10,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from events.extraction.model import DateValue
 
@@ -70,7 +71,10 @@ PATTERNS: list[tuple[str, str]] = [
     # January 16, 2020; January 14, this year
     ("mdy", rf"{WD_PREFIX}(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}"),
     # September-October 2020, from September to October
-    ("month_range", rf"(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{TO}(?P<m2>{MONTH}){YEAR_TAIL}"),
+    (
+        "month_range",
+        rf"(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{TO}(?:(?i:early|late|mid)[\s-]+)?(?P<m2>{MONTH}){YEAR_TAIL}",
+    ),
     # May 2020, November last year, January of this year
     ("month_year", rf"(?P<m>{MONTH}){YEAR_TAIL}"),
     # 2021-2025, 2020/2021
@@ -81,6 +85,24 @@ PATTERNS: list[tuple[str, str]] = [
     (
         "rel_day",
         r"(?i:\b(?P<which>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b)",
+    ),
+    # the day before, on the eve of the meeting, on the same day, the next day: counted from the last day named
+    (
+        "anaphoric",
+        r"(?i:\b(?P<which>the\s+day\s+before(?!\s+yesterday)|the\s+previous\s+day|on\s+the\s+eve(?=\s+of\b)|"
+        r"the\s+day\s+after(?!\s+tomorrow)|the\s+(?:next|following)\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|"
+        r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+(?:morning|afternoon|evening)\s+of\s+the\s+same\s+day)\b)",
+    ),
+    # two years ago, 30 years ago
+    (
+        "years_ago",
+        r"(?i:\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+        r"twenty-five|thirty|forty|fifty)\s+years?\s+ago\b)",
+    ),
+    # in the spring of 2022, in the autumn
+    (
+        "season",
+        rf"(?i:\b(?P<season>spring|summer|autumn|fall))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
     ),
     (
         "weekday",
@@ -127,7 +149,9 @@ NAME_STOP = frozenset(
         "years",
     ]
 )
-NAMED = re.compile(rf"(?P<name>{NAME_WORD}(?:[ -]{NAME_WORD}){{0,3}})(?:\s*-\s*|\s)(?P<y>{YEAR})")
+NAMED = re.compile(
+    rf"(?P<name>{NAME_WORD}(?:[ -]{NAME_WORD}){{0,3}})(?:\s*-\s*|\s)(?P<y>{YEAR})(?:-(?P<y2>{NUMERIC_YEAR}))?"
+)
 TIME_BEFORE = re.compile(
     r"(?i:\bat\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s+(?:\w+\s+)?time)?\s*,?\s*(?i:on\s+)?(?:the\s+)?$"
 )
@@ -138,7 +162,8 @@ HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
 # The words every date expression is built around. Patterns only run near them: most of a
 # sentence is far from any date, and scanning it with every pattern is most of the cost.
 ANCHOR = re.compile(
-    rf"(?P<digit>\d+)|(?P<month>{MONTH})|(?P<relative>(?i:\b(?:today|yesterday|tomorrow|year|month)\b)|{WEEKDAY})"
+    rf"(?P<digit>\d+)|(?P<month>{MONTH})|"
+    rf"(?P<relative>(?i:\b(?:today|yesterday|tomorrow|years?|month|day|eve|spring|summer|autumn|fall)\b)|{WEEKDAY})"
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
@@ -160,6 +185,9 @@ NEEDS = {
     "rel_month": (HAS_RELATIVE,),
     "rel_day": (HAS_RELATIVE,),
     "weekday": (HAS_RELATIVE,),
+    "anaphoric": (HAS_RELATIVE,),
+    "years_ago": (HAS_RELATIVE,),
+    "season": (HAS_RELATIVE,),
 }
 COMPILED = [(name, re.compile(pattern), NEEDS[name]) for name, pattern in PATTERNS]
 MONTH_RE = re.compile(MONTH)
@@ -227,12 +255,64 @@ def make_date(year: int | None, month: int, day: int) -> datetime.date | None:
         return None
 
 
+YEAR_OPTIONAL = frozenset(
+    {"dmy", "mdy", "dmy_range", "mdy_range", "dmy_range2", "mdy_range2", "month_range", "month_year", "season"}
+)
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def day_from(value: DateValue, offset: int) -> datetime.date:
+    """The day `offset` days from a named day or span: the day before its start, the day after its end."""
+    if offset > 0:
+        return (value.end or value.start) + datetime.timedelta(days=offset)
+    return value.start + datetime.timedelta(days=offset)
+
+
+def anaphora_offset(phrase: str) -> int:
+    phrase = " ".join(phrase.lower().split())
+    if "before" in phrase or "previous" in phrase or "eve" in phrase:
+        return -1
+    if "after" in phrase or "next" in phrase or "following" in phrase:
+        return 1
+    return 0
+
+
 class Builder:
     """Turns one regex match into a DateValue, or None when the match is not a real date."""
 
-    def __init__(self, reference: datetime.date | None, future: bool = False):
+    def __init__(
+        self,
+        reference: datetime.date | None,
+        future: bool = False,
+        antecedent: DateValue | None = None,
+        antecedent_day: DateValue | None = None,
+    ) -> None:
         self.reference = reference
         self.future = future
+        # What the text named last: "the same year" counts from the last date, "the day before"
+        # from the last day; without one, both count from the publication date.
+        self.antecedent = antecedent
+        self.antecedent_day = antecedent_day
 
     def __call__(self, kind: str, match: re.Match) -> DateValue | None:
         method: Callable[[dict], tuple | None] = getattr(self, f"build_{kind}")
@@ -262,16 +342,43 @@ class Builder:
             "month_year": "month",
             "year": "year",
             "year_range": "period",
+            "anaphoric": "anaphoric",
+            "season": "month",
         }.get(kind, "relative")
-        if groups.get("ry") or (
-            groups.get("y") is None and kind in ("dmy", "mdy", "month_year", "dmy_range", "mdy_range")
-        ):
-            value_type = "relative" if groups.get("ry") else value_type
-        return DateValue(start, end, precision, match.start(), match.end(), match.group(0), value_type)
+        if groups.get("ry"):
+            value_type = "relative"
+        year_given = not (kind in YEAR_OPTIONAL and not any(groups.get(key) for key in ("y", "y1", "y2", "ry")))
+        return DateValue(
+            start, end, precision, match.start(), match.end(), match.group(0), value_type, year_given=year_given
+        )
 
     def _year_or_inferred(self, groups: dict, month: int, day: int = 1) -> int | None:
+        relative = (groups.get("ry") or "").lower()
+        if "same" in relative and self.antecedent is not None:
+            return self.antecedent.start.year  # "in June of the same year"
         year = resolve_year(groups, self.reference)
         return year if year is not None else infer_year(month, day, self.reference, self.future)
+
+    def build_anaphoric(self, g):
+        if self.antecedent_day is None and self.reference is None:
+            return None
+        offset = anaphora_offset(g["which"])
+        if self.antecedent_day is None:
+            return self.reference + datetime.timedelta(days=offset), None, "day"
+        return day_from(self.antecedent_day, offset), None, "day"
+
+    def build_years_ago(self, g):
+        if self.reference is None:
+            return None
+        count = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        return datetime.date(self.reference.year - count, 1, 1), None, "year"
+
+    def build_season(self, g):
+        first, last = SEASONS[g["season"].lower()]
+        year = self._year_or_inferred(g, first)
+        if year is None:
+            return None
+        return datetime.date(year, first, 1), datetime.date(year, last, 1), "month"
 
     def build_numeric_range(self, g):
         y2, m2 = int(g["y2"]), int(g["m2"])
@@ -377,7 +484,13 @@ class Builder:
 
 
 def find_dates(
-    text: str, reference: datetime.date | None = None, start: int = 0, end: int | None = None, future: bool = False
+    text: str,
+    reference: datetime.date | None = None,
+    start: int = 0,
+    end: int | None = None,
+    future: bool = False,
+    antecedent: DateValue | None = None,
+    antecedent_day: DateValue | None = None,
 ) -> list[DateValue]:
     """All date expressions of text[start:end], non-overlapping, in text order.
 
@@ -395,7 +508,7 @@ def find_dates(
             windows.append([low, high])
     if not windows:
         return []
-    build = Builder(reference, future)
+    build = Builder(reference, future, antecedent, antecedent_day)
     candidates: list[tuple[int, int, int, DateValue | None]] = []
     for priority, (kind, pattern, needs) in enumerate(COMPILED):
         if not all(hint in present for hint in needs):
@@ -419,7 +532,42 @@ def find_dates(
         if value is not None:
             chosen.append(value)
     chosen.sort(key=lambda v: v.text_start)
+    chosen = in_context(chosen)
     return [attach_time(text, value, end) for value in chosen]
+
+
+def in_context(values: list[DateValue]) -> list[DateValue]:
+    """Dates read against the dates before them in the same sentence.
+
+    "In 2023, meetings were held in Sochi (in June) and Bishkek (in October)": the months are
+    2023's, and the year only introduced them. "On 5 May ... the day before": the 4th.
+    """
+    result: list[DateValue] = []
+    introducers: set[int] = set()
+    for value in values:
+        earlier_year = next((i for i in range(len(result) - 1, -1, -1) if result[i].type in ("year", "name")), None)
+        earlier_day = next((v for v in reversed(result) if v.precision == "day" and v.type != "anaphoric"), None)
+        if not value.year_given and value.type != "relative" and earlier_year is not None:
+            shift = result[earlier_year].start.year - value.start.year
+            value = replace(
+                value,
+                start=shift_years(value.start, shift),
+                end=shift_years(value.end, shift) if value.end else None,
+                year_given=True,
+            )
+            if result[earlier_year].type == "year":
+                introducers.add(earlier_year)  # the year only introduced the dates after it
+        elif value.type == "anaphoric" and earlier_day is not None:
+            value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
+        result.append(value)
+    return [value for index, value in enumerate(result) if index not in introducers]
+
+
+def shift_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _month_is_date(text: str, match: re.Match) -> bool:
@@ -450,8 +598,15 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
         if len(words) >= 2 and not (hyphenated or quoted) and words[0] in ("CSTO", "CIS", "SCO", "UN"):
             continue
         year = int(match["y"])
+        last = int(match["y2"]) if match["y2"] and int(match["y2"]) > year else None
         yield DateValue(
-            datetime.date(year, 1, 1), None, "year", name_start, match.end(), text[name_start : match.end()], "name"
+            datetime.date(year, 1, 1),
+            datetime.date(last, 1, 1) if last else None,
+            "year",
+            name_start,
+            match.end(),
+            text[name_start : match.end()],
+            "name",
         )
 
 

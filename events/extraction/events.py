@@ -16,6 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
+from events.extraction.dates import MONTH_RE as HAS_MONTH_NAME
 from events.extraction.dates import find_dates
 from events.extraction.kinds import GENERIC, Trigger, distance, find_triggers, kind_near
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
@@ -49,6 +50,7 @@ QUANTITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 OF_PHRASE = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$")
+YEAR_OF = re.compile(r"\s+(?:as\s+)?(?:the\s+)?Year\s+of\b")
 QUANTITY_BEFORE = re.compile(
     r"\b(?:over|more\s+than|less\s+than|fewer\s+than|about|around|some|nearly|almost|up\s+to|at\s+least|"
     r"total\s+of|approximately|roughly|exactly)\s+$",
@@ -60,7 +62,14 @@ CLAUSE_HEAD = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going)|upcoming|forthcoming|next)\b", re.IGNORECASE
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going|to)|upcoming|forthcoming|next|"
+    r"to\s+be\s+held|later\s+this)\b",
+    re.IGNORECASE,
+)
+# Quoted speech: `"Today we see the first result," he said.`
+DIRECT_SPEECH = re.compile(
+    r"[\"']\s*,?\s*(?:he|she|they|it|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\s+(?:said|noted|stressed|emphasi[sz]ed|"
+    r"added|stated|underlined|pointed\s+out|told|continued)\b|^[\"'].*[\"']\s*$",
 )
 PAST_OR_PRESENT_PERFECT = re.compile(
     r"\b(?:was|were|has|have|had|took|gave|met|held|began|spoke|made|went|came|today|yesterday)\b|\b[a-z]{3,}ed\b",
@@ -102,9 +111,20 @@ def extract_release(text: str) -> ExtractedRelease:
             raise ReleaseError("no recognisable date: no dateline and no dated expression in the text")
     units = reading_units(plain, header)
     candidates: list[Candidate] = []
+    # The last date and the last day the body named: "the same year", "the day before" count from them.
+    antecedent: DateValue | None = None
+    antecedent_day: DateValue | None = None
     for unit in units:
-        for candidate in events_in_unit(plain, text, unit, published, header, inferred):
+        found, unit_candidates = events_in_unit(
+            plain, text, unit, published, header, inferred, antecedent, antecedent_day
+        )
+        for candidate in unit_candidates:
             candidates.append(replace(candidate, order=len(candidates)))
+        if not unit.header:
+            named = [d for d in found if d.type not in ("name", "period")]
+            antecedent = named[-1] if named else antecedent
+            days = [d for d in named if d.precision == "day"]
+            antecedent_day = days[-1] if days else antecedent_day
     events = link_anniversaries(merge_candidates(candidates, header.title))
     return ExtractedRelease(
         title=header.title,
@@ -119,17 +139,30 @@ def extract_release(text: str) -> ExtractedRelease:
 
 
 def infer_publication(plain: str) -> datetime.date | None:
-    """A release with no dateline was published no earlier than the latest day it states."""
-    years = [d.start.year for d in find_dates(plain) if d.type != "period"]
-    if not years:
+    """A release with no dateline was published no earlier than the latest day it states.
+
+    Only dates that carry their own year count; without any, the latest month, else the
+    latest year a date in the text names. "this year" and "on Tuesday" then read against it.
+    """
+    values = [d for d in find_dates(plain) if d.type not in ("period", "relative", "anaphoric")]
+    if not values:
         return None
-    reference = datetime.date(max(years), 12, 31)
-    dated = [d for d in find_dates(plain, reference) if d.type not in ("period", "name")]
-    days = [d.end or d.start for d in dated if d.precision == "day" and d.type != "relative" or "," in d.text]
-    days = [d for d in days if d <= reference]
-    if days:
-        return max(days)
-    return datetime.date(max(years), 1, 1)
+    for precision in ("day", "month"):
+        stated = [d.end or d.start for d in values if d.precision == precision and d.year_given and d.type != "name"]
+        if stated:
+            return max(stated)
+    # Only a year is written: "On January 14, this year" in a release about 2021 is 14 January 2021
+    # ("today" or "on Monday" say nothing until the publication date is known).
+    reference = datetime.date(max(d.start.year for d in values), 12, 31)
+    for precision in ("day", "month"):
+        read = [
+            d.end or d.start
+            for d in find_dates(plain, reference)
+            if d.precision == precision and HAS_MONTH_NAME.search(d.text) and (d.end or d.start) <= reference
+        ]
+        if read:
+            return max(read)
+    return datetime.date(reference.year, 1, 1)
 
 
 def reading_units(plain: str, header: Header) -> list[Unit]:
@@ -143,16 +176,26 @@ def reading_units(plain: str, header: Header) -> list[Unit]:
 
 
 def events_in_unit(
-    plain: str, text: str, unit: Unit, published: datetime.date, header: Header, inferred: bool
-) -> list[Candidate]:
+    plain: str,
+    text: str,
+    unit: Unit,
+    published: datetime.date,
+    header: Header,
+    inferred: bool,
+    antecedent: DateValue | None = None,
+    antecedent_day: DateValue | None = None,
+) -> tuple[list[DateValue], list[Candidate]]:
+    """The dates a sentence names, and the events it states."""
     future = bool(FUTURE.search(plain, unit.start, unit.end))
-    found = find_dates(plain, published, unit.start, unit.end, future=future)
+    found = find_dates(plain, published, unit.start, unit.end, future, antecedent, antecedent_day)
+    if DIRECT_SPEECH.search(plain, unit.start, unit.end):
+        return found, []  # what someone says ("Today we see ...", he said) is not a report of events
     dates = [d for d in found if is_event_date(plain, d, unit)]
     if not dates and not (unit.lead or unit.header):
-        return []  # most sentences date nothing: skip the trigger scan
+        return found, []  # most sentences date nothing: skip the trigger scan
     triggers = find_triggers(plain, unit.start, unit.end)
     if not triggers:
-        return []
+        return found, []
     if unit.header and header.dateline_date_span:
         # The dateline's own date is when the headline's news happened; the time is the publication's.
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]
@@ -180,7 +223,7 @@ def events_in_unit(
                 by_publication=by_publication,
             )
         )
-    return candidates
+    return found, candidates
 
 
 def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
@@ -202,6 +245,8 @@ def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
             return False
         if date.type == "year" and (QUANTITY_AFTER.match(plain, date.text_end) or QUANTITY_BEFORE.search(before)):
             return False
+        if date.type == "year" and YEAR_OF.match(plain, date.text_end):
+            return False  # "declare 2025 the Year of the Victory": a name for a year
     if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
         return bool(re.search(r"\b(?:scheduled|planned|set|due)\s+for\s+$", before, re.IGNORECASE))
     return True

@@ -60,10 +60,14 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),
     (
         "decision",
-        r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
+        r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
     ),
     ("decision", r"\bdecided\s+to\s+(?:create|establish|form|set\s+up)\b"),
-    ("other", r"\b(?:was|were|has\s+been|have\s+been)\s+(?:established|founded|created|formed|set\s+up)\b"),
+    (
+        "other",
+        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:established|founded|created|formed|set\s+up)|established|founded)\b",
+    ),
+    ("other", r"\btook\s+up\s+(?:his|her|their)\s+(?:duties|post|office)\b"),
     (
         "other",
         r"\b(?:took\s+office|assumed\s+(?:office|the\s+post|duties)|appointed|elected|appointment|inaugurat\w+)\b",
@@ -124,7 +128,7 @@ DOCUMENT_OF = re.compile(
 # "120 press releases and 40 interviews", "more than 200 exercises": a count, not a happening.
 COUNTED = re.compile(
     r"(?:(?<![\d.:/-])\b(?:\d{1,3}(?:,\d{3})+|\d{1,3})(?![\d.:/-])|\b(?:two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|dozens?|hundreds?|several|numerous)(?:\s+of)?)\s+(?:[a-z][\w-]*\s+)?$"
+    r"ten|eleven|twelve|dozens?|hundreds?|several|numerous)(?:\s+of)?)\s+(?:(?!(?:was|were|is|are|has|have|had|been|will)\b)[a-z][\w-]*\s+){0,3}$"
 )
 
 

@@ -18,8 +18,9 @@ class DateValue:
     text_start: int
     text_end: int
     text: str
-    type: str  # explicit, range, month, year, relative, name, numeric
+    type: str  # explicit, range, month, year, relative, anaphoric, name, numeric, period
     time: datetime.time | None = None
+    year_given: bool = True  # False when the year was not written but inferred
 
     def iso_start(self) -> str:
         return iso(self.start, self.precision)
