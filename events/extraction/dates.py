@@ -89,7 +89,10 @@ PATTERNS: list[tuple[str, str]] = [
     # the day before, on the eve of the meeting, on the same day, the next day: counted from the last day named
     (
         "anaphoric",
-        r"(?i:\b(?P<which>the\s+day\s+before(?!\s+yesterday)|the\s+previous\s+day|on\s+the\s+eve(?=\s+of\b)|"
+        r"(?i:\b(?P<which>the\s+day\s+before(?!\s+yesterday)|the\s+previous\s+day|"
+        r"on\s+the\s+eve(?=\s+of\b)(?:\s+of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:meeting|session|summit|visit|talks|exercises?|forum|conference|ceremony|celebrations?|event|holiday|"
+        r"anniversary|elections?|parade|games))?|"
         r"the\s+day\s+after(?!\s+tomorrow)|the\s+(?:next|following)\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|"
         r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+(?:morning|afternoon|evening)\s+of\s+the\s+same\s+day)\b)",
     ),

@@ -95,6 +95,8 @@ class Candidate:
     order: int
     name: str = ""  # the name that dates it ("Interaction-2023"): a happening of its own
     by_publication: bool = False  # dated only by the publication date or the dateline
+    future: bool = False  # told in the future tense
+    header: bool = False  # a headline line
 
 
 def extract_release(text: str) -> ExtractedRelease:
@@ -193,7 +195,12 @@ def events_in_unit(
     dates = [d for d in found if is_event_date(plain, d, unit)]
     if not dates and not (unit.lead or unit.header):
         return found, []  # most sentences date nothing: skip the trigger scan
-    triggers = find_triggers(plain, unit.start, unit.end)
+    # A trigger inside a date expression ("on the eve of the meeting") names the anchor, not the event.
+    triggers = [
+        t
+        for t in find_triggers(plain, unit.start, unit.end)
+        if not any(d.text_start <= t.start < d.text_end and d.type != "name" for d in found)
+    ]
     if not triggers:
         return found, []
     if unit.header and header.dateline_date_span:
@@ -210,8 +217,12 @@ def events_in_unit(
     candidates = []
     for date, trigger in pairs:
         kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, trigger.start) or "other")
-        if date.type == "name" and kind not in ("exercise", "other"):
-            kind = "exercise"
+        if (
+            date.type == "name"
+            and kind not in ("exercise", "other")
+            and not date.text_start <= trigger.start < date.text_end
+        ):
+            kind = "exercise"  # a year-named happening is an exercise, unless its name says what it is
         event = make_event(plain, text, unit, date, kind, trigger, date_spans)
         by_publication = date.type == "published" or (date.text_start, date.text_end) == header.dateline_date_span
         candidates.append(
@@ -221,6 +232,8 @@ def events_in_unit(
                 order=0,
                 name=date.text if date.type == "name" else "",
                 by_publication=by_publication,
+                future=future,
+                header=unit.header,
             )
         )
     return found, candidates
@@ -350,6 +363,8 @@ def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
     return o_start <= i_start and i_end <= o_end
 
 
+# How long before its publication a release still reports an event as news.
+RECENT = datetime.timedelta(days=14)
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -367,7 +382,15 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
     if candidate.weak and not kept.weak:
         inside_day = other.precision == "day" and contains(other, event)
         if candidate.by_publication:
-            return same_kind or inside_day  # a headline or lead restating the body's news
+            # A headline or undated lead restates the body's news: what happened shortly before
+            # publishing, or, told in the future tense, what is announced.
+            if candidate.header:
+                timely = True  # headlines announce as often as they report, in any tense
+            elif candidate.future:
+                timely = other.span()[1] >= event.start - RECENT
+            else:
+                timely = event.start - RECENT <= other.span()[1] and other.start <= event.start
+            return (same_kind and timely) or inside_day
         return inside_day or (same_kind and overlaps(event, other))
     return False
 
