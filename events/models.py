@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -145,6 +146,47 @@ class EventQuerySet(models.QuerySet):
 
     def chronological(self):
         return self.order_by("start_date", "start_time", "pk")
+
+    # Reader pages (timeline, event page).
+    def public(self):
+        """What a reader may open: published events and withdrawn (cancelled) ones, never drafts."""
+        return self.filter(status__in=[Status.PUBLISHED, Status.CANCELLED])
+
+    def filtered(self, kind: str = "", year: int | None = None, location: str = "", text: str = ""):
+        """The timeline's combinable filters; empty values filter nothing."""
+        qs = self
+        if kind:
+            qs = qs.of_kind(kind)
+        if year:
+            qs = qs.in_year(year)
+        if location:
+            qs = qs.at_location(location)
+        if text:
+            qs = qs.matching(text)
+        return qs
+
+    def count_by_year(self):
+        return self.order_by().values_list(ExtractYear("start_date")).annotate(n=models.Count("pk")).order_by(
+            ExtractYear("start_date")
+        )
+
+    def count_by_kind(self):
+        return self.order_by().values_list("kind").annotate(n=models.Count("pk")).order_by("kind")
+
+    def same_day_as(self, event: "Event"):
+        """Other exact-day events overlapping this event's days (only meaningful for day precision)."""
+        if event.precision != Precision.DAY:
+            return self.none()
+        return self.exact_days().between(event.start_date, event.end_date or event.start_date).exclude(pk=event.pk)
+
+    def near(self, event: "Event", days: int = 90):
+        """Events of the same kind within `days` of this one."""
+        delta = datetime.timedelta(days=days)
+        return (
+            self.of_kind(event.kind)
+            .filter(start_date__range=(event.start_date - delta, event.start_date + delta))
+            .exclude(pk=event.pk)
+        )
 
 
 class Event(models.Model):

@@ -1,0 +1,29 @@
+"""The timeline's filter form: a GET form, so a filtered view is a shareable URL."""
+
+from django import forms
+
+from events.models import Kind
+
+
+class TimelineFilterForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("", "All kinds"), *Kind.choices], required=False)
+    year = forms.IntegerField(min_value=1900, max_value=2200, required=False)
+    location = forms.CharField(max_length=100, required=False)
+    q = forms.CharField(label="Search", max_length=100, required=False)
+
+    FIELDS = ("kind", "year", "location", "q")
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of EventQuerySet.filtered(); invalid ones are ignored."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "kind": data.get("kind") or "",
+            "year": data.get("year"),
+            "location": (data.get("location") or "").strip(),
+            "text": (data.get("q") or "").strip(),
+        }
+
+    @property
+    def is_filtering(self) -> bool:
+        return any(self.data.get(name) for name in self.FIELDS)
