@@ -31,10 +31,13 @@ def timeline_groups(events) -> list:
             return f"{event.start_date.year}, month not stated"
         return f"{MONTH_NAMES[event.start_date.month]} {event.start_date.year}"
 
-    return [
-        (year, [(heading, list(items)) for heading, items in groupby(year_events, key=month_heading)])
-        for year, year_events in groupby(events, key=lambda e: e.start_date.year)
-    ]
+    groups = []
+    for year, year_events in groupby(events, key=lambda e: e.start_date.year):
+        # Year- and month-precision events share 1 January / the 1st with exact days: lead with the
+        # "month not stated" group so a month heading never appears twice (stable sort keeps date order).
+        ordered = sorted(year_events, key=lambda e: e.precision != "year")
+        groups.append((year, [(heading, list(items)) for heading, items in groupby(ordered, key=month_heading)]))
+    return groups
 
 
 @register.simple_tag(takes_context=True)
