@@ -1,11 +1,11 @@
 """Reader pages: the timeline, an event, a release. Thin: which objects, which template."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from events.forms import TimelineFilterForm
 from events.highlight import highlight_release
 from events.models import Event, Kind, Release, Status
+from events.pagination import TimelinePaginator
 
 EVENTS_PER_PAGE = 50
 
@@ -13,18 +13,22 @@ EVENTS_PER_PAGE = 50
 def timeline(request):
     form = TimelineFilterForm(request.GET)
     filters = form.filters()
-    events = Event.objects.published().filtered(**filters).chronological()
-    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     # Facets: each overview counts with the other filters applied, so its links narrow the current view.
-    by_year = Event.objects.published().filtered(**{**filters, "year": None}).count_by_year()
-    by_kind = Event.objects.published().filtered(**{**filters, "kind": ""}).count_by_kind()
+    by_year = list(Event.objects.published().filtered(**{**filters, "year": None}).count_by_year())
+    by_kind = list(Event.objects.published().filtered(**{**filters, "kind": ""}).count_by_kind())
+    # The kind overview already counted the result: no separate COUNT(*) for the paginator.
+    total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
+    events = Event.objects.published().filtered(**filters).chronological().defer("ical_component", "editor_fields")
+    page = TimelinePaginator(events, EVENTS_PER_PAGE, count=total, window_ordering=("start_date", "pk")).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "events/timeline.html",
         {
             "form": form,
             "page_obj": page,
-            "by_year": list(by_year),
+            "by_year": by_year,
             "by_kind": [(kind, Kind(kind).label, n) for kind, n in by_kind],
             "filters": filters,
         },
