@@ -57,7 +57,7 @@ class Year(models.Func):
     where dates are stored as 'YYYY-MM-DD' text; substr is native and keeps the per-year overview fast."""
 
     output_field = models.IntegerField()
-    template = "EXTRACT(YEAR FROM %(expressions)s)"
+    template = "CAST(EXTRACT(YEAR FROM %(expressions)s) AS integer)"
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, template="CAST(substr(%(expressions)s, 1, 4) AS integer)")
