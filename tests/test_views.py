@@ -106,6 +106,8 @@ def test_overview_counts_per_year_and_kind_link_into_the_filtered_timeline(clien
     html = response.content.decode()
     assert 'href="?kind=exercise&amp;year=2021"' in html
     assert 'href="?kind=visit"' in html
+    assert '<a href="?">All kinds</a>' in html
+    assert "All years" not in html
 
 
 def test_timeline_is_paginated_and_pages_keep_filters(client, make_event):
