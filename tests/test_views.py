@@ -172,6 +172,14 @@ def test_hostile_titles_are_escaped_everywhere(client, make_event, make_mention,
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_hostile_query_parameters_are_escaped(client, make_event):
+    make_event()
+    html = timeline(client, q='"><script>x()</script>', location="<b>").content.decode()
+    assert "<script>x()" not in html
+    assert "&lt;script&gt;x()" in html
+    assert "<b>" not in html
+
+
 def test_event_page_shows_date_kind_location_evidence_and_calendar_link(client, make_event, make_mention, make_release):
     release = make_release(title="Consultations held", original_text="Intro. From 21 to 23 January, talks were held.")
     event = make_event(
