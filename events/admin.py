@@ -20,7 +20,7 @@ from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import editing, importers
-from events.forms import KindActionForm, MergeForm, ReleaseUploadForm
+from events.admin_forms import KindActionForm, MergeForm, ReleaseUploadForm
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, DraftEvent, Event, Kind, Mention, Release, Status
 
 # --- list filters ---------------------------------------------------------------------------

@@ -52,6 +52,17 @@ CALENDAR_FIELDS = (
 EDITABLE_FIELDS = ("title", "kind", "start_date", "end_date", "precision", "start_time", "location")
 
 
+class Year(models.Func):
+    """The year of a date as an integer. Django's ExtractYear calls a Python function per row on SQLite,
+    where dates are stored as 'YYYY-MM-DD' text; substr is native and keeps the per-year overview fast."""
+
+    output_field = models.IntegerField()
+    template = "CAST(EXTRACT(YEAR FROM %(expressions)s) AS integer)"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="CAST(substr(%(expressions)s, 1, 4) AS integer)")
+
+
 class ReleaseQuerySet(models.QuerySet):
     def with_event_counts(self):
         return self.annotate(event_count=models.Count("mentions__event", distinct=True))
@@ -145,6 +156,45 @@ class EventQuerySet(models.QuerySet):
 
     def chronological(self):
         return self.order_by("start_date", "start_time", "pk")
+
+    # Reader pages (timeline, event page).
+    def public(self):
+        """What a reader may open: published events and withdrawn (cancelled) ones, never drafts."""
+        return self.filter(status__in=[Status.PUBLISHED, Status.CANCELLED])
+
+    def filtered(self, kind: str = "", year: int | None = None, location: str = "", text: str = ""):
+        """The timeline's combinable filters; empty values filter nothing."""
+        qs = self
+        if kind:
+            qs = qs.of_kind(kind)
+        if year:
+            qs = qs.in_year(year)
+        if location:
+            qs = qs.at_location(location)
+        if text:
+            qs = qs.matching(text)
+        return qs
+
+    def count_by_year(self):
+        return self.order_by().values_list(Year("start_date")).annotate(n=models.Count("pk")).order_by(Year("start_date"))
+
+    def count_by_kind(self):
+        return self.order_by().values_list("kind").annotate(n=models.Count("pk")).order_by("kind")
+
+    def same_day_as(self, event: "Event"):
+        """Other exact-day events overlapping this event's days (only meaningful for day precision)."""
+        if event.precision != Precision.DAY:
+            return self.none()
+        return self.exact_days().between(event.start_date, event.end_date or event.start_date).exclude(pk=event.pk)
+
+    def near(self, event: "Event", days: int = 90):
+        """Events of the same kind within `days` of this one."""
+        delta = datetime.timedelta(days=days)
+        return (
+            self.of_kind(event.kind)
+            .filter(start_date__range=(event.start_date - delta, event.start_date + delta))
+            .exclude(pk=event.pk)
+        )
 
 
 class Event(models.Model):

@@ -1,19 +1,67 @@
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+"""Reader pages: the timeline, an event, a release. Thin: which objects, which template."""
 
-from events.models import Event, Release
+from django.shortcuts import get_object_or_404, redirect, render
+
+from events.forms import TimelineFilterForm
+from events.highlight import highlight_release
+from events.models import Event, Kind, Release, Status
+from events.pagination import TimelinePaginator
+
+EVENTS_PER_PAGE = 50
 
 
 def timeline(request):
-    events = Event.objects.published().chronological()[:200]
-    return HttpResponse("\n".join(str(e) for e in events), content_type="text/plain; charset=utf-8")
+    form = TimelineFilterForm(request.GET)
+    filters = form.filters()
+    # Facets: each overview counts with the other filters applied, so its links narrow the current view.
+    by_year = list(Event.objects.published().filtered(**{**filters, "year": None}).count_by_year())
+    by_kind = list(Event.objects.published().filtered(**{**filters, "kind": ""}).count_by_kind())
+    # The kind overview already counted the result: no separate COUNT(*) for the paginator.
+    total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
+    events = Event.objects.published().filtered(**filters).chronological().defer("ical_component", "editor_fields")
+    page = TimelinePaginator(events, EVENTS_PER_PAGE, count=total, window_ordering=("start_date", "pk")).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "events/timeline.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "by_year": by_year,
+            "by_kind": [(kind, Kind(kind).label, n) for kind, n in by_kind],
+            "filters": filters,
+        },
+    )
 
 
 def event_detail(request, pk):
-    event = get_object_or_404(Event.objects.published(), pk=pk)
-    return HttpResponse(str(event), content_type="text/plain; charset=utf-8")
+    events = Event.objects.all() if request.user.is_staff else Event.objects.public()
+    event = get_object_or_404(events.select_related("founding_event"), pk=pk)
+    if event.merged_into_id and event.status != Status.PUBLISHED:
+        return redirect("events:event-detail", pk=event.merged_into_id)
+    published = Event.objects.published()
+    founding = event.founding_event
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "mentions": event.mentions.select_related("release").order_by("release__published_on", "evidence_start"),
+            "same_day": published.same_day_as(event).chronological()[:10],
+            "nearby": published.near(event).chronological()[:10],
+            "founding": [founding] if founding and founding.status == Status.PUBLISHED else [],
+            "anniversaries": event.anniversaries.published().chronological()[:20],
+        },
+    )
 
 
 def release_detail(request, pk):
     release = get_object_or_404(Release, pk=pk)
-    return HttpResponse(release.original_text, content_type="text/plain; charset=utf-8")
+    mentions = release.mentions.filter(event__status=Status.PUBLISHED).select_related("event").in_text_order()
+    mentions = list(mentions)
+    return render(
+        request,
+        "events/release_detail.html",
+        {"release": release, "mentions": mentions, "text": highlight_release(release.original_text, mentions)},
+    )

@@ -1,0 +1,54 @@
+"""Formatting for reader pages: dates with their precision, timeline grouping, query strings."""
+
+from itertools import groupby
+
+from django import template
+from django.utils.http import urlencode
+
+from events.dates import MONTH_NAMES, format_span, to_iso
+
+register = template.Library()
+
+
+@register.filter
+def date_span(event) -> str:
+    """`21–23 January 2020`, `November 2020`, `2020`: never a day the text did not give."""
+    return format_span(event.start_date, event.end_date, event.precision)
+
+
+@register.filter
+def iso_date(event) -> str:
+    """Reduced-precision ISO 8601 for <time datetime>: `2020-11-03`, `2020-11`, `2020`."""
+    return to_iso(event.start_date, event.precision)
+
+
+@register.filter
+def timeline_groups(events) -> list:
+    """[(year, [(month heading, [events])])]; year-precision events get their own "month" heading."""
+
+    def month_heading(event) -> str:
+        if event.precision == "year":
+            return f"{event.start_date.year}, month not stated"
+        return f"{MONTH_NAMES[event.start_date.month]} {event.start_date.year}"
+
+    groups = []
+    for year, year_events in groupby(events, key=lambda e: e.start_date.year):
+        # Year- and month-precision events share 1 January / the 1st with exact days: lead with the
+        # "month not stated" group so a month heading never appears twice (stable sort keeps date order).
+        ordered = sorted(year_events, key=lambda e: e.precision != "year")
+        groups.append((year, [(heading, list(items)) for heading, items in groupby(ordered, key=month_heading)]))
+    return groups
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (None/"" removes one); `page` is reset."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = urlencode(sorted((k, v) for k, values in params.lists() for v in values))
+    return f"?{encoded}" if encoded else "?"
