@@ -28,7 +28,8 @@ WRITTEN_TIME = re.compile(r"\s*,?\s*(?:at\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minut
 WRITTEN_TIME_BEFORE = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s*,?\s*$")
 # A date that a preposition introduces belongs to a sentence of the body.
 SENTENCE_DATE = re.compile(r"\b(?:on|of|from|since|until|till|by|to|at|in|dated|before|after)\s*$", re.IGNORECASE)
-HEADER_LINES = 4  # a dateline is looked for among the first non-empty lines only
+HEADER_LINES = 4
+LONG_TITLE = 200  # a dateline is looked for among the first non-empty lines only
 
 
 def read_release_file(path: str | Path) -> str:
@@ -85,6 +86,9 @@ class Header:
             raise ReleaseError("empty file")
         self.title_span = lines[0]
         self.title = " ".join(plain[slice(*lines[0])].split())
+        if len(self.title) > LONG_TITLE and len(lines) > 1 and len(plain[slice(*lines[1])]) <= LONG_TITLE:
+            # A lead quoted above the headline: the shorter second line is the headline.
+            self.title = " ".join(plain[slice(*lines[1])].split())
         self.published: datetime.date | None = None
         self.published_time: datetime.time | None = None
         self.dateline_span: tuple[int, int] | None = None

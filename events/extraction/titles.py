@@ -52,6 +52,8 @@ def make_title(text: str, start: int, end: int, trigger_end: int, dates: list[tu
     if re.search(r",\s*who\s+(?:\S+\s*){1,4}$", title):
         title = re.sub(r",\s*who\s+", " ", title)  # "Zas, who took office" -> "Zas took office"
     title = re.sub(r",\s*(?:who|which|where|when)\b[^,]*,", "", title)
+    # participial asides: ", inspired by the need to ..., decided" -> " decided"
+    title = re.sub(r",\s*(?:[a-z]+ed|[a-z]+ing)\s+(?:by|with|in|on|at|from|to|for)\b[^,]*,", "", title)
     title = re.sub(r"\s+([,.;:])", r"\1", title)
     title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
     title = re.sub(r"^[\W\s]+", "", title)
