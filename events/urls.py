@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views
+from events import feeds, views
 
 app_name = "events"
 
@@ -8,4 +8,9 @@ urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("events/<int:pk>/", views.event_detail, name="event-detail"),
     path("releases/<int:pk>/", views.release_detail, name="release-detail"),
+    path("feeds/", feeds.feed_list, name="feeds"),
+    path("calendar.ics", feeds.EventsFeed.as_view(), name="calendar"),
+    path("calendar/anniversaries.ics", feeds.AnniversariesFeed.as_view(), name="calendar-anniversaries"),
+    path("calendar/<slug:kind>.ics", feeds.KindFeed.as_view(), name="calendar-kind"),
+    path("events/<int:pk>/event.ics", feeds.EventDownload.as_view(), name="event-ics"),
 ]
