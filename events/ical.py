@@ -40,6 +40,19 @@ def exclusive_end(event) -> datetime.date:
     return last + datetime.timedelta(days=1)
 
 
+def local_time(day: datetime.date, time: datetime.time, zone: ZoneInfo) -> datetime.datetime:
+    """A wall-clock time in its zone (written with TZID), or in UTC when the zone makes it ambiguous.
+
+    A time the clock shows twice (autumn change) or never (spring change) is read differently by
+    different clients (ical.js takes the later offset, Python the earlier); UTC is read alike by all.
+    We take the first reading (fold=0).
+    """
+    value = datetime.datetime.combine(day, time, tzinfo=zone)
+    if value.utcoffset() != value.replace(fold=1).utcoffset():
+        return value.astimezone(datetime.UTC)
+    return value
+
+
 def build_vevent(event) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", event.uid)
@@ -54,10 +67,9 @@ def build_vevent(event) -> icalendar.Event:
         component.add("location", event.location)
     if event.start_time is not None and event.precision == "day":
         zone = ZoneInfo(event.time_zone)
-        start = datetime.datetime.combine(event.start_date, event.start_time, tzinfo=zone)
-        component.add("dtstart", start)
+        component.add("dtstart", local_time(event.start_date, event.start_time, zone))
         if event.end_date and event.end_date != event.start_date:
-            component.add("dtend", datetime.datetime.combine(exclusive_end(event), datetime.time.min, tzinfo=zone))
+            component.add("dtend", local_time(exclusive_end(event), datetime.time.min, zone))
         else:
             component.add("duration", datetime.timedelta(hours=1))
     else:

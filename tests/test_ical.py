@@ -103,3 +103,12 @@ def test_vtimezone_has_one_value_per_rdate():
 def test_serialization_is_stable(make_event):
     event = make_event()
     assert serialize_event(event) == event.ical_component
+
+
+def test_ambiguous_local_time_is_written_in_utc(make_event):
+    # Moscow set clocks back from 02:00 to 01:00 on 26 October 2014: 01:30 happened twice.
+    event = make_event(start_date=datetime.date(2014, 10, 26), start_time=datetime.time(1, 30))
+    assert "DTSTART:20141025T213000Z" in event.ical_component
+    assert parse(event.ical_component).decoded("DTSTART") == datetime.datetime(
+        2014, 10, 25, 21, 30, tzinfo=datetime.UTC
+    )
