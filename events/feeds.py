@@ -24,7 +24,7 @@ from events.ical import build_anniversary, serialize_vtimezone
 from events.models import Event, Kind, Precision
 
 # Bump when the serialised form changes, so cached bodies and clients' validators are refreshed.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 REFRESH = datetime.timedelta(hours=1)
 CANCELLED_DAYS = 90
 CHUNK_SIZE = 2000
@@ -52,26 +52,30 @@ class CalendarFeed(View):
             raise Http404("No such event.")
         etag = self.etag(summary)
         last_modified = summary["modified"]
-        not_modified = get_conditional_response(
-            request, etag=etag, last_modified=last_modified and int(last_modified.timestamp())
-        )
-        if not_modified is not None:
-            return not_modified
-        if summary["count"] <= self.cache_max_events:
-            key = f"feed:{etag}"
-            body = cache.get(key)
-            if body is None:
-                body = "".join(self.body(queryset))
-                cache.set(key, body, timeout=24 * 3600)
-            content = [body.encode("utf-8")]
-        else:
-            content = (chunk.encode("utf-8") for chunk in self.body(queryset))
-        response = StreamingHttpResponse(content, content_type=CONTENT_TYPE)
+        response = StreamingHttpResponse(content_type=CONTENT_TYPE)
         response["ETag"] = etag
         if last_modified is not None:
             response["Last-Modified"] = http_date(last_modified.timestamp())
         response["Cache-Control"] = f"public, max-age={int(REFRESH.total_seconds()) // 4}"
         response["Content-Disposition"] = f'inline; filename="{self.filename}"'
+        # A 304 carries the same ETag, Last-Modified and Cache-Control as the full answer.
+        not_modified = get_conditional_response(
+            request,
+            etag=etag,
+            last_modified=last_modified and int(last_modified.timestamp()),
+            response=response,
+        )
+        if not_modified is not response:
+            return not_modified
+        if summary["count"] <= self.cache_max_events:
+            key = f"feed:{etag}"
+            body = cache.get(key)
+            if body is None:
+                body = "".join(self.body(queryset)).encode("utf-8")
+                cache.set(key, body, timeout=24 * 3600)
+            response.streaming_content = [body]
+        else:
+            response.streaming_content = (chunk.encode("utf-8") for chunk in self.body(queryset))
         return response
 
     empty_is_404 = False

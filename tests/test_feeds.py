@@ -194,7 +194,10 @@ def test_conditional_get(client, make_event):
     event = make_event()
     response, _ = fetch(client, "/calendar.ics")
     etag, last_modified = response["ETag"], response["Last-Modified"]
-    assert fetch(client, "/calendar.ics", if_none_match=etag)[0].status_code == 304
+    not_modified, body = fetch(client, "/calendar.ics", if_none_match=etag)
+    assert not_modified.status_code == 304
+    assert body == b""
+    assert not_modified["ETag"] == etag
     assert fetch(client, "/calendar.ics", if_modified_since=last_modified)[0].status_code == 304
     # Same URL, unchanged data: same validators.
     assert fetch(client, "/calendar.ics")[0]["ETag"] == etag
