@@ -7,6 +7,7 @@ Last-Modified) come from one aggregate query, so a polling client's repeat reque
 
 import datetime
 import hashlib
+import uuid
 from collections.abc import Iterable, Iterator
 
 import icalendar
@@ -29,6 +30,8 @@ REFRESH = datetime.timedelta(hours=1)
 CANCELLED_DAYS = 90
 CHUNK_SIZE = 2000
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+GENERATION_KEY = "feeds:generation"
+SUMMARY_TIMEOUT = 60
 END = "END:VCALENDAR\r\n"
 
 
@@ -47,7 +50,7 @@ class CalendarFeed(View):
         except ValueError as error:
             return HttpResponseBadRequest(str(error))
         queryset = self.items()
-        summary = queryset.aggregate(count=Count("pk"), modified=Max("modified_at"))
+        summary = self.summary(queryset)
         if summary["count"] == 0 and self.empty_is_404:
             raise Http404("No such event.")
         etag = self.etag(summary)
@@ -100,6 +103,27 @@ class CalendarFeed(View):
 
     # Assembly --------------------------------------------------------------------------------
 
+    def summary(self, queryset) -> dict:
+        """Count and latest change of the feed's events: one aggregate query, briefly cached.
+
+        The cached copy is keyed by a generation that every Event save or delete renews, so an
+        edit shows at once; the short timeout bounds staleness after bulk updates (no signals)
+        and lets the cancelled-event window move.
+        """
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            generation = uuid.uuid4().hex
+            cache.add(GENERATION_KEY, generation, timeout=None)
+            generation = cache.get(GENERATION_KEY, generation)  # another worker may have won
+        params = sorted({**self.kwargs, **self.params}.items())
+        source = f"{FORMAT_VERSION}|{generation}|{type(self).__name__}|{params}"
+        key = "feed-summary:" + hashlib.sha256(source.encode()).hexdigest()
+        summary = cache.get(key)
+        if summary is None:
+            summary = queryset.aggregate(count=Count("pk"), modified=Max("modified_at"))
+            cache.set(key, summary, timeout=SUMMARY_TIMEOUT)
+        return summary
+
     def etag(self, summary: dict) -> str:
         modified = summary["modified"].isoformat() if summary["modified"] else ""
         # A cancelled event leaving the retention window changes the count; a new or changed
@@ -130,6 +154,11 @@ class CalendarFeed(View):
             yield vtimezone(tzid)
         yield from self.components(queryset)
         yield END
+
+
+def invalidate_feeds(**kwargs) -> None:
+    """Event saved or deleted: feeds recompute their validators on the next request."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def vtimezone(tzid: str) -> str:

@@ -214,6 +214,18 @@ def test_conditional_get(client, make_event):
     assert changed["ETag"] != etag
 
 
+def test_bulk_updates_show_once_the_short_summary_cache_expires(client, make_event, monkeypatch):
+    import events.feeds
+
+    event = make_event()
+    etag = fetch(client, "/calendar.ics")[0]["ETag"]
+    Event.objects.filter(pk=event.pk).update(modified_at=timezone.now() + datetime.timedelta(minutes=1))
+    assert fetch(client, "/calendar.ics")[0]["ETag"] == etag  # no signal: cached for SUMMARY_TIMEOUT
+    monkeypatch.setattr(events.feeds, "SUMMARY_TIMEOUT", 0)
+    cache.clear()
+    assert fetch(client, "/calendar.ics")[0]["ETag"] != etag
+
+
 def test_validators_change_when_an_event_is_added_or_drafted(client, make_event):
     event = make_event()
     etag = fetch(client, "/calendar.ics")[0]["ETag"]
@@ -237,8 +249,12 @@ def test_query_count_does_not_grow(client, make_event, django_assert_num_queries
     cache.clear()
     with django_assert_num_queries(3):
         fetch(client, "/calendar.ics")
-    with django_assert_num_queries(1):  # repeat: validators, then the cached body
+    with django_assert_num_queries(0):  # repeat: validators and body both cached
         fetch(client, "/calendar.ics")
+    make_event(start_date=datetime.date(2020, 3, 30))
+    with django_assert_num_queries(3):  # a saved event renews the validators
+        _, body = fetch(client, "/calendar.ics")
+    assert body.count(b"BEGIN:VEVENT") == 29
 
 
 def test_large_feeds_stream(client, make_event, django_assert_num_queries, monkeypatch):
