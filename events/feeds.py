@@ -7,6 +7,7 @@ Last-Modified) come from one aggregate query, so a polling client's repeat reque
 
 import datetime
 import hashlib
+import itertools
 import uuid
 from collections.abc import Iterable, Iterator
 
@@ -152,7 +153,10 @@ class CalendarFeed(View):
         yield self.header()
         for tzid in self.time_zones(queryset):
             yield vtimezone(tzid)
-        yield from self.components(queryset)
+        # Send components in blocks: one write per block, not per event.
+        components = iter(self.components(queryset))
+        while block := "".join(itertools.islice(components, CHUNK_SIZE)):
+            yield block
         yield END
 
 
