@@ -44,6 +44,8 @@ class CalendarFeed(View):
     filename = "calendar.ics"
     # Feeds whose body is at most this many events are cached whole; bigger ones are streamed.
     cache_max_events = 5000
+    # An empty result is "no such thing" (single-event download), not an empty calendar.
+    empty_is_404 = False
 
     def get(self, request, **kwargs):
         try:
@@ -81,8 +83,6 @@ class CalendarFeed(View):
         else:
             response.streaming_content = (chunk.encode("utf-8") for chunk in self.body(queryset))
         return response
-
-    empty_is_404 = False
 
     # Hooks ---------------------------------------------------------------------------------
 
