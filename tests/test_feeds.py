@@ -278,3 +278,23 @@ def test_feeds_page_lists_every_feed(client, db):
     assert "https://testserver/calendar.ics?precision=day" in html
     for kind in ("meeting", "exercise", "anniversary", "other"):
         assert f"webcal://testserver/calendar/{kind}.ics" in html
+
+
+def test_feeds_stream_stored_components_without_rebuilding(client, make_event, monkeypatch):
+    import events.ical
+
+    event = make_event(title="Stored once")
+
+    def fail(event):
+        raise AssertionError("a feed request rebuilt a VEVENT")
+
+    monkeypatch.setattr(events.ical, "build_vevent", fail)
+    _, body = fetch(client, "/calendar.ics")
+    assert event.ical_component.encode() in body
+
+
+def test_head_answers_like_get(client, make_event):
+    make_event()
+    response = client.head("/calendar.ics")
+    assert response.status_code == 200
+    assert response["ETag"]
