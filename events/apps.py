@@ -5,3 +5,11 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "events"
     verbose_name = "Events timeline"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from events.feeds import invalidate_feeds
+
+        post_save.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-save")
+        post_delete.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-delete")

@@ -40,6 +40,19 @@ def exclusive_end(event) -> datetime.date:
     return last + datetime.timedelta(days=1)
 
 
+def local_time(day: datetime.date, time: datetime.time, zone: ZoneInfo) -> datetime.datetime:
+    """A wall-clock time in its zone (written with TZID), or in UTC when the zone makes it ambiguous.
+
+    A time the clock shows twice (autumn change) or never (spring change) is read differently by
+    different clients (ical.js takes the later offset, Python the earlier); UTC is read alike by all.
+    We take the first reading (fold=0).
+    """
+    value = datetime.datetime.combine(day, time, tzinfo=zone)
+    if value.utcoffset() != value.replace(fold=1).utcoffset():
+        return value.astimezone(datetime.UTC)
+    return value
+
+
 def build_vevent(event) -> icalendar.Event:
     component = icalendar.Event()
     component.add("uid", event.uid)
@@ -54,10 +67,9 @@ def build_vevent(event) -> icalendar.Event:
         component.add("location", event.location)
     if event.start_time is not None and event.precision == "day":
         zone = ZoneInfo(event.time_zone)
-        start = datetime.datetime.combine(event.start_date, event.start_time, tzinfo=zone)
-        component.add("dtstart", start)
+        component.add("dtstart", local_time(event.start_date, event.start_time, zone))
         if event.end_date and event.end_date != event.start_date:
-            component.add("dtend", datetime.datetime.combine(exclusive_end(event), datetime.time.min, tzinfo=zone))
+            component.add("dtend", local_time(exclusive_end(event), datetime.time.min, zone))
         else:
             component.add("duration", datetime.timedelta(hours=1))
     else:
@@ -73,3 +85,61 @@ def build_vevent(event) -> icalendar.Event:
 
 def serialize_event(event) -> str:
     return build_vevent(event).to_ical().decode("utf-8")
+
+
+def anniversary_summary(founding) -> str:
+    return f"Anniversary: {founding.title} (since {founding.start_date.year})"
+
+
+def build_anniversary(founding) -> icalendar.Event:
+    """A founding date marked every year: one all-day VEVENT with RRULE:FREQ=YEARLY.
+
+    29 February policy: a founding on 29 February is marked on the last day of February every
+    year (28 February in common years) with BYMONTH=2;BYMONTHDAY=-1, which every client expands
+    the same way; a bare FREQ=YEARLY from 29 February is read differently by different clients.
+    """
+    start = founding.start_date
+    component = icalendar.Event()
+    component.add("uid", f"anniversary-{founding.uid}")
+    stamp = founding.modified_at.astimezone(datetime.UTC)
+    component.add("dtstamp", stamp)
+    component.add("last-modified", stamp)
+    component.add("sequence", founding.sequence)
+    component.add("summary", anniversary_summary(founding))
+    component.add(
+        "description",
+        f"Every year on the anniversary of: {founding.title} ({format_span(start, None, 'day')}).",
+    )
+    component.add("categories", ["Anniversary"])
+    if founding.location:
+        component.add("location", founding.location)
+    component.add("dtstart", start)
+    component.add("dtend", start + datetime.timedelta(days=1))
+    if (start.month, start.day) == (2, 29):
+        component.add("rrule", {"freq": "yearly", "bymonth": 2, "bymonthday": -1})
+    else:
+        component.add("rrule", {"freq": "yearly"})
+    component.add("transp", "TRANSPARENT")
+    component.add("status", "CANCELLED" if founding.status == "cancelled" else "CONFIRMED")
+    return component
+
+
+def build_vtimezone(tzid: str) -> icalendar.Timezone:
+    """The VTIMEZONE for an IANA zone, with one value per RDATE property.
+
+    ical.js (Thunderbird) reads only the first value of an RDATE that lists several, which moves
+    Moscow times by an hour; one value per property is read the same way by every client.
+    """
+    zone = icalendar.Timezone.from_tzid(tzid)
+    for observance in zone.subcomponents:
+        rdates = observance.pop("RDATE", None)
+        if rdates is None:
+            continue
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            for value in rdate.dts:
+                observance.add("rdate", value.dt)
+    return zone
+
+
+def serialize_vtimezone(tzid: str) -> str:
+    return build_vtimezone(tzid).to_ical().decode("utf-8")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import feed_placeholders, views
+from events import feeds, views
 
 app_name = "events"
 
@@ -8,8 +8,9 @@ urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("events/<int:pk>/", views.event_detail, name="event-detail"),
     path("releases/<int:pk>/", views.release_detail, name="release-detail"),
-    # PLACEHOLDERS until the feeds branch is merged: the lead swaps these two routes for the real
-    # feed views (same names, same URLs) and deletes events/feed_placeholders.py.
-    path("feeds/", feed_placeholders.feeds, name="feeds"),
-    path("events/<int:pk>/event.ics", feed_placeholders.event_ics, name="event-ics"),
+    path("feeds/", feeds.feed_list, name="feeds"),
+    path("calendar.ics", feeds.EventsFeed.as_view(), name="calendar"),
+    path("calendar/anniversaries.ics", feeds.AnniversariesFeed.as_view(), name="calendar-anniversaries"),
+    path("calendar/<slug:kind>.ics", feeds.KindFeed.as_view(), name="calendar-kind"),
+    path("events/<int:pk>/event.ics", feeds.EventDownload.as_view(), name="event-ics"),
 ]

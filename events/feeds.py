@@ -1,0 +1,324 @@
+"""iCalendar feeds: one base class, a subclass per feed; varying values are hooks.
+
+A feed streams the VEVENT text stored on each event (serialised once, on save), so its cost is a
+fixed number of queries and does not rebuild components per request. Validators (ETag and
+Last-Modified) come from one aggregate query, so a polling client's repeat request costs one query.
+"""
+
+import datetime
+import hashlib
+import itertools
+import uuid
+from collections.abc import Iterable, Iterator
+
+import icalendar
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+from django.views import View
+
+from events.ical import build_anniversary, serialize_vtimezone
+from events.models import Event, Kind, Precision
+
+# Bump when the serialised form changes, so cached bodies and clients' validators are refreshed.
+FORMAT_VERSION = "2"
+REFRESH = datetime.timedelta(hours=1)
+CANCELLED_DAYS = 90
+CHUNK_SIZE = 2000
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+GENERATION_KEY = "feeds:generation"
+SUMMARY_TIMEOUT = 60
+END = "END:VCALENDAR\r\n"
+
+
+class CalendarFeed(View):
+    """Base feed: subclasses set `title`/`description` and override `items()`."""
+
+    title = ""
+    description = "Events of the Collective Security Treaty Organization, read from its press releases."
+    filename = "calendar.ics"
+    # Feeds whose body is at most this many events are cached whole; bigger ones are streamed.
+    cache_max_events = 5000
+    # An empty result is "no such thing" (single-event download), not an empty calendar.
+    empty_is_404 = False
+
+    def get(self, request, **kwargs):
+        try:
+            self.params = self.read_params(request)
+        except ValueError as error:
+            return HttpResponseBadRequest(str(error))
+        queryset = self.items()
+        summary = self.summary(queryset)
+        if summary["count"] == 0 and self.empty_is_404:
+            raise Http404("No such event.")
+        etag = self.etag(summary)
+        last_modified = summary["modified"]
+        response = StreamingHttpResponse(content_type=CONTENT_TYPE)
+        response["ETag"] = etag
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        response["Cache-Control"] = f"public, max-age={int(REFRESH.total_seconds()) // 4}"
+        response["Content-Disposition"] = f'inline; filename="{self.filename}"'
+        # A 304 carries the same ETag, Last-Modified and Cache-Control as the full answer.
+        not_modified = get_conditional_response(
+            request,
+            etag=etag,
+            last_modified=last_modified and int(last_modified.timestamp()),
+            response=response,
+        )
+        if not_modified is not response:
+            return not_modified
+        if summary["count"] <= self.cache_max_events:
+            key = f"feed:{etag}"
+            body = cache.get(key)
+            if body is None:
+                body = "".join(self.body(queryset)).encode("utf-8")
+                cache.set(key, body, timeout=24 * 3600)
+            response.streaming_content = [body]
+        else:
+            response.streaming_content = (chunk.encode("utf-8") for chunk in self.body(queryset))
+        return response
+
+    # Hooks ---------------------------------------------------------------------------------
+
+    def read_params(self, request) -> dict:
+        return {}
+
+    def items(self):
+        return Event.objects.in_feed(cancelled_days=CANCELLED_DAYS).chronological()
+
+    def calendar_name(self) -> str:
+        return f"{settings.EVENTS_SITE_NAME}{' — ' + self.title if self.title else ''}"
+
+    def components(self, queryset) -> Iterable[str]:
+        return queryset.values_list("ical_component", flat=True).iterator(chunk_size=CHUNK_SIZE)
+
+    def time_zones(self, queryset) -> list[str]:
+        timed = queryset.filter(start_time__isnull=False, precision=Precision.DAY)
+        return sorted(set(timed.order_by().values_list("time_zone", flat=True).distinct()))
+
+    # Assembly --------------------------------------------------------------------------------
+
+    def summary(self, queryset) -> dict:
+        """Count and latest change of the feed's events: one aggregate query, briefly cached.
+
+        The cached copy is keyed by a generation that every Event save or delete renews, so an
+        edit shows at once; the short timeout bounds staleness after bulk updates (no signals)
+        and lets the cancelled-event window move.
+        """
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            generation = uuid.uuid4().hex
+            cache.add(GENERATION_KEY, generation, timeout=None)
+            generation = cache.get(GENERATION_KEY, generation)  # another worker may have won
+        params = sorted({**self.kwargs, **self.params}.items())
+        source = f"{FORMAT_VERSION}|{generation}|{type(self).__name__}|{params}"
+        key = "feed-summary:" + hashlib.sha256(source.encode()).hexdigest()
+        summary = cache.get(key)
+        if summary is None:
+            summary = queryset.aggregate(count=Count("pk"), modified=Max("modified_at"))
+            cache.set(key, summary, timeout=SUMMARY_TIMEOUT)
+        return summary
+
+    def etag(self, summary: dict) -> str:
+        modified = summary["modified"].isoformat() if summary["modified"] else ""
+        # A cancelled event leaving the retention window changes the count; a new or changed
+        # event changes the latest modification: either changes the validator.
+        params = sorted({**self.kwargs, **self.params}.items())
+        source = f"{FORMAT_VERSION}|{type(self).__name__}|{params}|{summary['count']}|{modified}"
+        return quote_etag(hashlib.sha256(source.encode()).hexdigest()[:32])
+
+    def header(self) -> str:
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", "-//CSTO events timeline//feeds//EN")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        name = self.calendar_name()
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
+        calendar.add("description", self.description)
+        calendar.add("x-wr-caldesc", self.description)
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
+        text = calendar.to_ical().decode("utf-8")
+        return text.removesuffix(END)
+
+    def body(self, queryset) -> Iterator[str]:
+        yield self.header()
+        for tzid in self.time_zones(queryset):
+            yield vtimezone(tzid)
+        # Send components in blocks: one write per block, not per event.
+        components = iter(self.components(queryset))
+        while block := "".join(itertools.islice(components, CHUNK_SIZE)):
+            yield block
+        yield END
+
+
+def invalidate_feeds(**kwargs) -> None:
+    """Event saved or deleted: feeds recompute their validators on the next request."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def vtimezone(tzid: str) -> str:
+    """VTIMEZONE text, built once per zone and process."""
+    cached = _VTIMEZONES.get(tzid)
+    if cached is None:
+        cached = _VTIMEZONES[tzid] = serialize_vtimezone(tzid)
+    return cached
+
+
+_VTIMEZONES: dict[str, str] = {}
+
+
+class EventsFeed(CalendarFeed):
+    """/calendar.ics: every published event, narrowed by query-string filters."""
+
+    def read_params(self, request) -> dict:
+        return read_filters(request.GET)
+
+    def items(self):
+        return apply_filters(super().items(), self.params)
+
+    def calendar_name(self) -> str:
+        label = filters_label(self.params)
+        return f"{super().calendar_name()}{' (' + label + ')' if label else ''}"
+
+
+class KindFeed(EventsFeed):
+    """/calendar/<kind>.ics: one kind of event (further query-string filters still apply)."""
+
+    def read_params(self, request) -> dict:
+        kind = self.kwargs["kind"]
+        if kind not in Kind.values:
+            raise Http404("No such kind.")
+        return {**super().read_params(request), "kind": kind}
+
+    def calendar_name(self) -> str:
+        self.title = Kind(self.params["kind"]).label
+        return super().calendar_name()
+
+
+class AnniversariesFeed(CalendarFeed):
+    """/calendar/anniversaries.ics: one yearly recurring event per founding date."""
+
+    title = "Anniversaries"
+    description = "Founding dates of the CSTO and its bodies, marked every year."
+    filename = "anniversaries.ics"
+
+    def items(self):
+        # Only exact days recur: a founding known to the month would look like an exact day.
+        return super().items().foundings().exact_days().order_by("start_date", "pk")
+
+    def time_zones(self, queryset) -> list[str]:
+        return []
+
+    def components(self, queryset) -> Iterable[str]:
+        # Few rows; built per body and cached with it.
+        for founding in queryset.only("uid", "title", "start_date", "location", "status", "sequence", "modified_at"):
+            yield build_anniversary(founding).to_ical().decode("utf-8")
+
+
+class EventDownload(CalendarFeed):
+    """/events/<pk>/event.ics: one published event, for "Add to calendar"."""
+
+    empty_is_404 = True
+
+    def items(self):
+        return Event.objects.published().filter(pk=self.kwargs["pk"])
+
+    def calendar_name(self) -> str:
+        return settings.EVENTS_SITE_NAME
+
+    def get(self, request, **kwargs):
+        response = super().get(request, **kwargs)
+        if response.status_code == 200:
+            response["Content-Disposition"] = f'attachment; filename="event-{self.kwargs["pk"]}.ics"'
+        return response
+
+
+# Query-string filters ------------------------------------------------------------------------
+
+FILTERS = ("kind", "year", "location", "q", "precision")
+
+
+def read_filters(query) -> dict:
+    """Validated filters from a query string; raises ValueError for a bad value."""
+    params = {name: query[name].strip() for name in FILTERS if query.get(name, "").strip()}
+    if "kind" in params and params["kind"] not in Kind.values:
+        raise ValueError(f"kind must be one of {', '.join(Kind.values)}")
+    if "year" in params and not (params["year"].isdigit() and 1900 <= int(params["year"]) <= 2200):
+        raise ValueError("year must be a four-digit year")
+    if "precision" in params and params["precision"] not in ("day", "all"):
+        raise ValueError("precision must be 'day' (exact days only) or 'all'")
+    return params
+
+
+def apply_filters(queryset, params: dict):
+    """The same QuerySet methods the timeline uses, one per filter."""
+    if "kind" in params:
+        queryset = queryset.of_kind(params["kind"])
+    if "year" in params:
+        queryset = queryset.in_year(int(params["year"]))
+    if "location" in params:
+        queryset = queryset.at_location(params["location"])
+    if "q" in params:
+        queryset = queryset.matching(params["q"])
+    if params.get("precision") == "day":
+        queryset = queryset.exact_days()
+    return queryset
+
+
+def filters_label(params: dict) -> str:
+    parts = []
+    if "kind" in params:
+        parts.append(Kind(params["kind"]).label)
+    if "year" in params:
+        parts.append(params["year"])
+    if "location" in params:
+        parts.append(f"in {params['location']}")
+    if "q" in params:
+        parts.append(f"“{params['q']}”")
+    if params.get("precision") == "day":
+        parts.append("exact days only")
+    return ", ".join(parts)
+
+
+# The human page --------------------------------------------------------------------------------
+
+
+def feed_list(request):
+    """/feeds/: every feed with https:// and webcal:// links and what it holds."""
+    calendar_url = reverse("events:calendar")
+    feeds = [
+        (calendar_url, "All events", "Every published event, including ones known only to the month or year."),
+        (
+            f"{calendar_url}?precision=day",
+            "All events, exact days only",
+            "Every published event whose day is known; month- or year-only dates are left out.",
+        ),
+        (
+            reverse("events:calendar-anniversaries"),
+            "Anniversaries",
+            "Each founding date as a yearly recurring event (29 February is marked on the last day of February).",
+        ),
+    ]
+    for kind in Kind:
+        feeds.append(
+            (reverse("events:calendar-kind", args=[kind.value]), kind.label, f"Only events of kind “{kind.label}”.")
+        )
+    rows = []
+    for path, name, explanation in feeds:
+        https = request.build_absolute_uri(path).replace("http://", "https://", 1)
+        rows.append({"name": name, "explanation": explanation, "https": https, "webcal": "webcal://" + https[8:]})
+    example = request.build_absolute_uri(f"{calendar_url}?kind=exercise&year=2022&location=Belarus&q=drill")
+    return render(
+        request,
+        "events/feeds.html",
+        {"feeds": rows, "example": example.replace("http://", "https://", 1), "kinds": Kind.values},
+    )

@@ -1,0 +1,300 @@
+"""events.feeds: every feed parsed back with icalendar, conditional GET, fixed query counts."""
+
+import datetime
+
+import icalendar
+import pytest
+import recurring_ical_events
+from django.core.cache import cache
+from django.utils import timezone
+
+from events.feeds import apply_filters, read_filters
+from events.models import Event
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, headers=headers)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response, body
+
+
+def parse(client, url) -> icalendar.Calendar:
+    response, body = fetch(client, url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert body.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in body.replace(b"\r\n", b"")
+    return icalendar.Calendar.from_ical(body)
+
+
+def uids(calendar) -> set[str]:
+    return {str(e["UID"]) for e in calendar.walk("VEVENT")}
+
+
+def test_calendar_holds_published_events_never_drafts(client, make_event):
+    published = make_event()
+    make_event(status="draft")
+    calendar = parse(client, "/calendar.ics")
+    assert uids(calendar) == {published.uid}
+
+
+def test_calendar_properties(client, make_event):
+    make_event()
+    calendar = parse(client, "/calendar.ics")
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "CSTO events timeline"
+    assert calendar["X-WR-CALDESC"] and calendar["DESCRIPTION"]
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"]
+    assert calendar.decoded("REFRESH-INTERVAL") == datetime.timedelta(hours=1)
+    assert calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+    assert str(calendar["X-PUBLISHED-TTL"]) == "PT1H"
+
+
+def test_recently_cancelled_events_stay_as_cancelled(client, make_event):
+    event = make_event()
+    event.status = "cancelled"
+    event.touch()
+    event.save()
+    old = make_event()
+    old.status = "cancelled"
+    old.save()
+    Event.objects.filter(pk=old.pk).update(modified_at=timezone.now() - datetime.timedelta(days=120))
+    never_published = make_event(status="cancelled")
+    Event.objects.filter(pk=never_published.pk).update(published_once=False)
+    calendar = parse(client, "/calendar.ics")
+    (component,) = calendar.walk("VEVENT")
+    assert str(component["UID"]) == event.uid
+    assert component["STATUS"] == "CANCELLED"
+
+
+def test_uid_stable_and_sequence_last_modified_follow_changes(client, make_event):
+    event = make_event(title="Before")
+    event.modified_at -= datetime.timedelta(hours=1)  # LAST-MODIFIED has one-second resolution
+    event.save()
+    first = parse(client, "/calendar.ics").walk("VEVENT")[0]
+    event.title = "After"
+    event.touch()
+    event.save()
+    second = parse(client, "/calendar.ics").walk("VEVENT")[0]
+    assert str(second["UID"]) == str(first["UID"]) == event.uid
+    assert second["SEQUENCE"] > first["SEQUENCE"]
+    assert second.decoded("LAST-MODIFIED") > first.decoded("LAST-MODIFIED")
+    assert str(second["SUMMARY"]) == "After"
+
+
+def test_timed_events_have_a_vtimezone_for_each_zone(client, make_event):
+    make_event(start_time=datetime.time(10), time_zone="Europe/Moscow")
+    make_event(start_time=datetime.time(9), time_zone="Asia/Almaty")
+    make_event(start_time=datetime.time(9), time_zone="Asia/Almaty")
+    make_event()
+    calendar = parse(client, "/calendar.ics")
+    zones = sorted(str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE"))
+    assert zones == ["Asia/Almaty", "Europe/Moscow"]
+    used = {e["DTSTART"].params["TZID"] for e in calendar.walk("VEVENT") if "TZID" in e["DTSTART"].params}
+    assert used == set(zones)
+
+
+def test_feed_instants_match_the_database(client, make_event):
+    event = make_event(start_date=datetime.date(2008, 7, 1), start_time=datetime.time(12), time_zone="Europe/Moscow")
+    calendar = parse(client, "/calendar.ics")
+    (occurrence,) = recurring_ical_events.of(calendar).between((2008, 1, 1), (2009, 1, 1))
+    expected = datetime.datetime.combine(event.start_date, event.start_time, tzinfo=datetime.UTC)
+    assert occurrence.decoded("DTSTART") == expected - datetime.timedelta(hours=4)  # MSD in 2008
+
+
+def test_kind_feed(client, make_event):
+    exercise = make_event(kind="exercise")
+    make_event(kind="meeting")
+    calendar = parse(client, "/calendar/exercise.ics")
+    assert uids(calendar) == {exercise.uid}
+    assert "Exercise" in str(calendar["X-WR-CALNAME"])
+    assert client.get("/calendar/nonsense.ics").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kind=exercise",
+        "year=2021",
+        "location=Minsk",
+        "q=drill",
+        "precision=day",
+        "kind=exercise&year=2021&precision=day",
+    ],
+)
+def test_filters_match_the_same_queryset(client, make_event, query):
+    make_event(kind="exercise", title="Command drill", location="Minsk", start_date=datetime.date(2021, 5, 3))
+    make_event(kind="exercise", start_date=datetime.date(2021, 5, 1), precision="month")
+    make_event(kind="meeting", location="Moscow", start_date=datetime.date(2020, 2, 3))
+    make_event(kind="meeting", description="Staff drill review", start_date=datetime.date(2021, 1, 1), precision="year")
+    make_event(kind="exercise", status="draft", location="Minsk")
+    calendar = parse(client, f"/calendar.ics?{query}")
+    from django.http import QueryDict
+
+    expected = apply_filters(Event.objects.published(), read_filters(QueryDict(query)))
+    assert uids(calendar) == set(expected.values_list("uid", flat=True))
+    assert expected.exists()
+
+
+def test_precision_day_leaves_out_month_and_year(client, make_event):
+    day = make_event()
+    make_event(start_date=datetime.date(2020, 11, 1), precision="month")
+    make_event(start_date=datetime.date(2020, 1, 1), precision="year")
+    assert len(parse(client, "/calendar.ics").walk("VEVENT")) == 3
+    assert uids(parse(client, "/calendar.ics?precision=day")) == {day.uid}
+
+
+def test_bad_filters_are_rejected(client, db):
+    assert client.get("/calendar.ics?year=twenty").status_code == 400
+    assert client.get("/calendar.ics?kind=party").status_code == 400
+    assert client.get("/calendar.ics?precision=hour").status_code == 400
+
+
+def test_anniversaries_feed(client, make_event):
+    founding = make_event(title="Joint Staff", start_date=datetime.date(2003, 4, 28), kind="decision")
+    make_event(
+        kind="anniversary", title="Joint Staff is 19", founding_event=founding, start_date=datetime.date(2022, 4, 28)
+    )
+    leap = make_event(title="Leap founding", start_date=datetime.date(2004, 2, 29), recurs_yearly=True)
+    make_event(title="Not a founding")
+    make_event(title="Month founding", start_date=datetime.date(2001, 5, 1), precision="month", recurs_yearly=True)
+    calendar = parse(client, "/calendar/anniversaries.ics")
+    assert uids(calendar) == {f"anniversary-{founding.uid}", f"anniversary-{leap.uid}"}
+    summaries = {str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+    assert "Anniversary: Joint Staff (since 2003)" in summaries
+    occurrences = recurring_ical_events.of(calendar).between((2023, 1, 1), (2024, 12, 31))
+    days = sorted((e.decoded("DTSTART"), str(e["SUMMARY"])) for e in occurrences)
+    assert [day for day, _ in days] == [
+        datetime.date(2023, 2, 28),
+        datetime.date(2023, 4, 28),
+        datetime.date(2024, 2, 29),
+        datetime.date(2024, 4, 28),
+    ]
+
+
+def test_single_event_download(client, make_event):
+    event = make_event()
+    calendar = parse(client, f"/events/{event.pk}/event.ics")
+    assert uids(calendar) == {event.uid}
+    response = client.get(f"/events/{event.pk}/event.ics")
+    assert "attachment" in response["Content-Disposition"]
+    assert client.get(f"/events/{make_event(status='draft').pk}/event.ics").status_code == 404
+    assert client.get(f"/events/{make_event(status='cancelled').pk}/event.ics").status_code == 404
+    assert client.get("/events/999999/event.ics").status_code == 404
+
+
+def test_conditional_get(client, make_event):
+    event = make_event()
+    response, _ = fetch(client, "/calendar.ics")
+    etag, last_modified = response["ETag"], response["Last-Modified"]
+    not_modified, body = fetch(client, "/calendar.ics", if_none_match=etag)
+    assert not_modified.status_code == 304
+    assert body == b""
+    assert not_modified["ETag"] == etag
+    assert fetch(client, "/calendar.ics", if_modified_since=last_modified)[0].status_code == 304
+    # Same URL, unchanged data: same validators.
+    assert fetch(client, "/calendar.ics")[0]["ETag"] == etag
+    # A different filter is a different body.
+    assert fetch(client, "/calendar.ics?precision=day")[0]["ETag"] != etag
+
+    event.title = "Changed"
+    event.touch()
+    event.modified_at += datetime.timedelta(seconds=5)  # Last-Modified has one-second resolution
+    event.save()
+    changed, body = fetch(client, "/calendar.ics", if_none_match=etag, if_modified_since=last_modified)
+    assert changed.status_code == 200
+    assert b"Changed" in body
+    assert changed["ETag"] != etag
+
+
+def test_bulk_updates_show_once_the_short_summary_cache_expires(client, make_event, monkeypatch):
+    import events.feeds
+
+    event = make_event()
+    etag = fetch(client, "/calendar.ics")[0]["ETag"]
+    Event.objects.filter(pk=event.pk).update(modified_at=timezone.now() + datetime.timedelta(minutes=1))
+    assert fetch(client, "/calendar.ics")[0]["ETag"] == etag  # no signal: cached for SUMMARY_TIMEOUT
+    monkeypatch.setattr(events.feeds, "SUMMARY_TIMEOUT", 0)
+    cache.clear()
+    assert fetch(client, "/calendar.ics")[0]["ETag"] != etag
+
+
+def test_validators_change_when_an_event_is_added_or_drafted(client, make_event):
+    event = make_event()
+    etag = fetch(client, "/calendar.ics")[0]["ETag"]
+    make_event(status="draft")
+    assert fetch(client, "/calendar.ics")[0]["ETag"] == etag  # drafts are not in the feed
+    added = make_event()
+    second = fetch(client, "/calendar.ics")[0]["ETag"]
+    assert second != etag
+    Event.objects.filter(pk=added.pk).delete()
+    assert fetch(client, "/calendar.ics")[0]["ETag"] != second
+    assert event.pk
+
+
+def test_query_count_does_not_grow(client, make_event, django_assert_num_queries):
+    for day in range(1, 4):
+        make_event(start_date=datetime.date(2020, 3, day), start_time=datetime.time(10))
+    with django_assert_num_queries(3):  # validators, zones used, the stored components
+        fetch(client, "/calendar.ics")
+    for day in range(4, 29):
+        make_event(start_date=datetime.date(2020, 3, day), start_time=datetime.time(10), time_zone="Asia/Almaty")
+    cache.clear()
+    with django_assert_num_queries(3):
+        fetch(client, "/calendar.ics")
+    with django_assert_num_queries(0):  # repeat: validators and body both cached
+        fetch(client, "/calendar.ics")
+    make_event(start_date=datetime.date(2020, 3, 30))
+    with django_assert_num_queries(3):  # a saved event renews the validators
+        _, body = fetch(client, "/calendar.ics")
+    assert body.count(b"BEGIN:VEVENT") == 29
+
+
+def test_large_feeds_stream(client, make_event, django_assert_num_queries, monkeypatch):
+    from events.feeds import CalendarFeed
+
+    monkeypatch.setattr(CalendarFeed, "cache_max_events", 2)
+    for day in range(1, 6):
+        make_event(start_date=datetime.date(2020, 3, day))
+    with django_assert_num_queries(3):
+        calendar = parse(client, "/calendar.ics")
+    assert len(calendar.walk("VEVENT")) == 5
+
+
+def test_feeds_page_lists_every_feed(client, db):
+    response = client.get("/feeds/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "webcal://testserver/calendar.ics" in html
+    assert "https://testserver/calendar.ics" in html
+    assert "webcal://testserver/calendar/anniversaries.ics" in html
+    assert "https://testserver/calendar.ics?precision=day" in html
+    for kind in ("meeting", "exercise", "anniversary", "other"):
+        assert f"webcal://testserver/calendar/{kind}.ics" in html
+
+
+def test_feeds_stream_stored_components_without_rebuilding(client, make_event, monkeypatch):
+    import events.ical
+
+    event = make_event(title="Stored once")
+
+    def fail(event):
+        raise AssertionError("a feed request rebuilt a VEVENT")
+
+    monkeypatch.setattr(events.ical, "build_vevent", fail)
+    _, body = fetch(client, "/calendar.ics")
+    assert event.ical_component.encode() in body
+
+
+def test_head_answers_like_get(client, make_event):
+    make_event()
+    response = client.head("/calendar.ics")
+    assert response.status_code == 200
+    assert response["ETag"]
