@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-e2e lint format bench clean
+.PHONY: run test lint format bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,12 @@ format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Benchmarks (not tests): extraction vs dateparser, feeds vs django-ical, timeline at 10k/100k events.
 bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -r requirements-bench.txt
-	$(PY) bench/run.py
+	$(PY) bench/extraction.py
+	$(PY) bench/feeds.py
+	$(PY) bench/timeline.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

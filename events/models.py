@@ -79,12 +79,8 @@ class Release(models.Model):
         max_length=64, unique=True, help_text="SHA-256 of the original text: the release's identity."
     )
     title = models.CharField(max_length=500, help_text="Headline read from the release.")
-    published_on = models.DateField(
-        null=True, blank=True, help_text="Publication date read from the dateline."
-    )
-    published_time = models.TimeField(
-        null=True, blank=True, help_text="Publication time, when the dateline gives one."
-    )
+    published_on = models.DateField(null=True, blank=True, help_text="Publication date read from the dateline.")
+    published_time = models.TimeField(null=True, blank=True, help_text="Publication time, when the dateline gives one.")
     published_inferred = models.BooleanField(
         default=False, help_text="The release shows no date; the publication date was inferred from its text."
     )
@@ -176,7 +172,9 @@ class EventQuerySet(models.QuerySet):
         return qs
 
     def count_by_year(self):
-        return self.order_by().values_list(Year("start_date")).annotate(n=models.Count("pk")).order_by(Year("start_date"))
+        return (
+            self.order_by().values_list(Year("start_date")).annotate(n=models.Count("pk")).order_by(Year("start_date"))
+        )
 
     def count_by_kind(self):
         return self.order_by().values_list("kind").annotate(n=models.Count("pk")).order_by("kind")
@@ -198,9 +196,7 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(models.Model):
-    uid = models.CharField(
-        max_length=255, unique=True, editable=False, help_text="Stable iCalendar UID; never reused."
-    )
+    uid = models.CharField(max_length=255, unique=True, editable=False, help_text="Stable iCalendar UID; never reused.")
     title = models.CharField(max_length=300, help_text="Short title: who did what.")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER, help_text="What sort of event.")
     start_date = models.DateField(
@@ -287,19 +283,6 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.date_label}: {self.title}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("events:event-detail", args=[self.pk])
-
-    @property
-    def date_label(self) -> str:
-        from events.dates import format_span
-
-        return format_span(self.start_date, self.end_date, self.precision)
-
-    @property
-    def is_exact(self) -> bool:
-        return self.precision == Precision.DAY
-
     def save(self, *args, **kwargs):
         if not self.uid:
             self.uid = f"{uuid.uuid4()}@csto-timeline"
@@ -312,6 +295,19 @@ class Event(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "ical_component", "published_once"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event-detail", args=[self.pk])
+
+    @property
+    def date_label(self) -> str:
+        from events.dates import format_span
+
+        return format_span(self.start_date, self.end_date, self.precision)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.precision == Precision.DAY
 
     def touch(self) -> None:
         """Record a change subscribers must see: bump SEQUENCE and LAST-MODIFIED (caller saves)."""
