@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from events.extraction.model import DateValue
+from events.extraction.text import ascii_lower
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -163,10 +164,12 @@ TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\
 # Every date expression holds a digit, a month or weekday name, or a relative word: a cheap first look.
 HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
 # The words every date expression is built around. Patterns only run near them: most of a
-# sentence is far from any date, and scanning it with every pattern is most of the cost.
+# sentence is far from any date, and scanning it with every pattern is most of the cost. Read on
+# lowercased text, so "may" the verb is an anchor too: that only costs a pattern run.
 ANCHOR = re.compile(
-    rf"(?P<digit>\d+)|(?P<month>{MONTH})|"
-    rf"(?P<relative>(?i:\b(?:today|yesterday|tomorrow|years?|month|day|eve|spring|summer|autumn|fall)\b)|{WEEKDAY})"
+    r"(?P<digit>\d+)|\b(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<relative>today|yesterday|tomorrow|years?|month|"
+    r"day|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
@@ -502,9 +505,9 @@ def find_dates(
     end = len(text) if end is None else end
     present: set[str] = set()
     windows: list[list[int]] = []
-    for anchor in ANCHOR.finditer(text, start, end):
+    for anchor in ANCHOR.finditer(ascii_lower(text[start:end])):
         present.add(anchor.lastgroup)
-        low, high = max(start, anchor.start() - ANCHOR_REACH), min(end, anchor.end() + ANCHOR_REACH)
+        low, high = max(start, start + anchor.start() - ANCHOR_REACH), min(end, start + anchor.end() + ANCHOR_REACH)
         if windows and low <= windows[-1][1]:
             windows[-1][1] = high
         else:

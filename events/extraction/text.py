@@ -12,6 +12,14 @@ _QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb":
 _TABLE = str.maketrans({**{ch: " " for ch in _SPACES}, **{ch: "-" for ch in _DASHES}, **_QUOTES})
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """Lowercase A-Z only: offsets stay valid (str.lower() may lengthen some letters)."""
+    return text.translate(_ASCII_LOWER)
+
+
 def normalize(text: str) -> str:
     """Same-length copy of `text` with Unicode spaces, dashes and quotes made plain ASCII."""
     return text.translate(_TABLE)
