@@ -36,7 +36,9 @@ YEAR = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?!\d|'?s\b)"
 NUMERIC_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d])"
 REL_YEAR = r"(?i:(?:of\s+)?(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)\s+year)"
 WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
-WD_PREFIX = rf"(?:{WEEKDAY},?\s+(?:the\s+)?)?"
+# "On Monday, 5 May 2025": the weekday belongs to the date that follows it. Looked for behind a
+# match rather than as an optional prefix, which every pattern would try at every position.
+WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+(?:the\s+)?$")
 TO = r"(?:\s*-\s*|\s+(?i:to|till|until|through|and)\s+(?:(?i:the)\s+)?)"
 OF = r"(?:\s+(?i:of))?"
 YEAR_TAIL = rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|,?\s+(?P<ry>{REL_YEAR}))?"
@@ -50,7 +52,7 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>{NUMERIC_YEAR})",
     ),
     ("iso", rf"(?<![\d.])(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])"),
-    ("numeric", rf"{WD_PREFIX}(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{NUMERIC_YEAR})"),
+    ("numeric", rf"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{NUMERIC_YEAR})"),
     # 30 September 2020 to 2 October 2020, 30 September to 2 October
     (
         "dmy_range2",
@@ -68,9 +70,9 @@ PATTERNS: list[tuple[str, str]] = [
     # January 21 to 23, May 21-24, 2020
     ("mdy_range", rf"(?P<m>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<d2>{DAY}){YEAR_TAIL}"),
     # 28 April 2003, Monday 5 May, 16th of May, 2020
-    ("dmy", rf"{WD_PREFIX}(?P<d>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
+    ("dmy", rf"(?P<d>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
     # January 16, 2020; January 14, this year
-    ("mdy", rf"{WD_PREFIX}(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}"),
+    ("mdy", rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}"),
     # September-October 2020, from September to October
     (
         "month_range",
@@ -354,8 +356,19 @@ class Builder:
         if groups.get("ry"):
             value_type = "relative"
         year_given = not (kind in YEAR_OPTIONAL and not any(groups.get(key) for key in ("y", "y1", "y2", "ry")))
+        text_start = match.start()
+        if kind in ("dmy", "mdy", "numeric"):
+            weekday = WEEKDAY_BEFORE.search(match.string, max(0, text_start - 16), text_start)
+            text_start = weekday.start() if weekday else text_start
         return DateValue(
-            start, end, precision, match.start(), match.end(), match.group(0), value_type, year_given=year_given
+            start,
+            end,
+            precision,
+            text_start,
+            match.end(),
+            match.string[text_start : match.end()],
+            value_type,
+            year_given=year_given,
         )
 
     def _year_or_inferred(self, groups: dict, month: int, day: int = 1) -> int | None:
@@ -525,7 +538,8 @@ def find_dates(
             # An impossible date ("31 February 2020") still claims its words, so that no shorter
             # reading ("February 2020") is made of them.
             value = build(kind, match)
-            candidates.append((match.start(), -(match.end() - match.start()), priority, value))
+            begin = value.text_start if value else match.start()
+            candidates.append((begin, -(match.end() - begin), priority, value))
     for value in named_dates(text, start, end) if HAS_DIGIT in present else ():
         candidates.append((value.text_start, -(value.text_end - value.text_start), -1, value))
     chosen: list[DateValue] = []
