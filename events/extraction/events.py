@@ -188,13 +188,16 @@ def events_in_unit(
     antecedent_day: DateValue | None = None,
 ) -> tuple[list[DateValue], list[Candidate]]:
     """The dates a sentence names, and the events it states."""
-    future = bool(FUTURE.search(plain, unit.start, unit.end))
-    found = find_dates(plain, published, unit.start, unit.end, future, antecedent, antecedent_day)
-    if DIRECT_SPEECH.search(plain, unit.start, unit.end):
-        return found, []  # what someone says ("Today we see ...", he said) is not a report of events
+    found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day)
+    future = bool(found) and bool(FUTURE.search(plain, unit.start, unit.end))
+    if future and any(not d.year_given or d.type == "relative" for d in found):
+        # Told in the future tense: a date without its year lies ahead ("will be held in November").
+        found = find_dates(plain, published, unit.start, unit.end, True, antecedent, antecedent_day)
     dates = [d for d in found if is_event_date(plain, d, unit)]
     if not dates and not (unit.lead or unit.header):
         return found, []  # most sentences date nothing: skip the trigger scan
+    if DIRECT_SPEECH.search(plain, unit.start, unit.end):
+        return found, []  # what someone says ("Today we see ...", he said) is not a report of events
     # A trigger inside a date expression ("on the eve of the meeting") names the anchor, not the event.
     triggers = [
         t
