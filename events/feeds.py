@@ -260,15 +260,13 @@ def read_filters(query) -> dict:
 
 
 def apply_filters(queryset, params: dict):
-    """The same QuerySet methods the timeline uses, one per filter."""
-    if "kind" in params:
-        queryset = queryset.of_kind(params["kind"])
-    if "year" in params:
-        queryset = queryset.in_year(int(params["year"]))
-    if "location" in params:
-        queryset = queryset.at_location(params["location"])
-    if "q" in params:
-        queryset = queryset.matching(params["q"])
+    """The timeline's own filters (`EventQuerySet.filtered`), so a feed holds what the page shows."""
+    queryset = queryset.filtered(
+        kind=params.get("kind", ""),
+        year=int(params["year"]) if "year" in params else None,
+        location=params.get("location", ""),
+        text=params.get("q", ""),
+    )
     if params.get("precision") == "day":
         queryset = queryset.exact_days()
     return queryset

@@ -298,3 +298,23 @@ def test_head_answers_like_get(client, make_event):
     response = client.head("/calendar.ics")
     assert response.status_code == 200
     assert response["ETag"]
+
+
+@pytest.mark.parametrize(
+    "query", ["", "kind=meeting", "year=2020", "kind=exercise&year=2021", "location=minsk", "q=talks"]
+)
+def test_feed_holds_what_the_timeline_shows_for_the_same_filter(client, make_event, query):
+    import datetime
+    import re
+
+    make_event(title="Talks in Minsk", kind="meeting", start_date=datetime.date(2020, 5, 5), location="Minsk")
+    make_event(title="Drills", kind="exercise", start_date=datetime.date(2021, 1, 1), precision="year")
+    make_event(title="Council session", kind="meeting", start_date=datetime.date(2021, 11, 1), precision="month")
+    make_event(title="Draft talks", kind="meeting", start_date=datetime.date(2020, 5, 6), status="draft")
+    page = client.get(f"/?{query}").content.decode()
+    on_page = {int(pk) for pk in re.findall(r'href="/events/(\d+)/"', page)}
+    feed = parse(client, f"/calendar.ics?{query}")
+    uids = {str(component["UID"]) for component in feed.walk("VEVENT")}
+    in_feed = set(Event.objects.filter(uid__in=uids).values_list("pk", flat=True))
+    assert on_page == in_feed
+    assert on_page  # every filter above matches something
