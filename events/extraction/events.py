@@ -29,6 +29,7 @@ from events.extraction.titles import make_title
 YEAR_WINDOW = 70
 # Crossing a comma costs as much as this many characters when pairing a date with its trigger.
 CLAUSE_PENALTY = 60
+ASIDE_PENALTY = 200
 
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
@@ -49,6 +50,8 @@ QUANTITY_AFTER = re.compile(
     r"representatives|delegates|vehicles|cases|members|items|copies|times)\b",
     re.IGNORECASE,
 )
+# A comma-bounded aside: a relative clause or a participle phrase.
+ASIDE = re.compile(r",\s*(?:who|which|whose|where|[a-z]+ed\s+(?:by|with|in|on|at|from|to|for)|[a-z]+ing)\b[^,]*,")
 OF_PHRASE = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$")
 YEAR_OF = re.compile(r"\s+(?:as\s+)?(?:the\s+)?Year\s+of\b")
 QUANTITY_BEFORE = re.compile(
@@ -279,6 +282,7 @@ def pair_dates(
 ) -> list[tuple[DateValue, Trigger]]:
     """One trigger per date, nearest first; a lone year must open its clause or be near its trigger."""
     options = []
+    asides = [m.span() for m in ASIDE.finditer(plain, unit.start, unit.end)]
     for di, date in enumerate(dates):
         initial = opens_clause(plain, date, unit)
         for ti, trigger in enumerate(triggers):
@@ -290,6 +294,9 @@ def pair_dates(
             cost = gap + CLAUSE_PENALTY * clause_breaks(plain, date, trigger)
             if OF_PHRASE.search(plain, max(unit.start, trigger.start - 30), trigger.start):
                 cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
+            aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
+            if aside and not aside[0] <= date.text_start < aside[1]:
+                cost += ASIDE_PENALTY  # ", inspired by the need to implement decisions,": an aside, not the news
             options.append((cost, -strength, di, ti))
     options.sort()
     used_dates: set[int] = set()
