@@ -53,7 +53,9 @@ LEXICON: list[tuple[str, str]] = [
         "conference",
         r"\b(?:training|refresher|advanced|qualification|professional|retraining|educational)\s+courses?\b|\bcourses?\s+(?:for|on)\b",
     ),
-    ("visit", r"\b(?:visit(?:s|ed|ing)?|arrived|trip|toured|tour)\b"),
+    ("visit", r"\b(?:visit(?:s|ed|ing)?|arrived|landed|trip|toured|tour)\b"),
+    # a course of study, not "in the course of" or "of course"
+    ("conference", r"(?<!in the )(?<!\bof )\bcourses?\b(?!\s+of\b)"),
     (
         "meeting",
         r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
@@ -62,7 +64,7 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),
     (
         "decision",
-        r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
+        r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
     ),
     ("decision", r"\bdecided\s+to\s+(?:create|establish|form|set\s+up)\b"),
     (
@@ -77,7 +79,8 @@ LEXICON: list[tuple[str, str]] = [
     (
         "other",
         r"\b(?:operations?|peace-?keeping\s+(?:forces|mission|operation|contingent)|missions?|deployed|deployment|assistance|handed\s+over|delivered|launched|withdrawal|evacuat\w+|humanitarian|monitored|monitoring|observers?|"
-        r"observation\s+mission|operated|functioned|on\s+duty|admitted|enrolled|awarded|honou?red)\b",
+        r"observation\s+mission|operated|functioned|on\s+duty|admitted|enrolled|awarded|honou?red|"
+        r"laid\s+(?:flowers|a\s+wreath|wreaths)|deliver(?:y|ies))\b",
     ),
     (
         GENERIC,
