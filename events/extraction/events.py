@@ -71,8 +71,8 @@ FUTURE = re.compile(
 )
 # Quoted speech: `"Today we see the first result," he said.`
 DIRECT_SPEECH = re.compile(
-    r"[\"']\s*,?\s*(?:he|she|they|it|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})\s+(?:said|noted|stressed|emphasi[sz]ed|"
-    r"added|stated|underlined|pointed\s+out|told|continued)\b|^[\"'].*[\"']\s*$",
+    r"[,.!?][\"']\s+[^\"']{0,80}?\b(?:said|says|noted|stressed|emphasi[sz]ed|added|stated|underlined|pointed\s+out|"
+    r"told|continued|recalled|concluded|declared)\b|^[\"'].*[\"']\s*$",
 )
 PAST_OR_PRESENT_PERFECT = re.compile(
     r"\b(?:was|were|has|have|had|took|gave|met|held|began|spoke|made|went|came|today|yesterday)\b|\b[a-z]{3,}ed\b",
@@ -200,7 +200,9 @@ def events_in_unit(
     if not dates and not (unit.lead or unit.header):
         return found, []  # most sentences date nothing: skip the trigger scan
     if DIRECT_SPEECH.search(plain, unit.start, unit.end):
-        return found, []  # what someone says ("Today we see ...", he said) is not a report of events
+        # What someone says ("Today we see ...", he said) neither reports events nor sets the
+        # narrative's dates for "the day before" and "the same year".
+        return [], []
     # A trigger inside a date expression ("on the eve of the meeting") names the anchor, not the event.
     triggers = [
         t
