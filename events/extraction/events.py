@@ -52,7 +52,12 @@ QUANTITY_AFTER = re.compile(
 )
 # A comma-bounded aside: a relative clause or a participle phrase.
 ASIDE = re.compile(r",\s*(?:who|which|whose|where|[a-z]+ed\s+(?:by|with|in|on|at|from|to|for)|[a-z]+ing)\b[^,]*,")
-OF_PHRASE = re.compile(r"\bof\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$")
+# A trigger inside such a phrase names the setting or the occasion, not what happened:
+# "the results of the exercise", "signed at the summit", "a parade dedicated to the anniversary".
+OF_PHRASE = re.compile(
+    r"\b(?:of|at|during|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z0-9][\w-]*\s+){0,2}$"
+)
 YEAR_OF = re.compile(r"\s+(?:as\s+)?(?:the\s+)?Year\s+of\b")
 QUANTITY_BEFORE = re.compile(
     r"\b(?:over|more\s+than|less\s+than|fewer\s+than|about|around|some|nearly|almost|up\s+to|at\s+least|"
@@ -227,7 +232,7 @@ def events_in_unit(
         kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, trigger.start) or "other")
         if (
             date.type == "name"
-            and kind not in ("exercise", "other")
+            and (kind not in ("exercise", "other") or trigger.kind == GENERIC)
             and not date.text_start <= trigger.start < date.text_end
         ):
             kind = "exercise"  # a year-named happening is an exercise, unless its name says what it is

@@ -67,8 +67,9 @@ LEXICON: list[tuple[str, str]] = [
         r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
     ),
     ("decision", r"\bdecided\s+to\s+(?:create|establish|form|set\s+up)\b"),
+    # founding a body is a decision of its founders
     (
-        "other",
+        "decision",
         r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:established|founded|created|formed|set\s+up)|established|founded)\b",
     ),
     ("other", r"\btook\s+up\s+(?:his|her|their)\s+(?:duties|post|office)\b"),
