@@ -111,3 +111,29 @@ def test_kinds_from_the_lexicon():
 def test_hostile_text_is_carried_verbatim_not_interpreted():
     events = release('On 1 March 2023 a meeting "<script>alert(1)</script>; DROP TABLE" was held.')
     assert "<script>" in events[0]["evidence"]
+
+
+def test_anaphoric_days_count_from_the_last_day_named():
+    body = (
+        "The summit was held in Astana on July 4, 2024. On the eve of the summit, the leaders attended a reception. "
+        '"Today we open a new page," the President said. On the same day, the ministers signed an agreement.'
+    )
+    events = starts(release(body, dateline="05.07.2024"))
+    assert ("2024-07-04", None, "meeting") in events
+    assert ("2024-07-04", None, "decision") in events
+    assert not any(e[0] == "2024-07-05" for e in events)  # the quote's "today" dates nothing
+
+
+def test_a_year_that_introduces_months_gives_them_its_year():
+    body = "In 2023, its meetings were held in Sochi (in June) and in Bishkek (in October)."
+    assert sorted(starts(release(body, dateline="20.05.2024"))) == [
+        ("2023-06", None, "meeting"),
+        ("2023-10", None, "meeting"),
+    ]
+
+
+def test_parts_of_years_are_dates_and_plans_for_them_are_not():
+    events = starts(release("It was agreed to hold a joint seminar in Dushanbe in the first half of 2025."))
+    assert ("2025", None, "conference") in events
+    plan = release("The Council approved the plan of consultations for the second half of 2025.")
+    assert all(e["start"] != "2025" for e in plan)

@@ -202,7 +202,7 @@ MONTH_RE = re.compile(MONTH)
 # A bare month name must be introduced ("in May", "since November") to be read as a date;
 # the same holds for any month when the word could be something else.
 MONTH_INTRO = re.compile(
-    r"(?i:\b(?:in|on|since|until|till|by|during|from|of|early|late|mid|end|beginning|start|throughout|"
+    r"(?i:\b(?:in|on|for|since|until|till|by|during|from|of|early|late|mid|end|beginning|start|throughout|"
     r"before|after|last|next|this|through)[\s-]+(?:the\s+)?(?:(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)?)$"
 )
 

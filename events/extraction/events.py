@@ -54,6 +54,15 @@ QUANTITY_AFTER = re.compile(
 ASIDE = re.compile(r",\s*(?:who|which|whose|where|[a-z]+ed\s+(?:by|with|in|on|at|from|to|for)|[a-z]+ing)\b[^,]*,")
 # A trigger inside such a phrase names the setting or the occasion, not what happened:
 # "the results of the exercise", "signed at the summit", "a parade dedicated to the anniversary".
+PART_OF_PERIOD = re.compile(
+    r"(?:the\s+)?(?:(?:first|second)\s+half|(?:first|second|third|fourth|last)\s+quarter|end|beginning|start|middle)"
+    r"\s+of\s+(?:the\s+year\s+)?$",
+    re.IGNORECASE,
+)
+YEAR_INTRODUCER = re.compile(
+    r"(?:\b(?:half|end|beginning|start|middle|quarter)\s+of\s+(?:the\s+year\s+)?|\b(?:early|late|mid)[\s-]+)$",
+    re.IGNORECASE,
+)
 OF_PHRASE = re.compile(
     r"\b(?:of|at|during|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z0-9][\w-]*\s+){0,2}$"
@@ -133,7 +142,7 @@ def extract_release(text: str) -> ExtractedRelease:
         if not unit.header:
             named = [d for d in found if d.type not in ("name", "period")]
             antecedent = named[-1] if named else antecedent
-            days = [d for d in named if d.precision == "day"]
+            days = [d for d in named if d.precision == "day" and d.type != "anaphoric"]
             antecedent_day = days[-1] if days else antecedent_day
     events = link_anniversaries(merge_candidates(candidates, header.title))
     return ExtractedRelease(
@@ -264,6 +273,8 @@ def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
     if date.type == "period":
         return False
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
+    # "for the second half of 2025" bounds a plan as "for 2025" does
+    before = PART_OF_PERIOD.sub("", before)
     if NOT_EVENT_BEFORE.search(before):
         return False
     if date.precision == "year" and date.type in ("year", "relative"):
@@ -294,7 +305,7 @@ def pair_dates(
         initial = opens_clause(plain, date, unit)
         for ti, trigger in enumerate(triggers):
             gap = min(distance(trigger, date.text_start), distance(trigger, date.text_end))
-            loose = date.precision == "year" and date.type in ("year", "relative")
+            loose = date.precision == "year" and date.type in ("year", "relative") and not introduced(plain, date)
             if loose and not initial and gap > YEAR_WINDOW:
                 continue
             strength = 0 if trigger.kind == GENERIC else 1
@@ -318,6 +329,11 @@ def pair_dates(
             used_triggers.add(ti)
         pairs.append((dates[di], triggers[ti]))
     return pairs
+
+
+def introduced(plain: str, date: DateValue) -> bool:
+    """A year with a phrase that makes it a time ("in the first half of 2025", "at the end of 2020")."""
+    return bool(YEAR_INTRODUCER.search(plain, max(0, date.text_start - 30), date.text_start))
 
 
 def clause_breaks(plain: str, date: DateValue, trigger: Trigger) -> int:

@@ -58,7 +58,7 @@ LEXICON: list[tuple[str, str]] = [
     ("conference", r"(?<!in the )(?<!\bof )\bcourses?\b(?!\s+of\b)"),
     (
         "meeting",
-        r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
+        r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|(?:will|to)\s+meet|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
     ),
     # Discussing is meeting: "the working group discussed the preparation of ..."
     ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),
@@ -79,7 +79,7 @@ LEXICON: list[tuple[str, str]] = [
     ),
     (
         "other",
-        r"\b(?:operations?|peace-?keeping\s+(?:forces|mission|operation|contingent)|missions?|deployed|deployment|assistance|handed\s+over|delivered|launched|withdrawal|evacuat\w+|humanitarian|monitored|monitoring|observers?|"
+        r"\b(?:operations?|peace-?keeping\s+(?:forces|mission|operation|contingent)|missions?|deployed|deployment|assistance|handed\s+over|delivered|launched|withdrawal|evacuat\w+|humanitarian|monitored|monitoring|observers|observer\s+mission|"
         r"observation\s+mission|operated|functioned|on\s+duty|admitted|enrolled|awarded|honou?red|"
         r"laid\s+(?:flowers|a\s+wreath|wreaths)|deliver(?:y|ies))\b",
     ),
