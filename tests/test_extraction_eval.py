@@ -83,7 +83,7 @@ def test_heldout_set_does_not_regress():
     """Longer releases of several organisations, written apart from the rules' tuning.
 
     Measured before any rule looked at them: recall 0.767, precision 0.906. The floor keeps the
-    gains made since (0.88 / 0.97) from slipping back unnoticed.
+    gains made since (0.94 / 0.98) from slipping back unnoticed.
     """
     from tests.scoring import score
 
@@ -91,5 +91,5 @@ def test_heldout_set_does_not_regress():
     call_command("import_releases", str(HELDOUT), "--dry-run", "--format", "json", stdout=buffer)
     gold = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
     result = score(gold, json.loads(buffer.getvalue()))
-    assert result["recall"] >= 0.85, result["misses"]
-    assert result["precision"] >= 0.93, result["extras"]
+    assert result["recall"] >= 0.9, result["misses"]
+    assert result["precision"] >= 0.95, result["extras"]
