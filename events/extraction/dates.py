@@ -197,7 +197,17 @@ NEEDS = {
     "years_ago": (HAS_RELATIVE,),
     "season": (HAS_RELATIVE,),
 }
-COMPILED = [(name, re.compile(pattern), NEEDS[name]) for name, pattern in PATTERNS]
+# What each pattern's first character must be, tested before the pattern itself so that the scan
+# skips most positions cheaply.
+STARTS = {HAS_DIGIT: r"(?=\d)", HAS_MONTH: r"(?=[A-Z])", HAS_RELATIVE: r"\b(?=[A-Za-z])"}
+FIRST = {
+    **{name: STARTS[HAS_DIGIT] for name in ("numeric_range", "iso", "numeric", "dmy_range2", "dmy_range", "dmy")},
+    **{name: STARTS[HAS_DIGIT] for name in ("year_range", "year")},
+    **{name: STARTS[HAS_MONTH] for name in ("mdy_range2", "mdy_range", "mdy", "month_range", "month_year")},
+}
+COMPILED = [
+    (name, re.compile(FIRST.get(name, STARTS[HAS_RELATIVE]) + pattern), NEEDS[name]) for name, pattern in PATTERNS
+]
 MONTH_RE = re.compile(MONTH)
 # A bare month name must be introduced ("in May", "since November") to be read as a date;
 # the same holds for any month when the word could be something else.
