@@ -169,9 +169,9 @@ HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
 # sentence is far from any date, and scanning it with every pattern is most of the cost. Read on
 # lowercased text, so "may" the verb is an anchor too: that only costs a pattern run.
 ANCHOR = re.compile(
-    r"(?P<digit>\d+)|\b(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"\b(?=[0-9a-z])(?:(?P<digit>\d+)|(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<relative>today|yesterday|tomorrow|years?|month|"
-    r"day|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
+    r"day|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
