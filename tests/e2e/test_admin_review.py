@@ -1,44 +1,22 @@
 """The review queue in a real browser: an editor logs in, selects a draft and publishes it."""
 
-import os
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connections
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian Chromium is not installed at /usr/bin/chromium"),
-]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def review_page(live_server):
-    """A Chromium page; closed before the live server stops, so no keep-alive request holds a DB connection."""
-    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
+def review_page(page):
+    """The shared browser's page (tests/e2e/conftest.py), and the database connections closed after.
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
-        # Inside Playwright's event loop the ORM opened a connection of its own: close it, or
-        # PostgreSQL refuses to drop the test database at the end of the run.
-        connections.close_all()
+    Inside Playwright's event loop the ORM opened connections of its own: close them, or
+    PostgreSQL refuses to drop the test database at the end of the run.
+    """
+    page.set_default_timeout(15_000)
+    yield page
+    connections.close_all()
 
 
 def test_editor_publishes_a_draft_from_the_review_queue(review_page, live_server, transactional_db, make_event):
