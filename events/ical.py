@@ -7,6 +7,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
+from django.conf import settings
 
 from events.dates import format_span, last_day
 
@@ -31,7 +32,14 @@ def description_for(event) -> str:
     if event.description:
         parts.append(event.description)
     parts.append(f"Kind: {event.get_kind_display()}")
+    if event.pk:
+        parts.append(f"Sources and details: {page_url(event)}")
     return "\n\n".join(parts)
+
+
+def page_url(event) -> str:
+    """The event's page, where the release sentences that date it are quoted."""
+    return f"{settings.EVENTS_SITE_URL.rstrip('/')}{event.get_absolute_url()}"
 
 
 def exclusive_end(event) -> datetime.date:
@@ -65,6 +73,8 @@ def build_vevent(event) -> icalendar.Event:
     component.add("categories", [event.get_kind_display()])
     if event.location:
         component.add("location", event.location)
+    if event.pk:
+        component.add("url", page_url(event))
     if event.start_time is not None and event.precision == "day":
         zone = ZoneInfo(event.time_zone)
         component.add("dtstart", local_time(event.start_date, event.start_time, zone))

@@ -290,11 +290,16 @@ class Event(models.Model):
             self.published_once = True
         from events.ical import serialize_event
 
+        creating = self.pk is None
         self.ical_component = serialize_event(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "ical_component", "published_once"}
         super().save(*args, **kwargs)
+        if creating:
+            # Only now is there a page to link to from the calendar entry.
+            self.ical_component = serialize_event(self)
+            type(self).objects.filter(pk=self.pk).update(ical_component=self.ical_component)
 
     def get_absolute_url(self) -> str:
         return reverse("events:event-detail", args=[self.pk])

@@ -112,3 +112,13 @@ def test_ambiguous_local_time_is_written_in_utc(make_event):
     assert parse(event.ical_component).decoded("DTSTART") == datetime.datetime(
         2014, 10, 25, 21, 30, tzinfo=datetime.UTC
     )
+
+
+def test_calendar_entries_link_to_the_event_page(make_event, settings):
+    import icalendar
+
+    settings.EVENTS_SITE_URL = "https://timeline.example.org/"
+    event = make_event(title="Talks")
+    component = icalendar.Event.from_ical(event.ical_component)
+    assert str(component["URL"]) == f"https://timeline.example.org/events/{event.pk}/"
+    assert f"https://timeline.example.org/events/{event.pk}/" in str(component["DESCRIPTION"])

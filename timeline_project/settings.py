@@ -115,6 +115,8 @@ TIME_ZONE = "UTC"
 # Events without an explicit zone happen where the organisation sits.
 EVENTS_DEFAULT_TIME_ZONE = os.environ.get("EVENTS_DEFAULT_TIME_ZONE", "Europe/Moscow")
 EVENTS_SITE_NAME = os.environ.get("EVENTS_SITE_NAME", "CSTO events timeline")
+# Where the site is served: calendar entries link back to each event's page.
+EVENTS_SITE_URL = os.environ.get("EVENTS_SITE_URL", "http://127.0.0.1:8000")
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
