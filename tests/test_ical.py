@@ -122,3 +122,21 @@ def test_calendar_entries_link_to_the_event_page(make_event, settings):
     component = icalendar.Event.from_ical(event.ical_component)
     assert str(component["URL"]) == f"https://timeline.example.org/events/{event.pk}/"
     assert f"https://timeline.example.org/events/{event.pk}/" in str(component["DESCRIPTION"])
+
+
+def test_refresh_calendar_rebuilds_stored_entries_after_the_site_moves(make_event, settings):
+    from io import StringIO
+
+    import icalendar
+    from django.core.management import call_command
+
+    from events.models import Event
+
+    event = make_event(title="Talks")
+    settings.EVENTS_SITE_URL = "https://new.example.org"
+    out = StringIO()
+    call_command("refresh_calendar", stdout=out)
+    stored = Event.objects.get(pk=event.pk)
+    assert str(icalendar.Event.from_ical(stored.ical_component)["URL"]).startswith("https://new.example.org/")
+    assert stored.sequence == event.sequence
+    assert "1 calendar entries rebuilt" in out.getvalue()
