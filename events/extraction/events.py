@@ -65,7 +65,11 @@ YEAR_INTRODUCER = re.compile(
 )
 OF_PHRASE = re.compile(
     r"\b(?:of|at|during|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z0-9][\w-]*\s+){0,2}$"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w.-]+\s+){0,2}$"
+)
+# A trigger that is a verb is never the noun of an "of" or "at" phrase.
+VERB = re.compile(
+    r"(?i:\w+ed\b|(?:met|held|laid|took|gave|began|made|went|came|sent|spoke|arrived|will|is|are|was|were)\b)"
 )
 YEAR_OF = re.compile(r"\s+(?:as\s+)?(?:the\s+)?Year\s+of\b")
 QUANTITY_BEFORE = re.compile(
@@ -230,6 +234,7 @@ def events_in_unit(
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]
     pairs = pair_dates(plain, dates, triggers, unit)
     date_spans = [(d.text_start, d.text_end) for d in found if d.type != "name"]
+    several_names = sum(1 for d in found if d.type == "name") > 1
     fallback = False
     if not pairs and not inferred and reports_news_of_the_day(plain, unit, triggers):
         trigger = strongest(triggers)
@@ -245,7 +250,7 @@ def events_in_unit(
             and not date.text_start <= trigger.start < date.text_end
         ):
             kind = "exercise"  # a year-named happening is an exercise, unless its name says what it is
-        event = make_event(plain, text, unit, date, kind, trigger, date_spans)
+        event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names)
         by_publication = date.type == "published" or (date.text_start, date.text_end) == header.dateline_date_span
         candidates.append(
             Candidate(
@@ -310,7 +315,9 @@ def pair_dates(
                 continue
             strength = 0 if trigger.kind == GENERIC else 1
             cost = gap + CLAUSE_PENALTY * clause_breaks(plain, date, trigger)
-            if OF_PHRASE.search(plain, max(unit.start, trigger.start - 30), trigger.start):
+            if not VERB.match(trigger.text) and OF_PHRASE.search(
+                plain, max(unit.start, trigger.start - 30), trigger.start
+            ):
                 cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
             aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
             if aside and not aside[0] <= date.text_start < aside[1]:
@@ -354,7 +361,14 @@ def strongest(triggers: list[Trigger]) -> Trigger:
 
 
 def make_event(
-    plain: str, text: str, unit: Unit, date: DateValue, kind: str, trigger: Trigger, date_spans: list[tuple[int, int]]
+    plain: str,
+    text: str,
+    unit: Unit,
+    date: DateValue,
+    kind: str,
+    trigger: Trigger,
+    date_spans: list[tuple[int, int]],
+    several_names: bool = False,
 ) -> ExtractedEvent:
     sentence = plain[unit.start : unit.end]
     years = None
@@ -367,7 +381,9 @@ def make_event(
         end=date.end,
         precision=date.precision,
         kind=kind,
-        title=make_title(plain, unit.start, unit.end, trigger.end, date_spans),
+        title=name_title(date, kind)
+        if several_names
+        else make_title(plain, unit.start, unit.end, trigger.end, date_spans),
         evidence=text[unit.start : unit.end],
         evidence_start=unit.start,
         evidence_end=unit.end,
@@ -380,6 +396,17 @@ def make_event(
         founding=founding,
         founding_precision="day" if founding else None,
     )
+
+
+NAMED_NOUN = {"exercise": "Exercise", "conference": "Conference", "meeting": "Meeting", "other": "Operation"}
+
+
+def name_title(date: DateValue, kind: str) -> str:
+    """A sentence naming several exercises is no title for each: 'Exercise "Search-2023"' is."""
+    name = date.text.strip('"')
+    if date.type != "name":
+        return name
+    return f'{NAMED_NOUN.get(kind, kind.capitalize())} "{name}"'
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:

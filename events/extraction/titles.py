@@ -20,7 +20,7 @@ CLAUSE_END = re.compile(
 )
 # Words that only introduce a date ("in the period from", "at the end of").
 DATE_LEAD = re.compile(
-    r"(?:\b(?:in|on|at|during|from|since|of|the|period|end|beginning|start|middle|early|late|first|half|second)\s*)+$",
+    r"(?:\b(?:in|on|at|for|during|from|since|of|the|period|end|beginning|start|middle|early|late|first|half|second)\s*)+$",
     re.IGNORECASE,
 )
 LEADING_ADVERBIAL = re.compile(
