@@ -18,7 +18,7 @@ from pathlib import Path
 from django.db import transaction
 
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
-from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Kind, Mention, Precision, Release, Status
+from events.models import CALENDAR_FIELDS, Event, Kind, Mention, Precision, Release, Status
 
 UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
 RELEASE_SUFFIXES = {".txt", ".text"}
@@ -464,7 +464,6 @@ def dry_run(paths: Iterable[str | Path]) -> dict:
 
 
 __all__ = [
-    "EDITABLE_FIELDS",
     "ImportResult",
     "Preview",
     "dry_run",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from events.extraction.dates import MONTH_RE as HAS_MONTH_NAME
 from events.extraction.dates import find_dates
-from events.extraction.kinds import GENERIC, Trigger, distance, find_triggers, kind_near
+from events.extraction.kinds import GENERIC, KIND_STRENGTH, Trigger, distance, find_triggers, kind_near
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
 from events.extraction.places import find_location
 from events.extraction.release import Header
@@ -354,8 +354,6 @@ def clause_breaks(plain: str, date: DateValue, trigger: Trigger) -> int:
 
 
 def strongest(triggers: list[Trigger]) -> Trigger:
-    from events.extraction.kinds import KIND_STRENGTH
-
     named = [t for t in triggers if t.kind != GENERIC]
     return max(named, key=lambda t: (KIND_STRENGTH[t.kind], -t.start))
 

@@ -107,7 +107,6 @@ class Header:
             self.body_start, self.body_end = body_lines[0][0], body_lines[-1][1]
         else:
             self.body_start = self.body_end = lines[-1][1]
-        self.header_end = self.body_start
 
     def _dateline_in(self, plain: str, start: int, end: int) -> bool:
         for match in DATELINE.finditer(plain, start, end):
