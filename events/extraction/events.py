@@ -1,15 +1,18 @@
 """Sentences to events: pair each date expression with the words that say what happened.
 
 The rules, in the order they apply:
-1. A release is read as its headline lines (title, dateline) and its body sentences.
+1. A release is read as its headline lines (title, dateline) and its body sentences, in order;
+   "the day before" and "the same year" count from the last day and date the narrative named.
 2. In a sentence, date expressions that only bound a plan or period ("the plan for 2021",
-   "until 2025", "since 2003", "2021-2025") are not happenings and are dropped.
+   "until 2025", "since 2003", "2021-2025") are not happenings and are dropped; so is what is
+   said in direct speech.
 3. Each remaining date is paired with the nearest trigger of the kind lexicon, one trigger per
-   date; a year alone must sit at the head of its clause or close to its trigger.
+   date; commas, asides and "of"/"at" phrases add distance; a year alone must sit at the head of
+   its clause or close to its trigger.
 4. The lead sentence of a dated release that names a happening without dating it reports the
    news of the day: it happens on the publication date.
 5. Within one release, one happening stated twice is one event: same kind and the same or a
-   containing date, or a headline restating a body event.
+   containing date, or a headline (or undated lead) restating a body event.
 """
 
 import datetime
