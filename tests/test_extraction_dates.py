@@ -100,3 +100,8 @@ def test_decades_are_not_years():
 def test_year_range_is_a_period():
     (value,) = find_dates("The programme for 2021-2025 was discussed.", REFERENCE)
     assert value.type == "period"
+
+
+def test_parts_of_the_current_year():
+    (value,) = find_dates("The exercise is to take place in the second half of the year.", REFERENCE)
+    assert (value.iso_start(), value.precision) == ("2021", "year")

@@ -83,7 +83,12 @@ PATTERNS: list[tuple[str, str]] = [
     # 2021-2025, 2020/2021
     ("year_range", rf"(?P<y1>{YEAR})\s*(?:-|/|\s(?i:to|and)\s)\s*(?P<y2>{YEAR})"),
     ("year", rf"(?P<y>{YEAR})"),
-    ("rel_year", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year\b)"),
+    # "this year", "last year"; "in the second half of the year", "by the end of the year": this year
+    (
+        "rel_year",
+        r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|"
+        r"(?<=\bof\s)the)\s+year\b)",
+    ),
     ("rel_month", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)"),
     (
         "rel_day",
