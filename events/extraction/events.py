@@ -93,7 +93,7 @@ FUTURE = re.compile(
 # Quoted speech: `"Today we see the first result," he said.`
 DIRECT_SPEECH = re.compile(
     r"[,.!?][\"']\s+[^\"']{0,80}?\b(?:said|says|noted|stressed|emphasi[sz]ed|added|stated|underlined|pointed\s+out|"
-    r"told|continued|recalled|concluded|declared)\b|^[\"'].*[\"']\s*$",
+    r"told|continued|recalled|concluded|declared)\b",
 )
 PAST_OR_PRESENT_PERFECT = re.compile(
     r"\b(?:was|were|has|have|had|took|gave|met|held|began|spoke|made|went|came|today|yesterday)\b|\b[a-z]{3,}ed\b",

@@ -28,9 +28,6 @@ class DateValue:
     def iso_end(self) -> str | None:
         return iso(self.end, self.precision) if self.end else None
 
-    def span(self) -> tuple[datetime.date, datetime.date]:
-        return self.start, last_day(self.end or self.start, self.precision)
-
 
 @dataclass(frozen=True)
 class ExtractedEvent:
