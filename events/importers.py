@@ -8,6 +8,7 @@ second Event. An import never overwrites a field an editor changed (`Event.edito
 
 import datetime
 import hashlib
+import logging
 import re
 import uuid
 from collections.abc import Iterable
@@ -19,6 +20,8 @@ from django.db import transaction
 
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
 from events.models import CALENDAR_FIELDS, Event, Kind, Mention, Precision, Release, Status
+
+logger = logging.getLogger(__name__)
 
 UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
 RELEASE_SUFFIXES = {".txt", ".text"}
@@ -105,12 +108,21 @@ def import_text(text: str, source_name: str, *, publish: bool = False) -> FileRe
 
 
 def import_file(path: str | Path, *, publish: bool = False) -> FileResult:
+    """Import one file; whatever goes wrong is this file's failure, reported, never the batch's."""
     path = Path(path)
     try:
         text = read_release_file(path)
         return import_text(text, path.name, publish=publish)
     except ReleaseError as error:
         return FileResult(path.name, "failed", error=str(error))
+    except Exception as error:  # noqa: BLE001 - one file's bug must not stop the others
+        return unexpected_failure(path.name, error)
+
+
+def unexpected_failure(name: str, error: Exception) -> FileResult:
+    """A failure the importer did not foresee: logged with its traceback, nothing of the file saved."""
+    logger.exception("import of %s failed", name)
+    return FileResult(name, "failed", error=f"unexpected error, nothing saved ({type(error).__name__}: {error})")
 
 
 def import_paths(paths: Iterable[str | Path], *, publish: bool = False, progress=None) -> ImportResult:
@@ -180,6 +192,8 @@ def import_texts(items: Iterable[tuple[str, str]], *, publish: bool = False) -> 
             result.files.append(import_text(text, name, publish=publish))
         except ReleaseError as error:
             result.files.append(FileResult(name, "failed", error=str(error)))
+        except Exception as error:  # noqa: BLE001 - one release's bug must not stop the others
+            result.files.append(unexpected_failure(name, error))
     return result
 
 
@@ -207,15 +221,19 @@ def extracted_values(item: ExtractedEvent) -> dict:
 def sync_events(release: Release, extracted: ExtractedRelease, result: FileResult, *, publish: bool) -> None:
     old_mentions = list(release.mentions.select_related("event"))
     matched_mentions: set[int] = set()
+    # Two happenings of one release are two events: once an event stands for one of them, it is
+    # not linked to another ("Search-2025" and "Echelon-2025", named in one sentence).
+    claimed: set[int] = set()
     for item in extracted.events:
         values = extracted_values(item)
         mention = find_own_mention(old_mentions, item, matched_mentions)
         if mention is not None:
             matched_mentions.add(mention.pk)
+            claimed.add(mention.event_id)
             update_event(mention.event, values, release, result)
             update_mention(mention, item)
             continue
-        event = find_shared_event(item)
+        event = find_shared_event(item, exclude=claimed | {m.event_id for m in old_mentions})
         if event is None:
             event = Event(uid=unique_uid(event_uid(release.source_name, item)), **values)
             event.status = Status.PUBLISHED if publish else Status.DRAFT
@@ -227,6 +245,7 @@ def sync_events(release: Release, extracted: ExtractedRelease, result: FileResul
                 event.recurs_yearly = True
                 event.save(update_fields=["recurs_yearly"])
             result.events_linked += 1
+        claimed.add(event.pk)
         Mention.objects.create(release=release, event=event, **mention_values(item))
     link_anniversaries(release, result, publish=publish)
     for mention in old_mentions:
@@ -277,7 +296,7 @@ def find_own_mention(mentions: list[Mention], item: ExtractedEvent, taken: set[i
     return best[1] if best[0] >= REWORDED_SIMILARITY else None
 
 
-def find_shared_event(item: ExtractedEvent) -> Event | None:
+def find_shared_event(item: ExtractedEvent, exclude: Iterable[int] = ()) -> Event | None:
     """An event another release already states: the same dates and kind, and the same subject.
 
     Many happenings share a day (a summit holds several meetings), so the dates alone do not
@@ -289,6 +308,7 @@ def find_shared_event(item: ExtractedEvent) -> Event | None:
             start_date=item.start, end_date=item.end, precision=item.precision, kind=item.kind, merged_into__isnull=True
         )
         .exclude(status=Status.CANCELLED)
+        .exclude(pk__in=list(exclude))
         .prefetch_related("mentions")
         .order_by("pk")[:20]
     )

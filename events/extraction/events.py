@@ -474,8 +474,8 @@ def merge_candidates(candidates: list[Candidate], headline: str) -> list[Extract
         restated = next((i for i, other in enumerate(kept) if restates(candidate, other)), None)
         if restated is None:
             kept.append(candidate)
-        elif candidate.weak and not kept[restated].weak:
-            headlined.add(restated)
+        elif candidate.weak and not kept[restated].weak and not kept[restated].name:
+            headlined.add(restated)  # a named exercise keeps its name as its title
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
 
 

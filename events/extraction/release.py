@@ -45,8 +45,10 @@ def read_release_file(path: str | Path) -> str:
 def decode_release(data: bytes) -> str:
     if not data.strip():
         raise ReleaseError("empty file")
-    if b"\x00" in data[:4096]:
-        raise ReleaseError("binary file (contains NUL bytes), not a text release")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        # A database cannot store NUL in text: refused wherever it is, not only near the top.
+        raise ReleaseError(f"binary file (NUL byte at offset {nul}), not a text release")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
