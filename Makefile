@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench eval clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Extraction scored on the real releases of ../shared/corpus, per part, against the committed baseline.
+eval: $(VENV)/.installed
+	$(PY) tools/eval_corpus.py $(if $(SHOW),--show $(SHOW)) --changes
 
 # Benchmarks (not tests): extraction vs dateparser, feeds vs django-ical, timeline at 10k/100k events.
 bench: $(VENV)/.installed
