@@ -99,6 +99,21 @@ PAST_OR_PRESENT_PERFECT = re.compile(
     r"\b(?:was|were|has|have|had|took|gave|met|held|began|spoke|made|went|came|today|yesterday)\b|\b[a-z]{3,}ed\b",
     re.IGNORECASE,
 )
+# The day words were said or reported is not a happening: "the ministry said on Wednesday",
+# "told reporters on Friday", "it was reported on January 15".
+ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added|"
+    r"(?:press\s+service|ministry|headquarters|staff|office|source)\s+(?:said|reported|announced))\s*,?\s*(?:on|this|last|earlier)?\s*$",
+    re.IGNORECASE,
+)
+# An agency's dateline opening a story: "MOSCOW, August 21 (RIA Novosti) -", "DUSHANBE, 13 March 2025,
+# Asia-Plus --", "MOSCOW, August 26. / TASS /.": the day of the report, never a happening.
+AGENCY_PLACE = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*){0,3}\s*,\s*$")
+AGENCY_AFTER = re.compile(
+    r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
+    r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014))"
+    r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"
+)
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
 
@@ -244,6 +259,7 @@ def events_in_unit(
         today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
         pairs = [(today, trigger)]
         fallback = True
+    pairs, absorbed = absorb_name(pairs, triggers)
     candidates = []
     for date, trigger in pairs:
         kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, trigger.start) or "other")
@@ -260,13 +276,54 @@ def events_in_unit(
                 event,
                 weak=unit.header or fallback,
                 order=0,
-                name=date.text if date.type == "name" else "",
+                name=date.text if date.type == "name" else absorbed.get(id(date), ""),
                 by_publication=by_publication,
                 future=future,
                 header=unit.header,
             )
         )
     return found, candidates
+
+
+# Kinds that a named exercise's finer date may carry: the name says what happened.
+NAME_ABSORBING = {GENERIC, "exercise", "other"}
+
+
+def absorb_name(
+    pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger]
+) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
+    """One name and a finer date of its year in one sentence date one exercise.
+
+    "Indestructible Brotherhood 2019 ... held from 21 to 29 October" is one event, dated by the
+    range; the name stays a happening of its own when the finer date says something else happened
+    ("staff talks on Rubezh-2025 were held on 3 June").
+    """
+    names = [(d, t) for d, t in pairs if d.type == "name"]
+    if len(names) != 1:
+        return pairs, {}
+    name, _ = names[0]
+    finer = [
+        (d, t)
+        for d, t in pairs
+        if d.type not in ("name", "published") and d.precision != "year" and d.start.year == name.start.year
+    ]
+    absorbing = [(d, t) for d, t in finer if t.kind in NAME_ABSORBING]
+    if not absorbing or any(t.kind not in NAME_ABSORBING for t in triggers if t.start < name.text_start):
+        # "held the staff talks on the exercise Rubezh-2025": the talks are the news, the name is theirs.
+        return pairs, {}
+    exercise = next((t for t in triggers if t.kind == "exercise"), None)
+    result, absorbed = [], {}
+    for date, trigger in pairs:
+        if date is name:
+            continue
+        if any(date is d for d, _ in absorbing):
+            absorbed[id(date)] = name.text
+            if trigger.kind != "exercise" and exercise is not None:
+                trigger = exercise
+            elif trigger.kind != "exercise":
+                trigger = replace(trigger, kind="exercise")
+        result.append((date, trigger))
+    return result, absorbed
 
 
 def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
@@ -281,6 +338,10 @@ def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
     if date.type == "period":
         return False
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
+    if date.type != "name" and ATTRIBUTION_BEFORE.search(before):
+        return False
+    if is_agency_dateline(plain, date, unit):
+        return False
     # "for the second half of 2025" bounds a plan as "for 2025" does
     before = PART_OF_PERIOD.sub("", before)
     if NOT_EVENT_BEFORE.search(before):
@@ -295,6 +356,17 @@ def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
     if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
         return bool(re.search(r"\b(?:scheduled|planned|set|due)\s+for\s+$", before, re.IGNORECASE))
     return True
+
+
+def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:
+    """A date between a place in capitals and an agency's name, opening its paragraph."""
+    if date.text_start - unit.start > 40 or not AGENCY_PLACE.fullmatch(plain, unit.start, date.text_start):
+        return False
+    place = plain[unit.start : date.text_start].strip(" ,")
+    agency = AGENCY_AFTER.match(plain, date.text_end, unit.end)
+    return bool(agency and agency.group().strip()) and (
+        place.isupper() or "(" in agency.group() or "/" in agency.group()
+    )
 
 
 def opens_clause(plain: str, date: DateValue, unit: Unit) -> bool:
@@ -433,8 +505,9 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
     """Whether `candidate` speaks of the happening `kept` already stands for."""
     event, other = candidate.event, kept.event
     same_kind = event.kind == other.kind
-    if candidate.name and kept.name and candidate.name != kept.name:
-        return False  # two named exercises are two happenings
+    if candidate.name and kept.name:
+        # One name is one happening however often it is named; two names are two happenings.
+        return same_name(candidate.name, kept.name)
     # A named exercise is its own happening unless the same sentence dates it more precisely.
     own_name = bool(candidate.name) and other.evidence_start != event.evidence_start
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
@@ -456,6 +529,16 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
     return False
 
 
+def name_key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z]+|\d+", name.lower()))
+
+
+def same_name(first: str, second: str) -> bool:
+    """ "Indestructible Brotherhood-2019" names what "Organization Indestructible Brotherhood 2019" does."""
+    a, b = name_key(first), name_key(second)
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
 def overlaps(first: ExtractedEvent, second: ExtractedEvent) -> bool:
     a_start, a_end = first.span()
     b_start, b_end = second.span()
@@ -474,9 +557,26 @@ def merge_candidates(candidates: list[Candidate], headline: str) -> list[Extract
         restated = next((i for i, other in enumerate(kept) if restates(candidate, other)), None)
         if restated is None:
             kept.append(candidate)
+        elif widens(candidate, kept[restated]):
+            # "began on Monday" then "from 26 September to 8 October": the range is the event.
+            event = kept[restated].event
+            kept[restated] = replace(kept[restated], event=replace(event, end=candidate.event.end))
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
+
+
+def widens(candidate: Candidate, kept: Candidate) -> bool:
+    """A range that starts on the day an event was kept for, of its kind: the same event, longer."""
+    event, other = candidate.event, kept.event
+    return (
+        not candidate.weak
+        and event.kind == other.kind
+        and event.precision == other.precision
+        and event.start == other.start
+        and other.end is None
+        and event.end is not None
+    )
 
 
 def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -38,7 +38,10 @@ LEXICON: list[tuple[str, str]] = [
         "briefing",
         r"\bbriefings?\b|\bbriefed\b|\binterviews?\b|\bgave\s+an\s+interview\b|\bspoke\s+to\s+(?:journalists|reporters|the\s+press)\b",
     ),
-    ("consultation", r"\bconsultations?\b|\bconsulted\b|\bconsultative\s+meetings?\b"),
+    (
+        "consultation",
+        r"\bconsultations?\b|\bconsulted\b|\bconsultative\s+meetings?\b|\bstaff\s+(?:talks|negotiations)\b",
+    ),
     ("exercise", r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|war\s+games|trainings)\b"),
     (
         "exercise",
@@ -67,10 +70,21 @@ LEXICON: list[tuple[str, str]] = [
         r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
     ),
     ("decision", r"\bdecided\s+to\s+(?:create|establish|form|set\s+up)\b"),
-    # founding a body is a decision of its founders
+    # Founding a body is a happening of its own (ANNOTATION.md: foundings are `other`); framed as a
+    # decision ("decided to create") it is the decision above.
     (
-        "decision",
-        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:established|founded|created|formed|set\s+up)|established|founded)\b",
+        "other",
+        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:established|founded|created|formed|set\s+up)|established|founded)\b",
+    ),
+    # Membership and office: joining, leaving, suspending, returning, taking over a chair.
+    (
+        "other",
+        r"\b(?:joined|(?:was|were)\s+(?:accepted|admitted)|acceded|accession|suspended|withdrew|returned\s+to|rejoined|resumed|took\s+over)\b",
+    ),
+    # Public happenings the kinds above do not name.
+    (
+        "other",
+        r"\b(?:exhibitions?|expos?|ceremon(?:y|ies)|parades?|competitions?|contests?|festivals?|concerts?|marathons?|relays?)\b",
     ),
     ("other", r"\btook\s+up\s+(?:his|her|their)\s+(?:duties|post|office)\b"),
     (
