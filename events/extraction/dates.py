@@ -90,6 +90,14 @@ PATTERNS: list[tuple[str, str]] = [
         r"(?<=\bof\s)the)\s+year\b)",
     ),
     ("rel_month", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)"),
+    # this week, last week, next week: Monday to Sunday of that week
+    ("rel_week", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+week\b)"),
+    # the following year, two years later: counted from the last date the text named
+    (
+        "years_later",
+        r"(?i:\b(?:the\s+(?P<following>following|subsequent)\s+year|(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+(?P<dir>later|after|earlier))\b)",
+    ),
     (
         "rel_day",
         r"(?i:\b(?P<which>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b)",
@@ -176,7 +184,7 @@ HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
 ANCHOR = re.compile(
     r"\b(?=[0-9a-z])(?:(?P<digit>\d+)|(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<relative>today|yesterday|tomorrow|years?|month|"
-    r"day|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
+    r"day|week|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
@@ -196,6 +204,8 @@ NEEDS = {
     "year": (HAS_DIGIT,),
     "rel_year": (HAS_RELATIVE,),
     "rel_month": (HAS_RELATIVE,),
+    "rel_week": (HAS_RELATIVE,),
+    "years_later": (HAS_RELATIVE,),
     "rel_day": (HAS_RELATIVE,),
     "weekday": (HAS_RELATIVE,),
     "anaphoric": (HAS_RELATIVE,),
@@ -366,6 +376,7 @@ class Builder:
             "year": "year",
             "year_range": "period",
             "anaphoric": "anaphoric",
+            "years_later": "anaphoric",
             "season": "month",
         }.get(kind, "relative")
         if groups.get("ry"):
@@ -487,6 +498,22 @@ class Builder:
         offset = relative_offset(g["which"])
         index = self.reference.year * 12 + self.reference.month - 1 + offset
         return datetime.date(index // 12, index % 12 + 1, 1), None, "month"
+
+    def build_rel_week(self, g):
+        if self.reference is None:
+            return None
+        monday = self.reference - datetime.timedelta(days=self.reference.weekday())
+        monday += datetime.timedelta(weeks=relative_offset(g["which"]))
+        return monday, monday + datetime.timedelta(days=6), "day"
+
+    def build_years_later(self, g):
+        if self.antecedent is None:
+            return None  # "two years later" than nothing the text named
+        word = (g.get("n") or "one").lower()
+        count = 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
+        if (g.get("dir") or "").lower() == "earlier":
+            count = -count
+        return datetime.date(self.antecedent.start.year + count, 1, 1), None, "year"
 
     def build_rel_day(self, g):
         if self.reference is None:
@@ -628,7 +655,7 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
         name_start = text.index(words[0], match.start())
         hyphenated = "-" in text[match.start("y") - 2 : match.start("y")]
         quoted = text[max(0, name_start - 1) : name_start] == '"' or text[match.end() : match.end() + 1] == '"'
-        if not (hyphenated or quoted or len(words) >= 2):
+        if not (hyphenated or quoted or len(words) >= 2 or named_as_exercise(text, name_start, match.end())):
             continue
         if len(words) >= 2 and not (hyphenated or quoted) and words[0] in ("CSTO", "CIS", "SCO", "UN"):
             continue
@@ -643,6 +670,22 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
             text[name_start : match.end()],
             "name",
         )
+
+
+# A one-word name and its year ("Zapad 2025") say they are a name when an exercise noun or a
+# naming word stands beside them: "the Zapad 2025 exercise", "drills Search 2025 and Echelon 2025".
+EXERCISE_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:and|,)\s+[A-Z][a-z]+\s+(?:19|20)\d\d)*\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|games)\b"
+)
+NAMING_BEFORE = re.compile(
+    r"\b(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|dubbed|code[- ]?named|called|named)"
+    r"(?:\s+[A-Z][a-z]+\s+(?:19|20)\d\d\s*(?:,|and))*\s+(?:the\s+)?$"
+)
+
+
+def named_as_exercise(text: str, start: int, end: int) -> bool:
+    return bool(EXERCISE_NOUN_AFTER.match(text, end) or NAMING_BEFORE.search(text, max(0, start - 80), start))
 
 
 def month_like(word: str) -> bool:

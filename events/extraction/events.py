@@ -67,7 +67,8 @@ YEAR_INTRODUCER = re.compile(
     re.IGNORECASE,
 )
 OF_PHRASE = re.compile(
-    r"\b(?:of|at|during|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)\s+"
+    r"\b(?:of|at|during|on|for|about|regarding|concerning|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|"
+    r"on\s+the\s+occasion\s+of)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w.-]+\s+){0,2}$"
 )
 # A trigger that is a verb is never the noun of an "of" or "at" phrase.
@@ -354,7 +355,7 @@ def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
         if date.type == "year" and YEAR_OF.match(plain, date.text_end):
             return False  # "declare 2025 the Year of the Victory": a name for a year
     if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
-        return bool(re.search(r"\b(?:scheduled|planned|set|due)\s+for\s+$", before, re.IGNORECASE))
+        return bool(re.search(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", before, re.IGNORECASE))
     return True
 
 

@@ -1,0 +1,77 @@
+"""Single rules of the extractor, each on sentences written for it (not a measure: see `make eval`)."""
+
+import datetime
+
+from events.extraction.dates import find_dates
+from events.extraction.model import DateValue
+from tests.test_extraction_events import release, starts
+
+WEDNESDAY = datetime.date(2024, 10, 30)
+
+
+def dates(text: str, antecedent: DateValue | None = None) -> list[tuple]:
+    return [
+        (d.type, d.start.isoformat(), d.end.isoformat() if d.end else None, d.precision)
+        for d in find_dates(text, WEDNESDAY, 0, None, False, antecedent)
+    ]
+
+
+def test_weeks_run_monday_to_sunday():
+    assert dates("The ministers meet in Minsk next week.") == [("relative", "2024-11-04", "2024-11-10", "day")]
+    assert dates("He informed the President this week.") == [("relative", "2024-10-28", "2024-11-03", "day")]
+    assert dates("Talks were held last week.") == [("relative", "2024-10-21", "2024-10-27", "day")]
+
+
+def test_years_counted_from_the_last_date_named():
+    earlier = DateValue(datetime.date(1992, 1, 1), None, "year", 0, 4, "1992", "year")
+    assert dates("Seven years later it suspended its membership.", earlier) == [
+        ("anaphoric", "1999-01-01", None, "year")
+    ]
+    assert dates("The following year it joined.", earlier) == [("anaphoric", "1993-01-01", None, "year")]
+    assert dates("Seven years later it suspended its membership.") == []  # later than nothing named
+
+
+def test_a_one_word_name_with_its_year_beside_an_exercise_noun():
+    assert [d[0] for d in dates("Troops arrived for the Zapad 2025 exercise.")] == ["name"]
+    assert [d[0] for d in dates("the drills Search 2025 and Echelon 2025 ended")] == ["name", "name"]
+    assert [d[0] for d in dates("Moscow 2025 was a good year")] == ["year"]
+
+
+def test_one_name_is_one_event_however_often_it_is_named():
+    body = (
+        "The Rubezh-2024 exercise will be held in Kyrgyzstan. "
+        "Units of four states will take part in Rubezh-2024. "
+        "The scenario of Rubezh-2024 was agreed at the staff talks."
+    )
+    assert [e["start"] for e in release(body) if e["precision"] == "year"] == ["2024"]
+
+
+def test_a_name_and_the_range_of_its_year_in_one_sentence_are_one_exercise():
+    body = "The exercise Cobalt-2023, which is held from October 2 to October 6 in Tajikistan, began."
+    assert starts(release(body, dateline="03.10.2023")) == [("2023-10-02", "2023-10-06", "exercise")]
+
+
+def test_a_range_starting_on_a_day_already_named_widens_that_event():
+    body = (
+        "The exercises of the rapid reaction forces began in Kazakhstan on Monday. "
+        "The exercises will be held from September 25 to October 7."
+    )
+    assert starts(release(body, dateline="27.09.2023")) == [("2023-09-25", "2023-10-07", "exercise")]
+
+
+def test_the_day_words_were_said_is_not_a_happening():
+    body = "The drills will be held in Armenia in November, the Joint Staff said on Thursday."
+    assert starts(release(body, dateline="27.09.2023")) == [("2023-11", None, "exercise")]
+
+
+def test_an_agency_dateline_is_never_an_event():
+    body = "MOSCOW, September 26 (Agency) - A session of the Council will be held in Minsk on November 23."
+    assert starts(release(body, dateline="27.09.2023")) == [("2023-11-23", None, "meeting")]
+
+
+def test_staff_talks_are_consultations_and_foundings_are_other():
+    body = "From 3 to 5 June, staff talks were held in Minsk. The Staff was established in 2004."
+    assert sorted(starts(release(body, dateline="06.06.2023"))) == [
+        ("2004", None, "other"),
+        ("2023-06-03", "2023-06-05", "consultation"),
+    ]
