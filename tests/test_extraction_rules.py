@@ -75,3 +75,24 @@ def test_staff_talks_are_consultations_and_foundings_are_other():
         ("2004", None, "other"),
         ("2023-06-03", "2023-06-05", "consultation"),
     ]
+
+
+def test_this_autumn_is_the_publication_years():
+    assert dates("Joint trainings are planned for this autumn.") == [("month", "2024-09-01", "2024-11-01", "month")]
+    assert dates("The drills took place last spring.")[0][1] == "2024-03-01"
+
+
+def test_a_line_that_is_only_a_date_dates_the_sentence_after_it():
+    body = "March 4, this year.\nA meeting of the Permanent Council was held in Moscow."
+    assert starts(release(body, dateline="05.03.2023")) == [("2023-03-04", None, "meeting")]
+
+
+def test_a_year_naming_a_plan_is_not_a_happening():
+    body = "The training is held under the 2023 Plan of joint training. The drills began on 2 May."
+    assert starts(release(body, dateline="05.05.2023")) == [("2023-05-02", None, "exercise")]
+
+
+def test_a_clause_told_in_the_past_is_not_moved_ahead_by_a_future_elsewhere():
+    body = "The talks on the drills, which will be held in October, ended in Bishkek on Thursday."
+    events = release(body, dateline="01.07.2016")  # a Friday
+    assert ("2016-06-30", None) in [(e["start"], e["end"]) for e in events]

@@ -121,7 +121,8 @@ PATTERNS: list[tuple[str, str]] = [
     # in the spring of 2022, in the autumn
     (
         "season",
-        rf"(?i:\b(?P<season>spring|summer|autumn|fall))(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
+        rf"(?i:\b(?:(?P<which>this|last|next|the\s+coming|the\s+past|the\s+current)\s+)?(?P<season>spring|summer|autumn|fall))"
+        rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
     ),
     (
         "weekday",
@@ -420,7 +421,13 @@ class Builder:
 
     def build_season(self, g):
         first, last = SEASONS[g["season"].lower()]
-        year = self._year_or_inferred(g, first)
+        which = (g.get("which") or "").lower()
+        if which and not (g.get("y") or g.get("ry")) and self.reference is not None:
+            # "this autumn" is the publication year's; "last spring", "next summer" the nearest before or after
+            offset = relative_offset(which)
+            year = self.reference.year if offset == 0 else infer_year(first, 1, self.reference, offset > 0)
+        else:
+            year = self._year_or_inferred(g, first)
         if year is None:
             return None
         return datetime.date(year, first, 1), datetime.date(year, last, 1), "month"

@@ -47,6 +47,9 @@ PERIOD_YEAR_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?in\s+$)",
     re.IGNORECASE,
 )
+PERIOD_NOUN_AFTER = re.compile(
+    r"\s+(?:plans?|programmes?|programs?|budgets?|strateg(?:y|ies)|work\s+plan|calendar|schedule)\b", re.IGNORECASE
+)
 QUANTITY_AFTER = re.compile(
     r"\s*(?:servicemen|soldiers|troops|people|persons|personnel|participants|units|pieces|km|kilometers|"
     r"kilometres|meters|metres|tons|tonnes|hectares|rubles|roubles|dollars|euros|officers|specialists|"
@@ -114,6 +117,9 @@ AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
     r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014))"
     r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"
+)
+PAST_VERB = re.compile(
+    r"\b(?:was|were|had|took|gave|met|held|began|spoke|made|went|came|ended|arrived|left)\b|\b[a-z]{3,}ed\b(?!\s+(?:by|for)\b)"
 )
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
@@ -211,10 +217,37 @@ def reading_units(plain: str, header: Header) -> list[Unit]:
     units = [Unit(*header.title_span, header=True)]
     if header.dateline_span and header.dateline_span != header.title_span:
         units.append(Unit(*header.dateline_span, header=True))
-    body = sentences(plain, header.body_start, header.body_end)
+    body = join_date_lines(plain, sentences(plain, header.body_start, header.body_end))
     for index, (start, end) in enumerate(body):
         units.append(Unit(start, end, lead=index == 0))
     return units
+
+
+# A line that is only a date ("February 18, this year.") dates the sentence after it.
+DATE_ONLY_REST = re.compile(r"[\s.,:;-]*")
+
+
+def join_date_lines(plain: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    carried: int | None = None
+    for start, end in spans:
+        if carried is not None:
+            start, carried = carried, None
+        elif end - start <= 60:
+            found = find_dates(plain, datetime.date(2000, 1, 1), start, end)
+            rest = "".join(
+                plain[a:b]
+                for a, b in zip(
+                    [start] + [d.text_end for d in found], [d.text_start for d in found] + [end], strict=True
+                )
+            )
+            if found and DATE_ONLY_REST.fullmatch(rest):
+                carried = start
+                continue
+        joined.append((start, end))
+    if carried is not None:
+        joined.append((carried, spans[-1][1]))
+    return joined
 
 
 def events_in_unit(
@@ -231,8 +264,14 @@ def events_in_unit(
     found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day)
     future = bool(found) and bool(FUTURE.search(plain, unit.start, unit.end))
     if future and any(not d.year_given or d.type == "relative" for d in found):
-        # Told in the future tense: a date without its year lies ahead ("will be held in November").
-        found = find_dates(plain, published, unit.start, unit.end, True, antecedent, antecedent_day)
+        # Told in the future tense: a date without its year lies ahead ("will be held in November"),
+        # unless its own clause is told in the past ("the talks, which will prepare the drills,
+        # ended on Thursday").
+        ahead = {
+            d.text_start: d
+            for d in find_dates(plain, published, unit.start, unit.end, True, antecedent, antecedent_day)
+        }
+        found = [d if told_in_past(plain, d, unit) else ahead.get(d.text_start, d) for d in found]
     dates = [d for d in found if is_event_date(plain, d, unit)]
     if not dates and not (unit.lead or unit.header):
         return found, []  # most sentences date nothing: skip the trigger scan
@@ -327,6 +366,19 @@ def absorb_name(
     return result, absorbed
 
 
+CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:which|who|that|where|while|and)\b")
+
+
+def told_in_past(plain: str, date: DateValue, unit: Unit) -> bool:
+    """Whether the clause holding a date has a past verb and no future one."""
+    edges = [m.end() for m in CLAUSE_EDGE.finditer(plain, unit.start, date.text_start)]
+    start = edges[-1] if edges else unit.start
+    after = CLAUSE_EDGE.search(plain, date.text_end, unit.end)
+    end = after.start() if after else unit.end
+    clause = plain[start : date.text_start] + " " + plain[date.text_end : end]
+    return bool(PAST_VERB.search(clause)) and not FUTURE.search(clause)
+
+
 def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
     """An undated headline, or an undated lead told in the past, reports the day's news."""
     if not any(t.kind != GENERIC for t in triggers):
@@ -352,6 +404,8 @@ def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
             return False
         if date.type == "year" and (QUANTITY_AFTER.match(plain, date.text_end) or QUANTITY_BEFORE.search(before)):
             return False
+        if date.type == "year" and PERIOD_NOUN_AFTER.match(plain, date.text_end):
+            return False  # "the 2021 Plan for joint training": a plan's year
         if date.type == "year" and YEAR_OF.match(plain, date.text_end):
             return False  # "declare 2025 the Year of the Victory": a name for a year
     if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
@@ -506,9 +560,10 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
     """Whether `candidate` speaks of the happening `kept` already stands for."""
     event, other = candidate.event, kept.event
     same_kind = event.kind == other.kind
-    if candidate.name and kept.name:
-        # One name is one happening however often it is named; two names are two happenings.
-        return same_name(candidate.name, kept.name)
+    if candidate.name and kept.name and same_name(candidate.name, kept.name):
+        return True  # one name is one happening however often it is named
+    if candidate.name and kept.name and not candidate.weak:
+        return False  # two names are two happenings (a headline may spell a name its own way)
     # A named exercise is its own happening unless the same sentence dates it more precisely.
     own_name = bool(candidate.name) and other.evidence_start != event.evidence_start
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
