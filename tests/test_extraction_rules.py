@@ -96,3 +96,13 @@ def test_a_clause_told_in_the_past_is_not_moved_ahead_by_a_future_elsewhere():
     body = "The talks on the drills, which will be held in October, ended in Bishkek on Thursday."
     events = release(body, dateline="01.07.2016")  # a Friday
     assert ("2016-06-30", None) in [(e["start"], e["end"]) for e in events]
+
+
+def test_what_a_speaker_reports_is_dated_but_does_not_anchor_the_narrative():
+    body = (
+        'The drills began in Tajikistan on 20 October. "Today, the final stage of the exercise was held," the commander said. '
+        "The day before, the delegation arrived."
+    )
+    events = starts(release(body, dateline="24.10.2025"))
+    assert ("2025-10-24", None, "exercise") in events  # the quote's today
+    assert ("2025-10-19", None, "visit") in events  # the narrative's day before counts from 20 October

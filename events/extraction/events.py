@@ -168,6 +168,10 @@ def extract_release(text: str) -> ExtractedRelease:
         )
         for candidate in unit_candidates:
             candidates.append(replace(candidate, order=len(candidates)))
+        if DIRECT_SPEECH.search(plain, unit.start, unit.end):
+            # What a speaker says dates what happened ("Today, the final stages were held," he noted),
+            # but the speaker's own frame of time does not set the narrative's "the day before".
+            continue
         if not unit.header:
             named = [d for d in found if d.type not in ("name", "period")]
             antecedent = named[-1] if named else antecedent
@@ -275,10 +279,6 @@ def events_in_unit(
     dates = [d for d in found if is_event_date(plain, d, unit)]
     if not dates and not (unit.lead or unit.header):
         return found, []  # most sentences date nothing: skip the trigger scan
-    if DIRECT_SPEECH.search(plain, unit.start, unit.end):
-        # What someone says ("Today we see ...", he said) neither reports events nor sets the
-        # narrative's dates for "the day before" and "the same year".
-        return [], []
     # A trigger inside a date expression ("on the eve of the meeting") names the anchor, not the event.
     triggers = [
         t
