@@ -106,3 +106,21 @@ def test_what_a_speaker_reports_is_dated_but_does_not_anchor_the_narrative():
     events = starts(release(body, dateline="24.10.2025"))
     assert ("2025-10-24", None, "exercise") in events  # the quote's today
     assert ("2025-10-19", None, "visit") in events  # the narrative's day before counts from 20 October
+
+
+def test_a_present_tense_headline_dates_the_day_of_a_named_exercise():
+    events = release(
+        "The Cobalt-2023 special exercise is held in the Leningrad region.",
+        dateline="04.10.2023",
+        headline="Special units take part in the Cobalt-2023 exercise",
+    )
+    assert sorted(starts(events)) == [("2023", None, "exercise"), ("2023-10-04", None, "exercise")]
+
+
+def test_a_headline_dating_the_body_s_happening_more_finely_gives_its_day():
+    events = release(
+        "The December 2022 session of the Council completed the year's work.",
+        dateline="24.12.2022",
+        headline="Session of the Council December 23, 2022, Moscow",
+    )
+    assert starts(events) == [("2022-12-23", None, "meeting")]

@@ -143,6 +143,7 @@ class Candidate:
     by_publication: bool = False  # dated only by the publication date or the dateline
     future: bool = False  # told in the future tense
     header: bool = False  # a headline line
+    present: bool = False  # a headline in the present tense: the news of the publication day
 
 
 def extract_release(text: str) -> ExtractedRelease:
@@ -299,6 +300,23 @@ def events_in_unit(
         today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
         pairs = [(today, trigger)]
         fallback = True
+    present = False
+    if (
+        unit.header
+        and not fallback
+        and not inferred
+        and all(d.type == "name" for d, _ in pairs)
+        and any(t.kind != GENERIC for t in triggers)
+        and PRESENT_HEADLINE.search(plain, unit.start, unit.end)
+    ):
+        # "Special forces take part in the Interaction-2022 training": the name dates the
+        # exercise, the present tense dates today's part of it.
+        trigger = strongest(triggers)
+        pairs = [
+            *pairs,
+            (DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published"), trigger),
+        ]
+        present = True
     pairs, absorbed = absorb_name(pairs, triggers)
     candidates = []
     for date, trigger in pairs:
@@ -320,6 +338,7 @@ def events_in_unit(
                 by_publication=by_publication,
                 future=future,
                 header=unit.header,
+                present=present and date.type == "published",
             )
         )
     return found, candidates
@@ -377,6 +396,16 @@ def told_in_past(plain: str, date: DateValue, unit: Unit) -> bool:
     end = after.start() if after else unit.end
     clause = plain[start : date.text_start] + " " + plain[date.text_end : end]
     return bool(PAST_VERB.search(clause)) and not FUTURE.search(clause)
+
+
+# Verbs a headline puts in the present tense to report the day's news.
+PRESENT_HEADLINE = re.compile(
+    r"\b(?:takes?\s+part|hosts?|begins?|starts?|ends?|kicks?\s+off|opens?|closes?|holds?|meets?|visits?|"
+    r"arrives?|announces?|confirms?|completes?|continues?|launches?|receives?|celebrates?|marks?|gathers?|"
+    r"discusses|signs?|adopts?|heading|underway|under\s+way|(?:is|are)\s+(?:held|taking\s+place|being\s+held|under\s+way)|"
+    r"takes?\s+place|gets?\s+under\s+way|today)\b",
+    re.IGNORECASE,
+)
 
 
 def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
@@ -569,8 +598,14 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):
         return True  # stated again, or less precisely
+    if candidate.by_publication and kept.header and same_kind and (candidate.header or contains(other, event)):
+        return True  # the dateline line repeats the headline; an undated lead tells the headline's news
     if candidate.weak and not kept.weak:
         inside_day = other.precision == "day" and contains(other, event)
+        if candidate.present:
+            # Today's part of a happening the body dates by the day, or only by its name.
+            timely = event.start - RECENT <= other.span()[1] and other.start <= event.start + RECENT
+            return inside_day or (same_kind and other.precision == "day" and timely)
         if candidate.by_publication:
             # A headline or undated lead restates the body's news: what happened shortly before
             # publishing, or, told in the future tense, what is announced.
@@ -613,6 +648,12 @@ def merge_candidates(candidates: list[Candidate], headline: str) -> list[Extract
         restated = next((i for i, other in enumerate(kept) if restates(candidate, other)), None)
         if restated is None:
             kept.append(candidate)
+        elif refines(candidate, kept[restated]):
+            # "The December 2014 session", and the headline's "Session ... December 23, 2014".
+            event, finer = kept[restated].event, candidate.event
+            dates = {"start": finer.start, "end": finer.end, "precision": finer.precision, "time": finer.time}
+            kept[restated] = replace(kept[restated], event=replace(event, **dates))
+            headlined.add(restated) if not kept[restated].name else None
         elif widens(candidate, kept[restated]):
             # "began on Monday" then "from 26 September to 8 October": the range is the event.
             event = kept[restated].event
@@ -620,6 +661,19 @@ def merge_candidates(candidates: list[Candidate], headline: str) -> list[Extract
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
+
+
+def refines(candidate: Candidate, kept: Candidate) -> bool:
+    """A headline that dates the body's happening more finely than the body does."""
+    event, other = candidate.event, kept.event
+    return (
+        candidate.weak
+        and not candidate.by_publication
+        and not kept.weak
+        and event.kind == other.kind
+        and PRECISION_RANK[event.precision] < PRECISION_RANK[other.precision]
+        and contains(other, event)
+    )
 
 
 def widens(candidate: Candidate, kept: Candidate) -> bool:

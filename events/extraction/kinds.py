@@ -30,6 +30,8 @@ LEXICON: list[tuple[str, str]] = [
         r"exhibitions?|concerts?|forum|parade|ceremony|medals?|plans?|programmes?))",
     ),
     ("anniversary", r"\bday\s+of\s+(?:the\s+)?(?:establishment|foundation|formation|creation)\b"),
+    # a day a country keeps: "Russia celebrates the Day of the Unknown Soldier"
+    ("anniversary", r"\bcelebrat(?:es|ed|e|ing)\s+(?:the\s+)?(?:\w+\s+){0,3}?day\b"),
     (
         "briefing",
         r"\bpress[- ]conferences?\b|\bpress\s+(?:briefings?|approach(?:es)?|statements?)\b|\bnews\s+conferences?\b",
