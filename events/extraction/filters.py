@@ -1,0 +1,116 @@
+"""Dates that are not happenings: plans and periods, quantities, attributions, agency datelines.
+
+Each filter says why it drops a date, so that `explain_release` can show it.
+"""
+
+import re
+
+from events.extraction.model import DateValue
+from events.extraction.reading import Unit
+
+NOT_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
+    r"(?:(?:end|beginning|middle|start)\s+of\s+(?:the\s+)?)?(?:year\s+)?$)",
+    re.IGNORECASE,
+)
+
+
+PERIOD_YEAR_BEFORE = re.compile(
+    r"(?:\bfor\s+(?:the\s+)?(?:year\s+|period\s+)?$|\bfrom\s+$|"
+    r"\b(?:plans?|programmes?|programs?|strateg(?:y|ies)|concepts?|budgets?|goals?|tasks?|priorities|agenda|"
+    r"schedules?|timetables?|results|outcomes|activit(?:y|ies)|performance|reports?|period|forecasts?|"
+    r"objectives|targets)\s+(?:\w+\s+){0,2}(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
+    r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?in\s+$)",
+    re.IGNORECASE,
+)
+
+
+PERIOD_NOUN_AFTER = re.compile(
+    r"\s+(?:plans?|programmes?|programs?|budgets?|strateg(?:y|ies)|work\s+plan|calendar|schedule)\b", re.IGNORECASE
+)
+
+
+QUANTITY_AFTER = re.compile(
+    r"\s*(?:servicemen|soldiers|troops|people|persons|personnel|participants|units|pieces|km|kilometers|"
+    r"kilometres|meters|metres|tons|tonnes|hectares|rubles|roubles|dollars|euros|officers|specialists|"
+    r"representatives|delegates|vehicles|cases|members|items|copies|times)\b",
+    re.IGNORECASE,
+)
+
+
+# A trigger inside such a phrase names the setting or the occasion, not what happened:
+# "the results of the exercise", "signed at the summit", "a parade dedicated to the anniversary".
+PART_OF_PERIOD = re.compile(
+    r"(?:the\s+)?(?:(?:first|second)\s+half|(?:first|second|third|fourth|last)\s+quarter|end|beginning|start|middle)"
+    r"\s+of\s+(?:the\s+year\s+)?$",
+    re.IGNORECASE,
+)
+
+
+YEAR_OF = re.compile(r"\s+(?:as\s+)?(?:the\s+)?Year\s+of\b")
+
+
+QUANTITY_BEFORE = re.compile(
+    r"\b(?:over|more\s+than|less\s+than|fewer\s+than|about|around|some|nearly|almost|up\s+to|at\s+least|"
+    r"total\s+of|approximately|roughly|exactly)\s+$",
+    re.IGNORECASE,
+)
+
+
+# The day words were said or reported is not a happening: "the ministry said on Wednesday",
+# "told reporters on Friday", "it was reported on January 15".
+ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added|"
+    r"(?:press\s+service|ministry|headquarters|staff|office|source)\s+(?:said|reported|announced))\s*,?\s*(?:on|this|last|earlier)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# An agency's dateline opening a story: "MOSCOW, August 21 (RIA Novosti) -", "DUSHANBE, 13 March 2025,
+# Asia-Plus --", "MOSCOW, August 26. / TASS /.": the day of the report, never a happening.
+AGENCY_PLACE = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*){0,3}\s*,\s*$")
+
+
+AGENCY_AFTER = re.compile(
+    r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
+    r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014))"
+    r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"
+)
+
+
+def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
+    """Drop dates that bound a plan or a period, quantities, and ages."""
+    if date.type == "period":
+        return False
+    before = plain[max(unit.start, date.text_start - 60) : date.text_start]
+    if date.type != "name" and ATTRIBUTION_BEFORE.search(before):
+        return False
+    if is_agency_dateline(plain, date, unit):
+        return False
+    # "for the second half of 2025" bounds a plan as "for 2025" does
+    before = PART_OF_PERIOD.sub("", before)
+    if NOT_EVENT_BEFORE.search(before):
+        return False
+    if date.precision == "year" and date.type in ("year", "relative"):
+        if PERIOD_YEAR_BEFORE.search(before):
+            return False
+        if date.type == "year" and (QUANTITY_AFTER.match(plain, date.text_end) or QUANTITY_BEFORE.search(before)):
+            return False
+        if date.type == "year" and PERIOD_NOUN_AFTER.match(plain, date.text_end):
+            return False  # "the 2021 Plan for joint training": a plan's year
+        if date.type == "year" and YEAR_OF.match(plain, date.text_end):
+            return False  # "declare 2025 the Year of the Victory": a name for a year
+    if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
+        return bool(re.search(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", before, re.IGNORECASE))
+    return True
+
+
+def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:
+    """A date between a place in capitals and an agency's name, opening its paragraph."""
+    if date.text_start - unit.start > 40 or not AGENCY_PLACE.fullmatch(plain, unit.start, date.text_start):
+        return False
+    place = plain[unit.start : date.text_start].strip(" ,")
+    agency = AGENCY_AFTER.match(plain, date.text_end, unit.end)
+    return bool(agency and agency.group().strip()) and (
+        place.isupper() or "(" in agency.group() or "/" in agency.group()
+    )

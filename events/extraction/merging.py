@@ -1,0 +1,154 @@
+"""One event per happening: a release's restatements of one happening merged into one event."""
+
+import datetime
+import re
+from dataclasses import dataclass, replace
+
+from events.extraction.model import ExtractedEvent
+
+
+@dataclass(frozen=True)
+class Candidate:
+    event: ExtractedEvent
+    weak: bool  # a headline or an undated lead: it restates the body's events when it can
+    order: int
+    name: str = ""  # the name that dates it ("Interaction-2023"): a happening of its own
+    by_publication: bool = False  # dated only by the publication date or the dateline
+    future: bool = False  # told in the future tense
+    header: bool = False  # a headline line
+    present: bool = False  # a headline in the present tense: the news of the publication day
+
+
+def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
+    o_start, o_end = outer.span()
+    i_start, i_end = inner.span()
+    return o_start <= i_start and i_end <= o_end
+
+
+# How long before its publication a release still reports an event as news.
+RECENT = datetime.timedelta(days=14)
+
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def restates(candidate: Candidate, kept: Candidate) -> bool:
+    """Whether `candidate` speaks of the happening `kept` already stands for."""
+    event, other = candidate.event, kept.event
+    same_kind = event.kind == other.kind
+    if candidate.name and kept.name and same_name(candidate.name, kept.name):
+        return True  # one name is one happening however often it is named
+    if candidate.name and kept.name and not candidate.weak:
+        return False  # two names are two happenings (a headline may spell a name its own way)
+    # A named exercise is its own happening unless the same sentence dates it more precisely.
+    own_name = bool(candidate.name) and other.evidence_start != event.evidence_start
+    coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
+    if same_kind and not own_name and coarser and contains(event, other):
+        return True  # stated again, or less precisely
+    if candidate.by_publication and kept.header and same_kind and (candidate.header or contains(other, event)):
+        return True  # the dateline line repeats the headline; an undated lead tells the headline's news
+    if candidate.weak and not kept.weak:
+        inside_day = other.precision == "day" and contains(other, event)
+        if candidate.present:
+            # Today's part of a happening the body dates by the day, or only by its name.
+            timely = event.start - RECENT <= other.span()[1] and other.start <= event.start + RECENT
+            return inside_day or (same_kind and other.precision == "day" and timely)
+        if candidate.by_publication:
+            # A headline or undated lead restates the body's news: what happened shortly before
+            # publishing, or, told in the future tense, what is announced.
+            if candidate.header:
+                timely = True  # headlines announce as often as they report, in any tense
+            elif candidate.future:
+                timely = other.span()[1] >= event.start - RECENT
+            else:
+                timely = event.start - RECENT <= other.span()[1] and other.start <= event.start
+            return (same_kind and timely) or inside_day
+        return inside_day or (same_kind and overlaps(event, other))
+    return False
+
+
+def name_key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z]+|\d+", name.lower()))
+
+
+def same_name(first: str, second: str) -> bool:
+    """ "Indestructible Brotherhood-2019" names what "Organization Indestructible Brotherhood 2019" does."""
+    a, b = name_key(first), name_key(second)
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def overlaps(first: ExtractedEvent, second: ExtractedEvent) -> bool:
+    a_start, a_end = first.span()
+    b_start, b_end = second.span()
+    return a_start <= b_end and b_start <= a_end
+
+
+def merge_candidates(candidates: list[Candidate], headline: str) -> list[ExtractedEvent]:
+    """One event per happening: body events first, finer dates first, then what restates them.
+
+    A body event that the headline restates is the release's news: the headline is its title.
+    """
+    ordered = sorted(candidates, key=lambda c: (c.weak, PRECISION_RANK[c.event.precision], c.order))
+    kept: list[Candidate] = []
+    headlined: set[int] = set()
+    for candidate in ordered:
+        restated = next((i for i, other in enumerate(kept) if restates(candidate, other)), None)
+        if restated is None:
+            kept.append(candidate)
+        elif refines(candidate, kept[restated]):
+            # "The December 2014 session", and the headline's "Session ... December 23, 2014".
+            event, finer = kept[restated].event, candidate.event
+            dates = {"start": finer.start, "end": finer.end, "precision": finer.precision, "time": finer.time}
+            kept[restated] = replace(kept[restated], event=replace(event, **dates))
+            headlined.add(restated) if not kept[restated].name else None
+        elif widens(candidate, kept[restated]):
+            # "began on Monday" then "from 26 September to 8 October": the range is the event.
+            event = kept[restated].event
+            kept[restated] = replace(kept[restated], event=replace(event, end=candidate.event.end))
+        elif candidate.weak and not kept[restated].weak and not kept[restated].name:
+            headlined.add(restated)  # a named exercise keeps its name as its title
+    return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
+
+
+def refines(candidate: Candidate, kept: Candidate) -> bool:
+    """A headline that dates the body's happening more finely than the body does."""
+    event, other = candidate.event, kept.event
+    return (
+        candidate.weak
+        and not candidate.by_publication
+        and not kept.weak
+        and event.kind == other.kind
+        and PRECISION_RANK[event.precision] < PRECISION_RANK[other.precision]
+        and contains(other, event)
+    )
+
+
+def widens(candidate: Candidate, kept: Candidate) -> bool:
+    """A range that starts on the day an event was kept for, of its kind: the same event, longer."""
+    event, other = candidate.event, kept.event
+    return (
+        not candidate.weak
+        and event.kind == other.kind
+        and event.precision == other.precision
+        and event.start == other.start
+        and other.end is None
+        and event.end is not None
+    )
+
+
+def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """An event on the date an anniversary counts from is a founding: it recurs yearly."""
+    foundings = {e.founding for e in events if e.kind == "anniversary" and e.founding}
+    return [
+        replace(e, recurs_yearly=True)
+        if e.precision == "day" and e.start in foundings and e.kind != "anniversary"
+        else e
+        for e in events
+    ]
+
+
+def with_headline(event: ExtractedEvent, headline: str) -> ExtractedEvent:
+    """The headline names the news better than a sentence does, when it is short and undated."""
+    if 0 < len(headline) <= 140 and not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
+        return replace(event, title=headline)
+    return event

@@ -1,0 +1,84 @@
+"""A release read as units: its headline lines, then its body sentences in order."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from events.extraction.dates import MONTH_RE as HAS_MONTH_NAME
+from events.extraction.dates import find_dates
+from events.extraction.release import Header
+from events.extraction.text import sentences
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or headline line to read events from."""
+
+    start: int
+    end: int
+    header: bool = False
+    lead: bool = False
+
+
+def infer_publication(plain: str) -> datetime.date | None:
+    """A release with no dateline was published no earlier than the latest day it states.
+
+    Only dates that carry their own year count; without any, the latest month, else the
+    latest year a date in the text names. "this year" and "on Tuesday" then read against it.
+    """
+    values = [d for d in find_dates(plain) if d.type not in ("period", "relative", "anaphoric")]
+    if not values:
+        return None
+    for precision in ("day", "month"):
+        stated = [d.end or d.start for d in values if d.precision == precision and d.year_given and d.type != "name"]
+        if stated:
+            return max(stated)
+    # Only a year is written: "On January 14, this year" in a release about 2021 is 14 January 2021
+    # ("today" or "on Monday" say nothing until the publication date is known).
+    reference = datetime.date(max(d.start.year for d in values), 12, 31)
+    for precision in ("day", "month"):
+        read = [
+            d.end or d.start
+            for d in find_dates(plain, reference)
+            if d.precision == precision and HAS_MONTH_NAME.search(d.text) and (d.end or d.start) <= reference
+        ]
+        if read:
+            return max(read)
+    return datetime.date(reference.year, 1, 1)
+
+
+def reading_units(plain: str, header: Header) -> list[Unit]:
+    units = [Unit(*header.title_span, header=True)]
+    if header.dateline_span and header.dateline_span != header.title_span:
+        units.append(Unit(*header.dateline_span, header=True))
+    body = join_date_lines(plain, sentences(plain, header.body_start, header.body_end))
+    for index, (start, end) in enumerate(body):
+        units.append(Unit(start, end, lead=index == 0))
+    return units
+
+
+# A line that is only a date ("February 18, this year.") dates the sentence after it.
+DATE_ONLY_REST = re.compile(r"[\s.,:;-]*")
+
+
+def join_date_lines(plain: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    carried: int | None = None
+    for start, end in spans:
+        if carried is not None:
+            start, carried = carried, None
+        elif end - start <= 60:
+            found = find_dates(plain, datetime.date(2000, 1, 1), start, end)
+            rest = "".join(
+                plain[a:b]
+                for a, b in zip(
+                    [start] + [d.text_end for d in found], [d.text_start for d in found] + [end], strict=True
+                )
+            )
+            if found and DATE_ONLY_REST.fullmatch(rest):
+                carried = start
+                continue
+        joined.append((start, end))
+    if carried is not None:
+        joined.append((carried, spans[-1][1]))
+    return joined

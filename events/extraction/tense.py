@@ -1,0 +1,61 @@
+"""Tense, speech and reporting: whether a sentence tells what is to come, what was said, or today's news."""
+
+import re
+
+from events.extraction.kinds import GENERIC, Trigger
+from events.extraction.model import DateValue
+from events.extraction.reading import Unit
+
+FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going|to)|upcoming|forthcoming|next|"
+    r"to\s+be\s+held|later\s+this)\b",
+    re.IGNORECASE,
+)
+
+
+# Quoted speech: `"Today we see the first result," he said.`
+DIRECT_SPEECH = re.compile(
+    r"[,.!?][\"']\s+[^\"']{0,80}?\b(?:said|says|noted|stressed|emphasi[sz]ed|added|stated|underlined|pointed\s+out|"
+    r"told|continued|recalled|concluded|declared)\b",
+)
+
+
+PAST_OR_PRESENT_PERFECT = re.compile(
+    r"\b(?:was|were|has|have|had|took|gave|met|held|began|spoke|made|went|came|today|yesterday)\b|\b[a-z]{3,}ed\b",
+    re.IGNORECASE,
+)
+
+
+PAST_VERB = re.compile(
+    r"\b(?:was|were|had|took|gave|met|held|began|spoke|made|went|came|ended|arrived|left)\b|\b[a-z]{3,}ed\b(?!\s+(?:by|for)\b)"
+)
+
+
+CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:which|who|that|where|while|and)\b")
+
+
+def told_in_past(plain: str, date: DateValue, unit: Unit) -> bool:
+    """Whether the clause holding a date has a past verb and no future one."""
+    edges = [m.end() for m in CLAUSE_EDGE.finditer(plain, unit.start, date.text_start)]
+    start = edges[-1] if edges else unit.start
+    after = CLAUSE_EDGE.search(plain, date.text_end, unit.end)
+    end = after.start() if after else unit.end
+    clause = plain[start : date.text_start] + " " + plain[date.text_end : end]
+    return bool(PAST_VERB.search(clause)) and not FUTURE.search(clause)
+
+
+# Verbs a headline puts in the present tense to report the day's news.
+PRESENT_HEADLINE = re.compile(
+    r"\b(?:takes?\s+part|hosts?|begins?|starts?|ends?|kicks?\s+off|opens?|closes?|holds?|meets?|visits?|"
+    r"arrives?|announces?|confirms?|completes?|continues?|launches?|receives?|celebrates?|marks?|gathers?|"
+    r"discusses|signs?|adopts?|heading|underway|under\s+way|(?:is|are)\s+(?:held|taking\s+place|being\s+held|under\s+way)|"
+    r"takes?\s+place|gets?\s+under\s+way|today)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
+    """An undated headline, or an undated lead told in the past, reports the day's news."""
+    if not any(t.kind != GENERIC for t in triggers):
+        return False
+    return unit.header or (unit.lead and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end)))
