@@ -396,6 +396,7 @@ class Builder:
             match.string[text_start : match.end()],
             value_type,
             year_given=year_given,
+            pattern=kind,
         )
 
     def _year_or_inferred(self, groups: dict, month: int, day: int = 1) -> int | None:
@@ -676,6 +677,7 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
             match.end(),
             text[name_start : match.end()],
             "name",
+            pattern="name",
         )
 
 
@@ -710,7 +712,4 @@ def attach_time(text: str, value: DateValue, end: int) -> DateValue:
     )
     if not match:
         return value
-    time = datetime.time(int(match["h"]), int(match["mi"]))
-    return DateValue(
-        value.start, value.end, value.precision, value.text_start, value.text_end, value.text, value.type, time
-    )
+    return replace(value, time=datetime.time(int(match["h"]), int(match["mi"])))

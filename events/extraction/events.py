@@ -20,7 +20,8 @@ import re
 from dataclasses import replace
 
 from events.extraction.dates import find_dates
-from events.extraction.filters import is_event_date
+from events.extraction.explain import SentenceTrace, Trace
+from events.extraction.filters import drop_reason
 from events.extraction.kinds import GENERIC, Trigger, find_triggers, kind_near
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
@@ -35,8 +36,11 @@ from events.extraction.titles import make_title
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
 
-def extract_release(text: str) -> ExtractedRelease:
-    """Read one release: its title, publication date and the events its text dates."""
+def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
+    """Read one release: its title, publication date and the events its text dates.
+
+    With a `trace`, every decision is recorded in it for `explain_release`.
+    """
     if not text or not text.strip():
         raise ReleaseError("empty file")
     plain = normalize(text)
@@ -54,20 +58,32 @@ def extract_release(text: str) -> ExtractedRelease:
     antecedent_day: DateValue | None = None
     for unit in units:
         found, unit_candidates = events_in_unit(
-            plain, text, unit, published, header, inferred, antecedent, antecedent_day
+            plain,
+            text,
+            unit,
+            published,
+            header,
+            inferred,
+            antecedent,
+            antecedent_day,
+            trace.sentence(unit.start, unit.end, unit.header) if trace else None,
         )
         for candidate in unit_candidates:
             candidates.append(replace(candidate, order=len(candidates)))
         if DIRECT_SPEECH.search(plain, unit.start, unit.end):
             # What a speaker says dates what happened ("Today, the final stages were held," he noted),
             # but the speaker's own frame of time does not set the narrative's "the day before".
+            if trace and found:
+                trace.sentences[-1].notes.append("quoted speech: its dates do not anchor 'the day before'")
             continue
         if not unit.header:
             named = [d for d in found if d.type not in ("name", "period")]
             antecedent = named[-1] if named else antecedent
             days = [d for d in named if d.precision == "day" and d.type != "anaphoric"]
             antecedent_day = days[-1] if days else antecedent_day
-    events = link_anniversaries(merge_candidates(candidates, header.title))
+    events = link_anniversaries(merge_candidates(candidates, header.title, trace.merges if trace else None))
+    if trace:
+        trace.events = sorted(events, key=lambda e: (e.evidence_start, e.start))
     return ExtractedRelease(
         title=header.title,
         published=published,
@@ -89,6 +105,7 @@ def events_in_unit(
     inferred: bool,
     antecedent: DateValue | None = None,
     antecedent_day: DateValue | None = None,
+    trace: SentenceTrace | None = None,
 ) -> tuple[list[DateValue], list[Candidate]]:
     """The dates a sentence names, and the events it states."""
     found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day)
@@ -102,7 +119,10 @@ def events_in_unit(
             for d in find_dates(plain, published, unit.start, unit.end, True, antecedent, antecedent_day)
         }
         found = [d if told_in_past(plain, d, unit) else ahead.get(d.text_start, d) for d in found]
-    dates = [d for d in found if is_event_date(plain, d, unit)]
+    dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit))]
+    dates = [d for d in found if not any(d is gone for gone, _ in dropped)]
+    if trace:
+        trace.dates, trace.dropped = found, dropped
     if not dates and not (unit.lead or unit.header):
         return found, []  # most sentences date nothing: skip the trigger scan
     # A trigger inside a date expression ("on the eve of the meeting") names the anchor, not the event.
@@ -112,6 +132,8 @@ def events_in_unit(
         if not any(d.text_start <= t.start < d.text_end and d.type != "name" for d in found)
     ]
     if not triggers:
+        if trace and dates:
+            trace.notes.append("no word of the kind lexicon: nothing is said to happen here")
         return found, []
     if unit.header and header.dateline_date_span:
         # The dateline's own date is when the headline's news happened; the time is the publication's.
@@ -145,14 +167,14 @@ def events_in_unit(
     pairs, absorbed = absorb_name(pairs, triggers)
     candidates = []
     for date, trigger in pairs:
-        kind = trigger.kind if trigger.kind != GENERIC else (kind_near(triggers, trigger.start) or "other")
-        if (
-            date.type == "name"
-            and (kind not in ("exercise", "other") or trigger.kind == GENERIC)
-            and not date.text_start <= trigger.start < date.text_end
-        ):
-            kind = "exercise"  # a year-named happening is an exercise, unless its name says what it is
+        kind, kind_rule = kind_of(date, trigger, triggers)
+        if id(date) in absorbed:
+            kind_rule = f"kind: the finer date of the exercise {absorbed[id(date)]}"
         event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names)
+        dated = date_rule(date, unit, fallback, present, future)
+        if (date.text_start, date.text_end) == header.dateline_date_span:
+            dated = f"dated by the dateline '{date.text}': the headline's news is of the publication day"
+        event = replace(event, rules=(dated, kind_rule))
         by_publication = date.type == "published" or (date.text_start, date.text_end) == header.dateline_date_span
         candidates.append(
             Candidate(
@@ -166,7 +188,45 @@ def events_in_unit(
                 present=present and date.type == "published",
             )
         )
+    if trace:
+        trace.events = [c.event for c in candidates]
+        if dates and not pairs:
+            trace.notes.append("no date and kind word pair up in this sentence")
     return found, candidates
+
+
+def kind_of(date: DateValue, trigger: Trigger, triggers: list[Trigger]) -> tuple[str, str]:
+    """The kind a date's trigger gives its event, and the rule that gave it."""
+    if trigger.kind != GENERIC:
+        kind, rule = trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
+    else:
+        near = kind_near(triggers, trigger.start)
+        kind = near or "other"
+        rule = (
+            f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
+            if near
+            else f"kind: generic verb '{trigger.text}' and no kind word: other"
+        )
+    if (
+        date.type == "name"
+        and (kind not in ("exercise", "other") or trigger.kind == GENERIC)
+        and not date.text_start <= trigger.start < date.text_end
+    ):
+        return "exercise", "kind: a year-named happening is an exercise"
+    return kind, rule
+
+
+def date_rule(date: DateValue, unit: Unit, fallback: bool, present: bool, future: bool) -> str:
+    """How an event was dated, in words an editor can check."""
+    if date.type == "published":
+        if present:
+            return "dated by the publication date: a present-tense headline reports the day's news"
+        where = "headline" if unit.header else "lead"
+        return f"dated by the publication date: an undated {where} reports the day's news"
+    rule = f"dated by '{date.text}' ({date.pattern or date.type})"
+    if not date.year_given:
+        rule += ", year inferred" + (" forward: told in the future tense" if future else "")
+    return rule
 
 
 def make_event(

@@ -79,30 +79,38 @@ AGENCY_AFTER = re.compile(
 
 
 def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
-    """Drop dates that bound a plan or a period, quantities, and ages."""
+    return drop_reason(plain, date, unit) is None
+
+
+def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
+    """Why a date names no happening (a plan or period, a quantity, a report's day), or None."""
     if date.type == "period":
-        return False
+        return "period: a span of years bounds a plan"
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
     if date.type != "name" and ATTRIBUTION_BEFORE.search(before):
-        return False
+        return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):
-        return False
+        return "agency dateline: the day of the report"
     # "for the second half of 2025" bounds a plan as "for 2025" does
     before = PART_OF_PERIOD.sub("", before)
     if NOT_EVENT_BEFORE.search(before):
-        return False
+        return "bound: until, by, since, before"
     if date.precision == "year" and date.type in ("year", "relative"):
         if PERIOD_YEAR_BEFORE.search(before):
-            return False
+            return "period: the year of a plan, programme or report"
         if date.type == "year" and (QUANTITY_AFTER.match(plain, date.text_end) or QUANTITY_BEFORE.search(before)):
-            return False
+            return "quantity: a number, not a year"
         if date.type == "year" and PERIOD_NOUN_AFTER.match(plain, date.text_end):
-            return False  # "the 2021 Plan for joint training": a plan's year
+            return "period: the year names a plan"  # "the 2021 Plan for joint training"
         if date.type == "year" and YEAR_OF.match(plain, date.text_end):
-            return False  # "declare 2025 the Year of the Victory": a name for a year
-    if date.precision == "month" and re.search(r"\bfor\s+$", before, re.IGNORECASE):
-        return bool(re.search(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", before, re.IGNORECASE))
-    return True
+            return "name of a year"  # "declare 2025 the Year of the Victory"
+    if (
+        date.precision == "month"
+        and re.search(r"\bfor\s+$", before, re.IGNORECASE)
+        and not re.search(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", before, re.IGNORECASE)
+    ):
+        return "period: a month a plan is for"
+    return None
 
 
 def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:

@@ -32,27 +32,33 @@ RECENT = datetime.timedelta(days=14)
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def restates(candidate: Candidate, kept: Candidate) -> bool:
-    """Whether `candidate` speaks of the happening `kept` already stands for."""
+def restates(candidate: Candidate, kept: Candidate) -> str | None:
+    """Why `candidate` speaks of the happening `kept` already stands for, or None when it does not."""
     event, other = candidate.event, kept.event
     same_kind = event.kind == other.kind
     if candidate.name and kept.name and same_name(candidate.name, kept.name):
-        return True  # one name is one happening however often it is named
+        return "same name"  # one name is one happening however often it is named
     if candidate.name and kept.name and not candidate.weak:
-        return False  # two names are two happenings (a headline may spell a name its own way)
+        return None  # two names are two happenings (a headline may spell a name its own way)
     # A named exercise is its own happening unless the same sentence dates it more precisely.
     own_name = bool(candidate.name) and other.evidence_start != event.evidence_start
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):
-        return True  # stated again, or less precisely
+        return "same kind, same or wider dates"  # stated again, or less precisely
     if candidate.by_publication and kept.header and same_kind and (candidate.header or contains(other, event)):
-        return True  # the dateline line repeats the headline; an undated lead tells the headline's news
+        return "the dateline line or an undated lead repeats the headline"
     if candidate.weak and not kept.weak:
         inside_day = other.precision == "day" and contains(other, event)
+        if inside_day:
+            return "a headline or undated lead on a day the body dates"
         if candidate.present:
             # Today's part of a happening the body dates by the day, or only by its name.
             timely = event.start - RECENT <= other.span()[1] and other.start <= event.start + RECENT
-            return inside_day or (same_kind and other.precision == "day" and timely)
+            return (
+                "a present-tense headline of a recent happening"
+                if same_kind and other.precision == "day" and timely
+                else None
+            )
         if candidate.by_publication:
             # A headline or undated lead restates the body's news: what happened shortly before
             # publishing, or, told in the future tense, what is announced.
@@ -62,9 +68,9 @@ def restates(candidate: Candidate, kept: Candidate) -> bool:
                 timely = other.span()[1] >= event.start - RECENT
             else:
                 timely = event.start - RECENT <= other.span()[1] and other.start <= event.start
-            return (same_kind and timely) or inside_day
-        return inside_day or (same_kind and overlaps(event, other))
-    return False
+            return "an undated headline or lead restates the body's news" if same_kind and timely else None
+        return "a headline restates an overlapping happening" if same_kind and overlaps(event, other) else None
+    return None
 
 
 def name_key(name: str) -> str:
@@ -83,31 +89,45 @@ def overlaps(first: ExtractedEvent, second: ExtractedEvent) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-def merge_candidates(candidates: list[Candidate], headline: str) -> list[ExtractedEvent]:
+def merge_candidates(
+    candidates: list[Candidate], headline: str, merges: list[str] | None = None
+) -> list[ExtractedEvent]:
     """One event per happening: body events first, finer dates first, then what restates them.
 
     A body event that the headline restates is the release's news: the headline is its title.
+    Each merge is told in `merges` ("... merged into ...: why"), when given.
     """
     ordered = sorted(candidates, key=lambda c: (c.weak, PRECISION_RANK[c.event.precision], c.order))
     kept: list[Candidate] = []
     headlined: set[int] = set()
     for candidate in ordered:
-        restated = next((i for i, other in enumerate(kept) if restates(candidate, other)), None)
+        restated, reason = next(
+            ((i, why) for i, other in enumerate(kept) if (why := restates(candidate, other))), (None, None)
+        )
+        if restated is not None and merges is not None:
+            merges.append(f"{describe(candidate.event)} merged into {describe(kept[restated].event)}: {reason}")
         if restated is None:
             kept.append(candidate)
         elif refines(candidate, kept[restated]):
             # "The December 2014 session", and the headline's "Session ... December 23, 2014".
             event, finer = kept[restated].event, candidate.event
             dates = {"start": finer.start, "end": finer.end, "precision": finer.precision, "time": finer.time}
-            kept[restated] = replace(kept[restated], event=replace(event, **dates))
+            rules = (*event.rules, f"dates refined by the headline's '{finer.date_text}'")
+            kept[restated] = replace(kept[restated], event=replace(event, **dates, rules=rules))
             headlined.add(restated) if not kept[restated].name else None
         elif widens(candidate, kept[restated]):
             # "began on Monday" then "from 26 September to 8 October": the range is the event.
             event = kept[restated].event
-            kept[restated] = replace(kept[restated], event=replace(event, end=candidate.event.end))
+            rules = (*event.rules, f"end from the range '{candidate.event.date_text}' starting on its day")
+            kept[restated] = replace(kept[restated], event=replace(event, end=candidate.event.end, rules=rules))
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
+
+
+def describe(event: ExtractedEvent) -> str:
+    data = event.as_json()
+    return f"{data['start']}{'/' + data['end'] if data['end'] else ''} {event.kind} @{event.evidence_start}"
 
 
 def refines(candidate: Candidate, kept: Candidate) -> bool:
@@ -150,5 +170,5 @@ def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 def with_headline(event: ExtractedEvent, headline: str) -> ExtractedEvent:
     """The headline names the news better than a sentence does, when it is short and undated."""
     if 0 < len(headline) <= 140 and not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
-        return replace(event, title=headline)
+        return replace(event, title=headline, rules=(*event.rules, "title: the headline restates it"))
     return event

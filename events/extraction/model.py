@@ -21,6 +21,7 @@ class DateValue:
     type: str  # explicit, range, month, year, relative, anaphoric, name, numeric, period
     time: datetime.time | None = None
     year_given: bool = True  # False when the year was not written but inferred
+    pattern: str = ""  # the name of the date pattern that read it (dates.PATTERNS), for explanations
 
     def iso_start(self) -> str:
         return iso(self.start, self.precision)
@@ -48,6 +49,8 @@ class ExtractedEvent:
     founding: datetime.date | None = None
     founding_precision: str | None = None
     recurs_yearly: bool = False
+    # Why the extractor made this event: "date: mdy", "kind: lexicon 'session'", ... (explain_release)
+    rules: tuple[str, ...] = ()
 
     def as_json(self) -> dict:
         data = {
@@ -68,6 +71,8 @@ class ExtractedEvent:
             data["founding"] = iso(self.founding, self.founding_precision or "day")
         if self.recurs_yearly:
             data["recurs_yearly"] = True
+        if self.rules:
+            data["rules"] = list(self.rules)
         return data
 
     def span(self) -> tuple[datetime.date, datetime.date]:
