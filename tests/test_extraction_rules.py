@@ -124,3 +124,14 @@ def test_a_headline_dating_the_body_s_happening_more_finely_gives_its_day():
         headline="Session of the Council December 23, 2022, Moscow",
     )
     assert starts(events) == [("2022-12-23", None, "meeting")]
+
+
+def test_the_following_year_counts_from_its_own_sentence_s_year():
+    body = "The drills were held in May. The organisation was formed in 1992 and the following year it was joined by Georgia."
+    events = starts(release(body, dateline="13.12.2011"))
+    assert ("1992", None, "other") in events and ("1993", None, "other") in events
+
+
+def test_a_named_operation_stays_an_operation():
+    body = "The anti-drug operation, dubbed Channel-2011, was carried out from December 5 to December 12."
+    assert starts(release(body, dateline="13.12.2011")) == [("2011-12-05", "2011-12-12", "other")]

@@ -627,10 +627,24 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
             )
             if result[earlier_year].type == "year":
                 introducers.add(earlier_year)  # the year only introduced the dates after it
+        elif value.pattern == "years_later":
+            # "formed in 1992 ... the following year": counted from the sentence's own year
+            earlier = next((v for v in reversed(result) if v.type not in ("name", "period")), None)
+            if earlier is not None:
+                value = replace(value, start=datetime.date(earlier.start.year + years_later(value.text), 1, 1))
         elif value.type == "anaphoric" and earlier_day is not None:
             value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
         result.append(value)
     return [value for index, value in enumerate(result) if index not in introducers]
+
+
+def years_later(phrase: str) -> int:
+    """How many years "the following year", "two years later", "a year earlier" count."""
+    words = phrase.lower().split()
+    if "following" in words or "subsequent" in words:
+        return 1
+    count = 1 if words[0] in ("a", "an") else int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
+    return -count if words[-1] == "earlier" else count
 
 
 def shift_years(day: datetime.date, years: int) -> datetime.date:

@@ -30,6 +30,8 @@ RECENT = datetime.timedelta(days=14)
 
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# How far back a headline's news may lie: a headline restates the body's recent or coming news.
+HEADLINE_NEWS = datetime.timedelta(days=62)
 
 
 def restates(candidate: Candidate, kept: Candidate) -> str | None:
@@ -63,7 +65,8 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
             # A headline or undated lead restates the body's news: what happened shortly before
             # publishing, or, told in the future tense, what is announced.
             if candidate.header:
-                timely = True  # headlines announce as often as they report, in any tense
+                # Headlines announce as often as they report, in any tense; but not history.
+                timely = other.span()[1] >= event.start - HEADLINE_NEWS
             elif candidate.future:
                 timely = other.span()[1] >= event.start - RECENT
             else:

@@ -3,7 +3,7 @@
 import re
 from dataclasses import replace
 
-from events.extraction.kinds import GENERIC, KIND_STRENGTH, Trigger, distance
+from events.extraction.kinds import GENERIC, KIND_STRENGTH, Trigger, distance, kind_near
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
 
@@ -81,7 +81,10 @@ def absorb_name(
             continue
         if any(date is d for d, _ in absorbing):
             absorbed[id(date)] = name.text
-            if trigger.kind != "exercise" and exercise is not None:
+            kind = trigger.kind if trigger.kind != GENERIC else kind_near(triggers, trigger.start)
+            if kind == "other" and not (exercise and exercise.start < name.text_start):
+                trigger = replace(trigger, kind="other")  # "the anti-drug operation Channel-2011": `other`
+            elif trigger.kind != "exercise" and exercise is not None:
                 trigger = exercise
             elif trigger.kind != "exercise":
                 trigger = replace(trigger, kind="exercise")
