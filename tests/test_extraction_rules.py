@@ -135,3 +135,8 @@ def test_the_following_year_counts_from_its_own_sentence_s_year():
 def test_a_named_operation_stays_an_operation():
     body = "The anti-drug operation, dubbed Channel-2011, was carried out from December 5 to December 12."
     assert starts(release(body, dateline="13.12.2011")) == [("2011-12-05", "2011-12-12", "other")]
+
+
+def test_a_dated_action_the_lexicon_does_not_know_is_other():
+    body = "The Secretary General informed the President about it this week. The year 2023 has been complicated."
+    assert starts(release(body, dateline="23.11.2023")) == [("2023-11-20", "2023-11-26", "other")]

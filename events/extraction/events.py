@@ -29,7 +29,14 @@ from events.extraction.pairing import absorb_name, pair_dates, strongest
 from events.extraction.places import find_location
 from events.extraction.reading import Unit, infer_publication, reading_units
 from events.extraction.release import Header
-from events.extraction.tense import DIRECT_SPEECH, FUTURE, PRESENT_HEADLINE, reports_news_of_the_day, told_in_past
+from events.extraction.tense import (
+    DIRECT_SPEECH,
+    FUTURE,
+    PRESENT_HEADLINE,
+    action_verb,
+    reports_news_of_the_day,
+    told_in_past,
+)
 from events.extraction.text import normalize
 from events.extraction.titles import make_title
 
@@ -131,9 +138,13 @@ def events_in_unit(
         for t in find_triggers(plain, unit.start, unit.end)
         if not any(d.text_start <= t.start < d.text_end and d.type != "name" for d in found)
     ]
+    if not triggers and not unit.header:
+        # A dated clause whose verb says someone did something the lexicon has no word for
+        # ("informed the President this week", "will arrive on 24 October") is an `other` event.
+        triggers = [action for d in dates if d.precision != "year" and (action := action_verb(plain, d, unit))][:1]
     if not triggers:
         if trace and dates:
-            trace.notes.append("no word of the kind lexicon: nothing is said to happen here")
+            trace.notes.append("no word of the kind lexicon and no action verb: nothing is said to happen here")
         return found, []
     if unit.header and header.dateline_date_span:
         # The dateline's own date is when the headline's news happened; the time is the publication's.

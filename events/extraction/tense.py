@@ -59,3 +59,28 @@ def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> 
     if not any(t.kind != GENERIC for t in triggers):
         return False
     return unit.header or (unit.lead and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end)))
+
+
+# A verb of doing in the past or future tense: "informed", "will arrive", "accused". Not a state
+# ("has been complicated"), not a participle after a noun ("forces deployed in").
+ACTION = re.compile(
+    r"(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbecome )(?<!\bbecame )"
+    r"\b(?:will\s+(?P<future>[a-z]{3,})|(?P<past>[a-z]{3,}ed))\b(?!\s+(?:by|with|to|on|as)\b)"
+)
+NOT_ACTIONS = frozenset(
+    "need indeed united limited based related interested concerned aimed devoted dedicated called named "
+    "detailed advanced experienced armed skilled required expected planned scheduled continue need".split()
+)
+
+
+def action_verb(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
+    """The verb of doing in the clause that holds a date, as an `other` trigger, or None."""
+    edges = [m.end() for m in CLAUSE_EDGE.finditer(plain, unit.start, date.text_start)]
+    start = edges[-1] if edges else unit.start
+    after = CLAUSE_EDGE.search(plain, date.text_end, unit.end)
+    end = after.start() if after else unit.end
+    for match in ACTION.finditer(plain, start, end):
+        word = match["future"] or match["past"]
+        if word.lower() not in NOT_ACTIONS and not match.group()[0].isupper():
+            return Trigger("other", match.start(), match.end(), match.group())
+    return None
