@@ -140,3 +140,13 @@ def test_a_named_operation_stays_an_operation():
 def test_a_dated_action_the_lexicon_does_not_know_is_other():
     body = "The Secretary General informed the President about it this week. The year 2023 has been complicated."
     assert starts(release(body, dateline="23.11.2023")) == [("2023-11-20", "2023-11-26", "other")]
+
+
+def test_one_named_exercise_and_one_dated_exercise_of_its_year_are_one_event():
+    body = (
+        "The rapid reaction forces began the Interaction-2015 drill in Russia. "
+        "The exercises will be held at the Strugi range on August 23-28."
+    )
+    assert starts(release(body, dateline="24.08.2015")) == [("2015-08-23", "2015-08-28", "exercise")]
+    body_with_two_names = body + " The Search-2015 exercise follows."
+    assert len(release(body_with_two_names, dateline="24.08.2015")) == 3

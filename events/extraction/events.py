@@ -40,6 +40,10 @@ from events.extraction.tense import (
 from events.extraction.text import normalize
 from events.extraction.titles import make_title
 
+# A happening named as one the reader already knows: "the exercises", "these joint drills".
+DEFINITE = re.compile(
+    r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
+)
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
 
@@ -197,6 +201,7 @@ def events_in_unit(
                 future=future,
                 header=unit.header,
                 present=present and date.type == "published",
+                definite=bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
             )
         )
     if trace:

@@ -17,6 +17,7 @@ class Candidate:
     future: bool = False  # told in the future tense
     header: bool = False  # a headline line
     present: bool = False  # a headline in the present tense: the news of the publication day
+    definite: bool = False  # its happening is named as one already known: "the exercises", "these drills"
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -125,7 +126,45 @@ def merge_candidates(
             kept[restated] = replace(kept[restated], event=replace(event, end=candidate.event.end, rules=rules))
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
+    kept, headlined = name_the_one_exercise(kept, headlined, merges)
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
+
+
+def name_the_one_exercise(
+    kept: list[Candidate], headlined: set[int], merges: list[str] | None
+) -> tuple[list[Candidate], set[int]]:
+    """A release that names one exercise and dates one exercise of that year tells of one exercise.
+
+    "The rapid reaction forces began the Interaction-2015 drill ... The exercises will be held on
+    23-28 August": the name's year and the days are the same happening.
+    """
+    names = [i for i, c in enumerate(kept) if c.name and c.event.precision == "year"]
+    if len({name_key(kept[i].name) for i in names}) != 1:
+        return kept, headlined
+    year = kept[names[0]].event.start.year
+    first_named = min(kept[i].event.evidence_start for i in names)
+    dated = [
+        i
+        for i, c in enumerate(kept)
+        if not c.name
+        and not c.by_publication
+        and c.event.kind == "exercise"
+        and c.event.precision != "year"
+        and c.event.start.year == year
+        and c.event.evidence_start > first_named  # the name introduces it, the details follow
+        and c.definite  # "the exercises will be held on ...": the one named before
+    ]
+    if len(dated) != 1:
+        return kept, headlined
+    if merges is not None:
+        merges.extend(
+            f"{describe(kept[i].event)} merged into {describe(kept[dated[0]].event)}: "
+            "the one exercise the release names and the one it dates"
+            for i in names
+        )
+    survivors = [i for i in range(len(kept)) if i not in names]
+    remaining = [replace(kept[i], name=kept[names[0]].name) if i == dated[0] else kept[i] for i in survivors]
+    return remaining, {survivors.index(i) for i in headlined if i in survivors}
 
 
 def describe(event: ExtractedEvent) -> str:
