@@ -150,3 +150,18 @@ def test_one_named_exercise_and_one_dated_exercise_of_its_year_are_one_event():
     assert starts(release(body, dateline="24.08.2015")) == [("2015-08-23", "2015-08-28", "exercise")]
     body_with_two_names = body + " The Search-2015 exercise follows."
     assert len(release(body_with_two_names, dateline="24.08.2015")) == 3
+
+
+def test_modifiers_of_time_and_fixed_phrases_when_pairing_kinds():
+    body = "Members of the Council, following the session of the Council of 2 December 2020, declare the following."
+    assert starts(release(body, dateline="02.12.2020")) == [("2020-12-02", None, "decision")]
+    body = "The documents will be signed during the heads of state meeting on November 28."
+    assert starts(release(body, dateline="20.11.2019")) == [("2019-11-28", None, "meeting")]
+
+
+def test_a_presidency_year_is_a_period_and_becoming_secretary_general_a_happening():
+    body = (
+        "In April of this year, General Petrov became Secretary General. "
+        "Peacekeeping is among the priorities declared by Kazakhstan for its presidency in 2024."
+    )
+    assert starts(release(body, dateline="12.10.2024")) == [("2024-04", None, "other")]

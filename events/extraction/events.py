@@ -150,6 +150,15 @@ def events_in_unit(
         if trace and dates:
             trace.notes.append("no word of the kind lexicon and no action verb: nothing is said to happen here")
         return found, []
+    dateline = header.dateline_date_span
+    if (
+        unit.header
+        and dateline
+        and unit.start <= dateline[0] < unit.end
+        and any(d.type != "name" and (d.text_start, d.text_end) != dateline for d in dates)
+    ):
+        # The dateline line repeats a headline that dates its news: its date is the publication's only.
+        dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
     if unit.header and header.dateline_date_span:
         # The dateline's own date is when the headline's news happened; the time is the publication's.
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]

@@ -19,7 +19,7 @@ PERIOD_YEAR_BEFORE = re.compile(
     r"(?:\bfor\s+(?:the\s+)?(?:year\s+|period\s+)?$|\bfrom\s+$|"
     r"\b(?:plans?|programmes?|programs?|strateg(?:y|ies)|concepts?|budgets?|goals?|tasks?|priorities|agenda|"
     r"schedules?|timetables?|results|outcomes|activit(?:y|ies)|performance|reports?|period|forecasts?|"
-    r"objectives|targets)\s+(?:\w+\s+){0,2}(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
+    r"objectives|targets|chairmanship|presidency)\s+(?:\w+\s+){0,2}(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
     r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?in\s+$)",
     re.IGNORECASE,
 )

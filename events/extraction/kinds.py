@@ -38,7 +38,7 @@ LEXICON: list[tuple[str, str]] = [
     ),
     (
         "briefing",
-        r"\bbriefings?\b|\bbriefed\b|\binterviews?\b|\bgave\s+an\s+interview\b|\bspoke\s+to\s+(?:journalists|reporters|the\s+press)\b",
+        r"\bbriefings?\b|\bbriefed\b|\binterviews?\b|\b(?:in|to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:newspaper|magazine)\b|\bgave\s+an\s+interview\b|\bspoke\s+to\s+(?:journalists|reporters|the\s+press)\b",
     ),
     (
         "consultation",
@@ -69,14 +69,14 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),
     (
         "decision",
-        r"\b(?:decided|decisions?|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
+        r"\b(?:decided|decisions?|declared?|declares|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
     ),
     ("decision", r"\bdecided\s+to\s+(?:create|establish|form|set\s+up)\b"),
     # Founding a body is a happening of its own (ANNOTATION.md: foundings are `other`); framed as a
     # decision ("decided to create") it is the decision above.
     (
         "other",
-        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:established|founded|created|formed|set\s+up)|established|founded)\b",
+        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:established|founded|created|formed|set\s+up)|established|founded|formed|created)\b",
     ),
     # Membership and office: joining, leaving, suspending, returning, taking over a chair.
     (
@@ -89,6 +89,11 @@ LEXICON: list[tuple[str, str]] = [
         r"\b(?:exhibitions?|expos?|ceremon(?:y|ies)|parades?|competitions?|contests?|festivals?|concerts?|marathons?|relays?)\b",
     ),
     ("other", r"\btook\s+up\s+(?:his|her|their)\s+(?:duties|post|office)\b"),
+    (
+        "other",
+        r"\bbec(?:ame|omes)\s+(?:the\s+)?(?:new\s+|first\s+|acting\s+)?(?:secretary|chair\w*|head|president|member|"
+        r"director|commander|chief|observer|partner)\b",
+    ),
     (
         "other",
         r"\b(?:took\s+office|assumed\s+(?:office|the\s+post|duties)|appointed|elected|appointment|inaugurat\w+)\b",

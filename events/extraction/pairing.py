@@ -29,8 +29,8 @@ YEAR_INTRODUCER = re.compile(
 
 
 OF_PHRASE = re.compile(
-    r"\b(?:of|at|during|on|for|about|regarding|concerning|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|"
-    r"on\s+the\s+occasion\s+of)\s+"
+    r"\b(?:(?<!\bheads\s)of(?!\s+(?:state|government)\b)|at|during|on|for|about|regarding|concerning|following|after|"
+    r"ahead\s+of|prior\s+to|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)\s+"
     r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w.-]+\s+){0,2}$"
 )
 
