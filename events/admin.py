@@ -10,7 +10,7 @@ import binascii
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,7 +20,7 @@ from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import editing, importers
-from events.admin_forms import KindActionForm, MergeForm, ReleaseUploadForm
+from events.admin_forms import EventAdminForm, KindActionForm, MergeForm, ReleaseUploadForm
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, DraftEvent, Event, Kind, Mention, Release, Status
 
 # --- list filters ---------------------------------------------------------------------------
@@ -132,6 +132,29 @@ class EventMentionInline(ReadOnlyMentionInline):
 # --- releases ---------------------------------------------------------------------------------
 
 
+def events_after_deleting(releases) -> list[str]:
+    """What deleting these releases does to the events they state (`ReleaseQuerySet.delete`)."""
+    ids = [release.pk for release in releases]
+    stated_elsewhere = Mention.objects.filter(event=OuterRef("pk")).exclude(release__in=ids)
+    events = (
+        Event.objects.filter(pk__in=Mention.objects.filter(release__in=ids).values("event"))
+        .annotate(stated_elsewhere=Exists(stated_elsewhere))
+        .order_by("pk")
+    )
+    notes = []
+    for event in events:
+        if event.stated_elsewhere:
+            notes.append(f"Event kept: {event} (other releases state it too; their mentions remain)")
+        elif event.published_once:
+            notes.append(
+                f"Event withdrawn, not deleted: {event} (no other release states it; it stays in the "
+                "calendar feeds as cancelled for 90 days so subscribed calendars remove it)"
+            )
+        else:
+            notes.append(f"Draft event deleted: {event} (never published; no other release states it)")
+    return notes
+
+
 @admin.register(Release)
 class ReleaseAdmin(admin.ModelAdmin):
     list_display = ("title", "published_on", "source_name", "event_count")
@@ -161,6 +184,10 @@ class ReleaseAdmin(admin.ModelAdmin):
     def event_count(self, release):
         return release.event_count
 
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return [*deleted, *events_after_deleting(objs)], counts, perms_needed, protected
+
     def get_urls(self):
         return [
             path("import/", self.admin_site.admin_view(self.import_view), name="events_release_import"),
@@ -177,7 +204,9 @@ class ReleaseAdmin(admin.ModelAdmin):
         previews = []
         if request.method == "POST" and form.is_valid():
             for upload in form.cleaned_data["files"]:
-                previews.append(importers.preview_release(upload.read(importers.MAX_RELEASE_BYTES + 1), upload.name))
+                # Only the first bytes past the limit are read; the size comes from the upload itself.
+                data = upload.read(importers.MAX_RELEASE_BYTES + 1)
+                previews.append(importers.preview_release(data, upload.name, size=upload.size))
             text = form.cleaned_data["text"]
             if text.strip():
                 # Browsers send textarea lines with CRLF; releases are stored with LF.
@@ -345,6 +374,7 @@ class EventActionsMixin:
 
 @admin.register(Event)
 class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
+    form = EventAdminForm
     list_display = ("title", "date_label", "kind", "status", "location", "evidence_snippet", "editor_owned")
     list_filter = ("kind", "status", "precision", YearListFilter, LikelyDuplicateListFilter, "recurs_yearly")
     date_hierarchy = "start_date"
@@ -363,7 +393,17 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
     fieldsets = (
         (
             None,
-            {"fields": ("title", "kind", "status", ("start_date", "end_date", "precision"), "start_time", "time_zone")},
+            {
+                "fields": (
+                    "title",
+                    "kind",
+                    "status",
+                    ("start_date", "end_date", "precision"),
+                    "start_time",
+                    "time_zone",
+                    "loaded_version",
+                )
+            },
         ),
         (None, {"fields": ("location", "description")}),
         ("Ownership", {"fields": ("editor_owned_fields",)}),
@@ -412,6 +452,54 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
             if owned:
                 self.message_user(request, f"Now editor-owned (imports keep them): {', '.join(owned)}.")
         super().save_model(request, obj, form, change)
+
+    # Deleting an event subscribers may have seen withdraws it instead (Event.delete): every
+    # step of the admin's delete says so.
+
+    def get_deleted_objects(self, objs, request):
+        objs = list(objs)
+        withdrawn = [event for event in objs if event.published_once]
+        drafts = [event for event in objs if not event.published_once]
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(drafts, request)
+        if withdrawn:
+            counts["events withdrawn instead (published once)"] = len(withdrawn)
+            deleted = [*deleted, *(WITHDRAWN_NOT_DELETED.format(event=event) for event in withdrawn)]
+        return deleted, counts, perms_needed, protected
+
+    def log_deletions(self, request, queryset):
+        events = list(queryset)
+        for event in events:
+            if event.published_once:
+                self.log_change(request, event, "Withdrawn (cancelled) when asked to delete: it was published.")
+        return super().log_deletions(request, [event for event in events if not event.published_once])
+
+    def delete_queryset(self, request, queryset):
+        withdrawn = queryset.filter(published_once=True).count()
+        super().delete_queryset(request, queryset)
+        if withdrawn:
+            self.message_user(
+                request,
+                f"{withdrawn} of the selected events had been published: they were withdrawn (cancelled), "
+                "not deleted, so subscribed calendars remove them.",
+                messages.WARNING,
+            )
+
+    def response_delete(self, request, obj_display, obj_id):
+        if not Event.objects.filter(pk=obj_id).exists():
+            return super().response_delete(request, obj_display, obj_id)
+        self.message_user(
+            request,
+            f"“{obj_display}” had been published: it was withdrawn (cancelled), not deleted, so subscribed "
+            "calendars remove it.",
+            messages.WARNING,
+        )
+        return HttpResponseRedirect(reverse("admin:events_event_change", args=[obj_id]))
+
+
+WITHDRAWN_NOT_DELETED = (
+    "Withdrawn, not deleted: {event} (it was published, so it stays in the calendar feeds as cancelled "
+    "for 90 days and subscribed calendars remove it; its mentions are kept)"
+)
 
 
 @admin.register(DraftEvent)

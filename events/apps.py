@@ -10,6 +10,8 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from events.feeds import invalidate_feeds
+        from events.models import events_changed
 
         post_save.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-save")
         post_delete.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-delete")
+        events_changed.connect(invalidate_feeds, dispatch_uid="feeds-invalidate-bulk")

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 import icalendar
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
@@ -107,9 +108,11 @@ class CalendarFeed(View):
     def summary(self, queryset) -> dict:
         """Count and latest change of the feed's events: one aggregate query, briefly cached.
 
-        The cached copy is keyed by a generation that every Event save or delete renews, so an
-        edit shows at once; the short timeout bounds staleness after bulk updates (no signals)
-        and lets the cancelled-event window move.
+        Every write to events moves this data: a calendar change moves `modified_at` (whoever saves,
+        `Event.save` and `EventQuerySet.update`), so the ETag and the cached body's key follow it.
+        The cached copy is keyed by a generation that every save, bulk update or delete renews, so
+        a change shows at once; the short timeout bounds staleness when the writer is another
+        process with its own memory cache (no REDIS_URL), and lets the cancelled-event window move.
         """
         generation = cache.get(GENERATION_KEY)
         if generation is None:
@@ -161,7 +164,15 @@ class CalendarFeed(View):
 
 
 def invalidate_feeds(**kwargs) -> None:
-    """Event saved or deleted: feeds recompute their validators on the next request."""
+    """Events written (saved, updated, deleted): feeds recompute their validators on the next request.
+
+    Renewed again once the transaction commits, so a summary read before the commit is not kept.
+    """
+    renew_generation()
+    transaction.on_commit(renew_generation)
+
+
+def renew_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
 from events.models import CALENDAR_FIELDS, Event, Kind, Mention, Precision, Release, Status
@@ -88,7 +88,19 @@ def event_uid(source_name: str, extracted: ExtractedEvent) -> str:
 
 
 def import_text(text: str, source_name: str, *, publish: bool = False) -> FileResult:
-    """Import one release's text. Raises ReleaseError when it cannot be read."""
+    """Import one release's text. Raises ReleaseError when it cannot be read.
+
+    Another import may store the same release at the same moment: the unique name or hash then
+    refuses our insert, and the file is imported again against what the other one stored
+    (it becomes unchanged or updated).
+    """
+    try:
+        return import_text_once(text, source_name, publish=publish)
+    except IntegrityError:
+        return import_text_once(text, source_name, publish=publish)
+
+
+def import_text_once(text: str, source_name: str, *, publish: bool) -> FileResult:
     digest = content_hash(text)
     existing = Release.objects.filter(content_hash=digest).first()
     if existing is not None:
@@ -159,16 +171,28 @@ def source_name_for(name: str) -> str:
     return Path(name.replace("\\", "/")).name.strip()[:255]
 
 
-def preview_release(data: bytes, name: str) -> Preview:
-    """Decode and extract one release without saving, so an editor sees the events first."""
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def too_large(size: int) -> str:
+    return f"too large ({megabytes(size)}; at most {megabytes(MAX_RELEASE_BYTES)})"
+
+
+def preview_release(data: bytes, name: str, size: int | None = None) -> Preview:
+    """Decode and extract one release without saving, so an editor sees the events first.
+
+    `size` is the upload's full size when `data` holds only its first bytes.
+    """
     from events.extraction.release import decode_release
 
     preview = Preview(source_name_for(name))
     if not preview.name:
         preview.error = "no name given"
         return preview
-    if len(data) > MAX_RELEASE_BYTES:
-        preview.error = f"too large ({len(data)} bytes; at most {MAX_RELEASE_BYTES})"
+    size = len(data) if size is None else max(size, len(data))
+    if size > MAX_RELEASE_BYTES:
+        preview.error = too_large(size)
         return preview
     try:
         preview.text = decode_release(data)
@@ -187,8 +211,9 @@ def import_texts(items: Iterable[tuple[str, str]], *, publish: bool = False) -> 
     for name, text in items:
         name = source_name_for(name)
         try:
-            if len(text.encode("utf-8")) > MAX_RELEASE_BYTES:
-                raise ReleaseError(f"too large (at most {MAX_RELEASE_BYTES} bytes)")
+            size = len(text.encode("utf-8"))
+            if size > MAX_RELEASE_BYTES:
+                raise ReleaseError(too_large(size))
             result.files.append(import_text(text, name, publish=publish))
         except ReleaseError as error:
             result.files.append(FileResult(name, "failed", error=str(error)))
@@ -219,6 +244,7 @@ def extracted_values(item: ExtractedEvent) -> dict:
 
 
 def sync_events(release: Release, extracted: ExtractedRelease, result: FileResult, *, publish: bool) -> None:
+    lock_happenings(extracted.events)
     old_mentions = list(release.mentions.select_related("event"))
     matched_mentions: set[int] = set()
     # Two happenings of one release are two events: once an event stands for one of them, it is
@@ -255,7 +281,7 @@ def sync_events(release: Release, extracted: ExtractedRelease, result: FileResul
             event = mention.event
             mention.delete()
             if not event.mentions.exists() and not event.editor_fields:
-                withdraw(event)
+                event.delete()  # withdrawn (cancelled) if subscribers may have it, else deleted
                 result.events_withdrawn += 1
 
 
@@ -294,6 +320,28 @@ def find_own_mention(mentions: list[Mention], item: ExtractedEvent, taken: set[i
     scored = [(SequenceMatcher(None, m.evidence, item.evidence).ratio(), m) for m in same_kind]
     best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     return best[1] if best[0] >= REWORDED_SIMILARITY else None
+
+
+def lock_happenings(items: Iterable[ExtractedEvent]) -> None:
+    """Serialise "is this happening already an event?" between concurrent imports (PostgreSQL).
+
+    Each (start date, kind) a release states is locked until its transaction ends, in one sorted
+    order so two imports never wait on each other in a cycle; an import stating the same
+    happening waits, then finds the other's event (read committed) instead of creating a twin.
+    SQLite runs one writing transaction at a time and needs no lock.
+    """
+    if connection.vendor != "postgresql":
+        return
+    keys = sorted({happening_lock_key(item.start, item.kind) for item in items})
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+def happening_lock_key(start: datetime.date, kind: str) -> int:
+    """A signed 64-bit advisory lock key, the same in every process (unlike hash())."""
+    digest = hashlib.sha256(f"happening|{start.isoformat()}|{kind}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
 
 
 def find_shared_event(item: ExtractedEvent, exclude: Iterable[int] = ()) -> Event | None:
@@ -355,9 +403,12 @@ def update_event(event: Event, values: dict, release: Release, result: FileResul
     """Refresh an event from a changed release, leaving editor-owned fields alone.
 
     Only an event this release alone states is refreshed: another release's wording is as good.
+    The event is read again under a row lock, so an editor's save that committed meanwhile (and
+    the fields it made editor-owned) is seen, and a save still running waits for this one.
     """
     if event.mentions.exclude(release=release).exists():
         return
+    event = Event.objects.select_for_update().get(pk=event.pk)
     changed, kept = [], []
     for name, value in values.items():
         if getattr(event, name) == value:
@@ -448,16 +499,6 @@ def mention_values_of(mention: Mention) -> dict:
         "date_end": mention.date_end,
         "extracted": {**mention.extracted, "implied_founding": True},
     }
-
-
-def withdraw(event: Event) -> None:
-    """An event no release states any more: cancelled if subscribers may have it, else deleted."""
-    if event.published_once:
-        event.status = Status.CANCELLED
-        event.touch()
-        event.save()
-    else:
-        event.delete()
 
 
 def dry_run(paths: Iterable[str | Path]) -> dict:

@@ -1,11 +1,15 @@
 """Release, Event and Mention: what was published, what happened, and where it is said."""
 
 import datetime
+import functools
 import uuid
+import zoneinfo
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -50,6 +54,32 @@ CALENDAR_FIELDS = (
 )
 # Fields an editor can take over; an import never overwrites one an editor changed.
 EDITABLE_FIELDS = ("title", "kind", "start_date", "end_date", "precision", "start_time", "location")
+# Fields the model fills itself; a write of these alone is no change an editor's form could revert.
+DERIVED_FIELDS = frozenset({"ical_component", "modified_at", "sequence", "version", "published_once"})
+
+# Sent after a bulk write (QuerySet.update or delete) to events: feeds renew their validators.
+events_changed = Signal()
+
+
+@functools.cache
+def time_zone_names() -> list[str]:
+    return sorted(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in time_zone_names():
+        raise ValidationError(
+            "“%(value)s” is not a time zone name: choose one from the list, e.g. Europe/Moscow.",
+            code="invalid_time_zone",
+            params={"value": value},
+        )
+
+
+def first_day(value: datetime.date | None, precision: str) -> datetime.date | None:
+    """The first day of the month or year a reduced-precision date stands for."""
+    if value is None or precision == Precision.DAY:
+        return value
+    return value.replace(day=1) if precision == Precision.MONTH else value.replace(month=1, day=1)
 
 
 class Year(models.Func):
@@ -66,6 +96,17 @@ class Year(models.Func):
 class ReleaseQuerySet(models.QuerySet):
     def with_event_counts(self):
         return self.annotate(event_count=models.Count("mentions__event", distinct=True))
+
+    def delete(self):
+        """Delete releases and their mentions; an event no other release states goes too.
+
+        Such an event is withdrawn when subscribers may have it (`EventQuerySet.delete`), else deleted.
+        """
+        with transaction.atomic():
+            stated = list(Mention.objects.filter(release__in=self).values_list("event_id", flat=True).distinct())
+            deleted = super().delete()
+            Event.objects.filter(pk__in=stated, mentions__isnull=True).delete()
+        return deleted
 
 
 class Release(models.Model):
@@ -101,8 +142,58 @@ class Release(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:release-detail", args=[self.pk])
 
+    def delete(self, *args, **kwargs):
+        return type(self).objects.filter(pk=self.pk).delete()
+
 
 class EventQuerySet(models.QuerySet):
+    def update(self, **values):
+        """Bulk writes reach subscribers like saves do: a calendar field bumps SEQUENCE and
+        LAST-MODIFIED and rebuilds the stored VEVENT; editors' open forms see a new version."""
+        calendar = values.keys() & set(CALENDAR_FIELDS)
+        if values.keys() - DERIVED_FIELDS:
+            values.setdefault("version", F("version") + 1)
+        if values.get("status") == Status.PUBLISHED:
+            values.setdefault("published_once", True)
+        if calendar:
+            values.setdefault("sequence", F("sequence") + 1)
+            values.setdefault("modified_at", timezone.now())
+        with transaction.atomic(savepoint=False):
+            changed = list(self.values_list("pk", flat=True)) if calendar else []
+            count = super().update(**values)
+            if changed:
+                self.model.objects.filter(pk__in=changed).rebuild_components()
+        events_changed.send(sender=self.model)
+        return count
+
+    update.alters_data = True
+
+    def rebuild_components(self) -> int:
+        """Serialise these events' VEVENTs again; returns how many changed."""
+        from events.ical import serialize_event
+
+        batch = []
+        for event in self.order_by("pk").iterator(chunk_size=1000):
+            component = serialize_event(event)
+            if component != event.ical_component:
+                event.ical_component = component
+                batch.append(event)
+        self.model.objects.bulk_update(batch, ["ical_component"], batch_size=1000)
+        return len(batch)
+
+    def delete(self):
+        """Events subscribers may have seen are withdrawn, never dropped: they stay in the feeds as
+        cancelled for the retention period, so calendars remove them. Drafts never published are deleted."""
+        with transaction.atomic():
+            for event in self.filter(published_once=True):
+                event.withdraw("withdrawn instead of deleted: subscribers may have it")
+            deleted = models.QuerySet.delete(self.filter(published_once=False))
+        events_changed.send(sender=self.model)
+        return deleted
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -195,6 +286,9 @@ class EventQuerySet(models.QuerySet):
         )
 
 
+END_BEFORE_START = "The end date is before the start date."
+
+
 class Event(models.Model):
     uid = models.CharField(max_length=255, unique=True, editable=False, help_text="Stable iCalendar UID; never reused.")
     title = models.CharField(max_length=300, help_text="Short title: who did what.")
@@ -215,6 +309,7 @@ class Event(models.Model):
     time_zone = models.CharField(
         max_length=64,
         default=settings.EVENTS_DEFAULT_TIME_ZONE,
+        validators=[validate_time_zone],
         help_text="IANA time zone of the start time.",
     )
     location = models.CharField(max_length=200, blank=True, help_text="City, country or venue.")
@@ -251,6 +346,9 @@ class Event(models.Model):
         default=list, blank=True, help_text="Fields an editor changed; imports leave them alone."
     )
     sequence = models.PositiveIntegerField(default=0, editable=False, help_text="iCalendar SEQUENCE.")
+    version = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Counts every saved change; a form opened on an older version is refused."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(
         default=timezone.now, editable=False, help_text="Last change a calendar should notice."
@@ -274,35 +372,91 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="event_end_not_before_start",
+                violation_error_message=END_BEFORE_START,
             ),
-            models.CheckConstraint(condition=Q(precision__in=Precision.values), name="event_precision_valid"),
-            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="event_kind_valid"),
-            models.CheckConstraint(condition=Q(status__in=Status.values), name="event_status_valid"),
+            models.CheckConstraint(
+                condition=Q(precision__in=Precision.values),
+                name="event_precision_valid",
+                violation_error_message="The precision must be day, month or year.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=Kind.values),
+                name="event_kind_valid",
+                violation_error_message="The kind must be one of the listed kinds.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="event_status_valid",
+                violation_error_message="The status must be draft, published or cancelled.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.date_label}: {self.title}"
 
     def save(self, *args, **kwargs):
-        if not self.uid:
-            self.uid = f"{uuid.uuid4()}@csto-timeline"
-        if self.status == Status.PUBLISHED:
-            self.published_once = True
+        """Fill the derived fields: identity, dates at their precision, SEQUENCE and LAST-MODIFIED
+        when a calendar field changed (compared with the stored row, whoever saves), version, VEVENT."""
         from events.ical import serialize_event
 
-        creating = self.pk is None
-        self.ical_component = serialize_event(self)
+        if not self.uid:
+            self.uid = f"{uuid.uuid4()}@csto-timeline"
+        self.start_date = first_day(self.start_date, self.precision)
+        self.end_date = first_day(self.end_date, self.precision)
+        if self.status == Status.PUBLISHED:
+            self.published_once = True
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "ical_component", "published_once"}
-        super().save(*args, **kwargs)
-        if creating:
-            # Only now is there a page to link to from the calendar entry.
+            kwargs["update_fields"] = {*update_fields, *DERIVED_FIELDS}
+        creating = self._state.adding
+        with transaction.atomic(savepoint=False):
+            if not creating:
+                self.follow_stored_row(CALENDAR_FIELDS if update_fields is None else set(update_fields))
             self.ical_component = serialize_event(self)
-            type(self).objects.filter(pk=self.pk).update(ical_component=self.ical_component)
+            super().save(*args, **kwargs)
+            if creating:
+                # Only now is there a page to link to from the calendar entry.
+                self.ical_component = serialize_event(self)
+                type(self).objects.filter(pk=self.pk).update(ical_component=self.ical_component)
 
     def get_absolute_url(self) -> str:
         return reverse("events:event-detail", args=[self.pk])
+
+    def clean(self):
+        self.start_date = first_day(self.start_date, self.precision)
+        self.end_date = first_day(self.end_date, self.precision)
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": END_BEFORE_START})
+
+    def follow_stored_row(self, fields) -> None:
+        """Lock the stored row and count this save after it: the next version, and a SEQUENCE
+        above the stored one when a calendar field differs (a caller's own touch() is not doubled)."""
+        stored = (
+            type(self)
+            .objects.select_for_update()
+            .filter(pk=self.pk)
+            .values("version", "sequence", "modified_at", "published_once", *CALENDAR_FIELDS)
+            .first()
+        )
+        if stored is None:
+            return
+        self.version = stored["version"] + 1
+        self.published_once = self.published_once or stored["published_once"]
+        if any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS if name in fields):
+            self.sequence = max(self.sequence, stored["sequence"] + 1)
+            if self.modified_at <= stored["modified_at"]:
+                self.modified_at = timezone.now()
+
+    def delete(self, *args, **kwargs):
+        """Withdraw (cancel) an event subscribers may have seen; delete a never-published draft."""
+        return type(self).objects.filter(pk=self.pk).delete()
+
+    def withdraw(self, reason: str = "withdrawn") -> None:
+        """Cancel: the feeds keep it as STATUS:CANCELLED for the retention period, so calendars remove it."""
+        if self.status != Status.CANCELLED:
+            self.status = Status.CANCELLED
+            self._change_reason = reason
+            self.save()
 
     @property
     def date_label(self) -> str:

@@ -2,6 +2,7 @@
 
 import datetime
 
+import icalendar
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Group, User
@@ -468,3 +469,118 @@ def test_duplicates_can_be_merged_from_the_review_queue(editor_client, make_even
     assert (second.status, second.merged_into_id) == ("cancelled", first.pk)
     assert first.mentions.count() == 1
     assert second.history.latest().history_change_reason == f"merged into event {first.pk}"
+
+
+# --- issue #10: validation in the editor's words ----------------------------------------------
+
+
+def form_errors(response) -> dict:
+    assert response.status_code == 200  # the form again, with its errors: never a 500
+    return response.context["adminform"].form.errors
+
+
+@pytest.mark.parametrize("precision, start_time", [("day", "10:00"), ("month", "")])
+def test_a_typed_time_zone_is_a_form_error(admin_client, make_event, precision, start_time):
+    event = make_event(precision=precision)
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = change_form_data(admin_client, url, time_zone="Moscow", start_time=start_time)
+    errors = form_errors(admin_client.post(url, data))
+    assert "Moscow is not one of the available choices" in errors["time_zone"][0]
+    assert Event.objects.get(pk=event.pk).time_zone == "Europe/Moscow"
+
+
+def test_time_zones_are_offered_from_the_iana_list(admin_client, make_event):
+    response = admin_client.get(reverse("admin:events_event_change", args=[make_event().pk]))
+    choices = dict(response.context["adminform"].form.fields["time_zone"].choices)
+    assert {"Europe/Moscow", "Asia/Almaty", "UTC"} <= choices.keys() and "Moscow" not in choices
+
+
+def test_end_before_start_is_a_field_error_in_plain_words(admin_client, make_event):
+    event = make_event(start_date=datetime.date(2020, 1, 23))
+    url = reverse("admin:events_event_change", args=[event.pk])
+    errors = form_errors(admin_client.post(url, change_form_data(admin_client, url, end_date="2020-01-21")))
+    assert errors["end_date"] == ["The end date is before the start date."]
+    assert "Constraint" not in str(errors)
+
+
+def test_a_month_precision_date_starts_on_the_first_of_the_month(admin_client, make_event):
+    event = make_event()
+    url = reverse("admin:events_event_change", args=[event.pk])
+    admin_client.post(url, change_form_data(admin_client, url, start_date="2020-09-15", precision="month"))
+    event.refresh_from_db()
+    assert event.start_date == datetime.date(2020, 9, 1)
+    component = icalendar.Event.from_ical(event.ical_component)
+    assert (component["DTSTART"].dt, component["DTEND"].dt) == (datetime.date(2020, 9, 1), datetime.date(2020, 10, 1))
+
+
+def test_an_oversized_upload_is_reported_in_megabytes(editor_client):
+    response = editor_client.post(IMPORT, {"files": [upload("big.txt", b"x" * 5_000_000)]})
+    (preview,) = response.context["previews"]
+    assert preview.error == "too large (5.0 MB; at most 1.0 MB)"
+
+
+# --- issue #10: deletion is withdrawal -----------------------------------------------------------
+
+
+def test_deleting_a_published_event_in_the_admin_withdraws_it(admin_client, make_event, make_mention):
+    event = make_event(title="Council meeting")
+    make_mention(event=event)
+    url = reverse("admin:events_event_delete", args=[event.pk])
+    confirmation = admin_client.get(url).text
+    assert "Withdrawn, not deleted: 16 January 2020: Council meeting" in confirmation
+    response = admin_client.post(url, {"post": "yes"}, follow=True)
+    assert "it was withdrawn (cancelled), not deleted" in messages_of(response)
+    event.refresh_from_db()
+    assert (event.status, event.sequence, event.mentions.count()) == ("cancelled", 1, 1)
+    assert event in Event.objects.in_feed()
+
+
+def test_the_bulk_delete_action_withdraws_published_events_and_deletes_drafts(admin_client, make_event):
+    published, draft = make_event(), make_event(status="draft")
+    response = run_action(admin_client, EVENTS, "delete_selected", [published, draft], post="yes")
+    assert "1 of the selected events had been published" in messages_of(response)
+    assert Event.objects.get(pk=published.pk).status == "cancelled"
+    assert not Event.objects.filter(pk=draft.pk).exists()
+
+
+def test_deleting_a_release_says_what_happens_to_its_events(admin_client, make_release, make_event, make_mention):
+    release, other = make_release(), make_release()
+    alone, shared, draft = (
+        make_event(title="Alone"),
+        make_event(title="Shared"),
+        make_event(title="Draft", status="draft"),
+    )
+    for event in (alone, shared, draft):
+        make_mention(release=release, event=event)
+    make_mention(release=other, event=shared)
+    url = reverse("admin:events_release_delete", args=[release.pk])
+    page = admin_client.get(url).text
+    assert "Event withdrawn, not deleted: 16 January 2020: Alone" in page
+    assert "Event kept: 16 January 2020: Shared" in page
+    assert "Draft event deleted: 16 January 2020: Draft" in page
+    admin_client.post(url, {"post": "yes"})
+    assert Event.objects.get(pk=alone.pk).status == "cancelled"
+    assert Event.objects.get(pk=shared.pk).status == "published"
+    assert not Event.objects.filter(pk=draft.pk).exists()
+
+
+# --- issue #10: a form opened before a change is refused -----------------------------------------
+
+
+def test_a_form_opened_before_an_import_changed_the_event_is_refused(editor_client):
+    event = import_text(RELEASE_TEXT, "good.txt").release.mentions.get().event
+    url = reverse("admin:events_event_change", args=[event.pk])
+    stale = change_form_data(editor_client, url, location="Minsk")
+    changed = RELEASE_TEXT.replace("from January 21 to 23", "from January 20 to 23")
+    assert import_text(changed, "good.txt").status == "updated"
+    errors = form_errors(editor_client.post(url, stale))
+    message = str(errors["__all__"])
+    assert "changed (by an import or another editor) after you opened this form" in message
+    assert "start date: now “2020-01-20”" in message
+    event.refresh_from_db()
+    assert event.start_date == datetime.date(2020, 1, 20)  # the import's change stands
+    assert (event.location, event.editor_fields) == ("Joint Staff", [])
+    fresh = change_form_data(editor_client, url, location="Minsk")
+    assert editor_client.post(url, fresh).status_code == 302
+    event.refresh_from_db()
+    assert event.location == "Minsk" and event.start_date == datetime.date(2020, 1, 20)

@@ -1,6 +1,7 @@
 """events.feeds: every feed parsed back with icalendar, conditional GET, fixed query counts."""
 
 import datetime
+from io import StringIO
 
 import icalendar
 import pytest
@@ -214,16 +215,68 @@ def test_conditional_get(client, make_event):
     assert changed["ETag"] != etag
 
 
-def test_bulk_updates_show_once_the_short_summary_cache_expires(client, make_event, monkeypatch):
-    import events.feeds
+def feed_entry(client, url="/calendar.ics"):
+    """(ETag, the only VEVENT) of a feed, parsed back."""
+    response, body = fetch(client, url)
+    assert response.status_code == 200
+    (component,) = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    return response["ETag"], component
 
+
+def test_a_plain_orm_save_reaches_subscribers(client, make_event):
+    event = make_event(title="Old title")
+    modified = event.modified_at
+    etag, before = feed_entry(client)
+    event = Event.objects.get(pk=event.pk)  # as manage.py shell would: no touch(), no admin
+    event.title = "New title"
+    event.save()
+    new_etag, after = feed_entry(client)
+    assert new_etag != etag
+    assert str(after["SUMMARY"]) == "New title"
+    assert after["SEQUENCE"] == before["SEQUENCE"] + 1
+    assert Event.objects.get(pk=event.pk).modified_at > modified  # LAST-MODIFIED shows whole seconds
+
+
+def test_a_bulk_queryset_update_reaches_subscribers(client, make_event):
+    event = make_event(title="Old title")
+    modified = event.modified_at
+    etag, before = feed_entry(client)
+    assert Event.objects.filter(pk=event.pk).update(title="New title") == 1
+    new_etag, after = feed_entry(client)
+    assert new_etag != etag
+    assert str(after["SUMMARY"]) == "New title"
+    assert after["SEQUENCE"] == before["SEQUENCE"] + 1
+    assert Event.objects.get(pk=event.pk).modified_at > modified
+
+
+def test_bulk_update_moves_every_row_it_changes(client, make_event):
+    first, second = make_event(location="Minsk"), make_event(location="Minsk")
+    first.location = second.location = "Astana"
+    Event.objects.bulk_update([first, second], ["location"])
+    calendar = parse(client, "/calendar.ics")
+    assert {str(c["LOCATION"]) for c in calendar.walk("VEVENT")} == {"Astana"}
+    assert {c["SEQUENCE"] for c in calendar.walk("VEVENT")} == {1}
+
+
+def test_refresh_calendar_after_the_site_moves_reaches_subscribers(client, make_event, settings):
+    from django.core.management import call_command
+
+    make_event()
+    etag, before = feed_entry(client)
+    settings.EVENTS_SITE_URL = "https://new.example.org"
+    call_command("refresh_calendar", stdout=StringIO())
+    new_etag, after = feed_entry(client)
+    assert new_etag != etag
+    assert str(after["URL"]).startswith("https://new.example.org/")
+    assert after["SEQUENCE"] == before["SEQUENCE"]  # nothing about the happening changed
+
+
+def test_saving_without_a_calendar_change_keeps_sequence(make_event):
     event = make_event()
-    etag = fetch(client, "/calendar.ics")[0]["ETag"]
-    Event.objects.filter(pk=event.pk).update(modified_at=timezone.now() + datetime.timedelta(minutes=1))
-    assert fetch(client, "/calendar.ics")[0]["ETag"] == etag  # no signal: cached for SUMMARY_TIMEOUT
-    monkeypatch.setattr(events.feeds, "SUMMARY_TIMEOUT", 0)
-    cache.clear()
-    assert fetch(client, "/calendar.ics")[0]["ETag"] != etag
+    event.editor_fields = ["title"]
+    event.save()
+    event.refresh_from_db()
+    assert event.sequence == 0
 
 
 def test_validators_change_when_an_event_is_added_or_drafted(client, make_event):
