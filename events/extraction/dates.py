@@ -593,12 +593,15 @@ def find_dates(
     for value in named_dates(text, start, end) if HAS_DIGIT in present else ():
         candidates.append((value.text_start, -(value.text_end - value.text_start), -1, value))
     chosen: list[DateValue] = []
-    taken: list[tuple[int, int]] = []
+    # Longest first: a character once claimed is never claimed again. One mark per character
+    # keeps the check proportional to the match's length, not to the number of matches kept.
+    base = min((c[0] for c in candidates), default=start)  # a weekday before a date may precede `start`
+    taken = bytearray(max((c[0] - c[1] for c in candidates), default=base) - base)
     for start_at, negative_length, _, value in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
-        span = (start_at, start_at - negative_length)
-        if any(span[0] < e and s < span[1] for s, e in taken):
+        low, high = start_at - base, start_at - negative_length - base
+        if 1 in taken[low:high]:
             continue
-        taken.append(span)
+        taken[low:high] = b"\x01" * (high - low)
         if value is not None:
             chosen.append(value)
     chosen.sort(key=lambda v: v.text_start)
@@ -614,9 +617,11 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
     """
     result: list[DateValue] = []
     introducers: set[int] = set()
+    # The last year (or name) and the last day read so far, kept as the loop goes: looking back
+    # through every earlier date for each one would grow with the square of their number.
+    earlier_year: int | None = None
+    earlier_day: DateValue | None = None
     for value in values:
-        earlier_year = next((i for i in range(len(result) - 1, -1, -1) if result[i].type in ("year", "name")), None)
-        earlier_day = next((v for v in reversed(result) if v.precision == "day" and v.type != "anaphoric"), None)
         if not value.year_given and value.type != "relative" and earlier_year is not None:
             shift = result[earlier_year].start.year - value.start.year
             value = replace(
@@ -635,6 +640,10 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
         elif value.type == "anaphoric" and earlier_day is not None:
             value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
         result.append(value)
+        if value.type in ("year", "name"):
+            earlier_year = len(result) - 1
+        if value.precision == "day" and value.type != "anaphoric":
+            earlier_day = value
     return [value for index, value in enumerate(result) if index not in introducers]
 
 

@@ -6,6 +6,7 @@ the body, then the site's navigation (`Go back`, `Back to the all news`, image c
 """
 
 import datetime
+import os
 import re
 from pathlib import Path
 
@@ -30,19 +31,40 @@ WRITTEN_TIME_BEFORE = re.compile(r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\
 SENTENCE_DATE = re.compile(r"\b(?:on|of|from|since|until|till|by|to|at|in|dated|before|after)\s*$", re.IGNORECASE)
 HEADER_LINES = 4
 LONG_TITLE = 200  # a dateline is looked for among the first non-empty lines only
+# The largest release accepted, from a file, an upload or a paste: press releases are a few
+# thousand characters, the longest in the corpus 13 KB; this leaves room for any real one while
+# keeping the worst extraction (its time grows with the length) to a few seconds.
+MAX_RELEASE_BYTES = 1_000_000
+# Separators that may surround a dateline on its line ("11:12 08.02.2021 • editor").
+DATELINE_PUNCTUATION = " .•|-"
+WRITTEN_DATELINE_PUNCTUATION = " .•|-,"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def too_large(size: int) -> str:
+    return f"too large ({megabytes(size)}; at most {megabytes(MAX_RELEASE_BYTES)})"
 
 
 def read_release_file(path: str | Path) -> str:
     """The text of one release file, or ReleaseError saying why it cannot be read."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_RELEASE_BYTES + 1)  # a huge file is refused without reading it all
+            size = max(len(data), os.fstat(file.fileno()).st_size)
     except OSError as error:
         raise ReleaseError(f"cannot read file: {error.strerror or error}") from error
+    if size > MAX_RELEASE_BYTES:
+        raise ReleaseError(too_large(size))
     return decode_release(data)
 
 
 def decode_release(data: bytes) -> str:
+    if len(data) > MAX_RELEASE_BYTES:
+        raise ReleaseError(too_large(len(data)))
     if not data.strip():
         raise ReleaseError("empty file")
     nul = data.find(b"\x00")
@@ -111,14 +133,17 @@ class Header:
             self.body_start = self.body_end = lines[-1][1]
 
     def _dateline_in(self, plain: str, start: int, end: int) -> bool:
+        # Where the line's closing punctuation begins: found once, not once per date of the line.
+        closing = end
+        while closing > start and plain[closing - 1] in DATELINE_PUNCTUATION:
+            closing -= 1
         for match in DATELINE.finditer(plain, start, end):
-            line = plain[start:end]
             # A dateline date closes its line, or opens it (with a time, a bullet or an author).
-            at_end = not plain[match.end() : end].strip(" .•|-")
+            at_end = match.end() >= closing
             at_start = match.start() == start
-            if not (at_end or at_start) and len(line) > 120:
+            if not (at_end or at_start) and end - start > 120:
                 continue
-            if not at_start and SENTENCE_DATE.search(plain[start : match.start()]):
+            if not at_start and ends_with(SENTENCE_DATE, plain, start, match.start(), 6):
                 continue  # "... were held in Moscow on 12.09.2019.": a body sentence, not a dateline
             try:
                 date = datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
@@ -136,18 +161,29 @@ class Header:
         """A dateline written out ("May 28, 2025", "28 May 2025 14:30") opening or closing its line."""
         from events.extraction.dates import find_dates
 
+        # The line's first and last characters that are not punctuation: found once, so that each
+        # date of a long line costs the same (the words before and after it are never copied).
+        first = start
+        while first < end and plain[first] in WRITTEN_DATELINE_PUNCTUATION:
+            first += 1
+        last = end
+        while last > first and plain[last - 1] in WRITTEN_DATELINE_PUNCTUATION:
+            last -= 1
         for value in find_dates(plain, None, start, end):
             if value.precision != "day" or value.end is not None or value.type not in ("explicit", "numeric"):
                 continue
-            before = plain[start : value.text_start].strip(" .•|-,")
-            after = plain[value.text_end : end]
-            if SENTENCE_DATE.search(plain[start : value.text_start]):
+            before_end = value.text_start
+            while before_end > first and plain[before_end - 1] in WRITTEN_DATELINE_PUNCTUATION:
+                before_end -= 1
+            before = max(0, before_end - first)  # the length of the words before the date
+            if ends_with(SENTENCE_DATE, plain, start, value.text_start, 6):
                 continue
-            clock = WRITTEN_TIME.match(after) or WRITTEN_TIME_BEFORE.search(plain[start : value.text_start])
-            rest = after[clock.end() :] if clock and clock.string is after else after
-            if before and rest.strip(" .•|-,"):
+            clock = WRITTEN_TIME.match(plain, value.text_end, end)
+            rest_start = clock.end() if clock else value.text_end
+            clock = clock or ends_with(WRITTEN_TIME_BEFORE, plain, start, value.text_start, 5)
+            if before and last > rest_start:
                 continue
-            if before and len(before) > 200:
+            if before and before > 200:
                 continue
             self.published = value.start
             if clock:
@@ -156,3 +192,19 @@ class Header:
             self.dateline_date_span = (value.text_start, value.text_end)
             return True
         return False
+
+
+def ends_with(pattern: re.Pattern, text: str, start: int, stop: int, reach: int) -> re.Match | None:
+    """`pattern.search(text[start:stop])` for a pattern anchored at its end (`$`) whose match, less
+    the spaces and one comma closing it, is at most `reach` characters long.
+
+    Only the end of the stretch is searched, so a long line costs no more than a short one.
+    """
+    word_end = stop
+    while word_end > start and text[word_end - 1].isspace():
+        word_end -= 1
+    if word_end > start and text[word_end - 1] == ",":
+        word_end -= 1
+        while word_end > start and text[word_end - 1].isspace():
+            word_end -= 1
+    return pattern.search(text, max(start, word_end - reach), stop)

@@ -66,18 +66,38 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# No sentence of news prose comes near this length (the longest in the corpus has 661 characters).
+# A longer stretch is read in pieces cut at a space: reading one sentence costs more than its
+# length (each of its dates is weighed against each of its triggers), so pieces keep a
+# release's cost proportional to its length, whatever the text.
+MAX_SENTENCE = 2000
+# The longest abbreviation of _ABBREVIATIONS: a longer word before a full stop is not one.
+_LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans (start, end) of the sentences of text[start:end], trimmed of surrounding space."""
+    """Spans (start, end) of the sentences of text[start:end], trimmed of surrounding space.
+
+    Each look at the text is bounded (the word before a stop, the digits opening a sentence),
+    so the split takes time proportional to the text's length.
+    """
     end = len(text) if end is None else end
     spans = []
     cursor = start
+    digits_from, digits_end = -1, -1  # the digits opening text[cursor:], found once per cursor
     for match in _SENTENCE_END.finditer(text, start, end):
-        before = text[cursor : match.start()].rstrip()
-        last_word = re.search(r"([A-Za-z.]+)\.$", before)
-        if last_word and last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS and "\n" not in match.group(0):
+        stop = match.start()
+        while stop > cursor and text[stop - 1].isspace():
+            stop -= 1
+        if "\n" not in match.group(0) and _abbreviation_before(text, cursor, stop):
             continue
-        if len(before.split()) == 1 and before.endswith(".") and before[:-1].isdigit():
-            continue  # "1." list numbering
+        if stop - cursor >= 2 and text[stop - 1] == ".":
+            if digits_from != cursor:
+                digits_from, digits_end = cursor, cursor
+                while digits_end < stop and text[digits_end].isdigit():
+                    digits_end += 1
+            if digits_end == stop - 1:
+                continue  # "1." list numbering
         spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, end))
@@ -88,5 +108,43 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            result.append((s, e))
+            result.extend(in_pieces(text, s, e))
     return result
+
+
+def _abbreviation_before(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] ends with an abbreviation and its full stop ("Gen.", "e.g.")."""
+    if stop - start < 2 or text[stop - 1] != ".":
+        return False
+    word_end = stop - 1
+    while word_end > start and text[word_end - 1] == ".":
+        word_end -= 1  # "etc..": the stops after the word
+    word_start = word_end
+    while word_start > start and (text[word_start - 1] == "." or _is_ascii_letter(text[word_start - 1])):
+        word_start -= 1
+        if word_end - word_start > _LONGEST_ABBREVIATION:
+            return False
+    return word_end > word_start and text[word_start:word_end].lower() in _ABBREVIATIONS
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
+
+
+def in_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] as spans of at most MAX_SENTENCE characters, cut after a space when there is one."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        space = next((i for i in range(cut, start + MAX_SENTENCE // 2, -1) if text[i - 1].isspace()), None)
+        cut = space if space is not None else cut
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
