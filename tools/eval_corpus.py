@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from events.extraction import ReleaseError, extract_release, read_release_file  # noqa: E402
+from events.extraction.titles import title_problems  # noqa: E402
 
 BASELINE = ROOT / "tools" / "eval_baseline.json"
 PARTS = ("A", "B", "C")
@@ -117,6 +118,10 @@ def main() -> int:
         print(summary_line(label, summary))
     summary, _ = scorer.score(gold, current)
     print(summary_line("all", summary))
+    titles = [e["title"] for r in current["releases"] for e in r["events"]]
+    failing = Counter(problem for title in titles for problem in title_problems(title))
+    passing = sum(1 for title in titles if not title_problems(title))
+    print(f"\ntitles: {passing}/{len(titles)} pass the title check" + "".join(f"; {n} {p}" for p, n in failing.items()))
     print("\nrecall by category (all parts):")
     for name, (matched, required) in by_category(all_rows).items():
         print(f"  {name:<24} {matched:>3}/{required:<3} {matched / required:.2f}")

@@ -275,8 +275,8 @@ def make_event(
         end=date.end,
         precision=date.precision,
         kind=kind,
-        title=name_title(date, kind)
-        if several_names
+        title=name_title(date, kind, find_location(sentence))
+        if several_names and date.type == "name"
         else make_title(plain, unit.start, unit.end, trigger.end, date_spans),
         evidence=text[unit.start : unit.end],
         evidence_start=unit.start,
@@ -295,12 +295,10 @@ def make_event(
 NAMED_NOUN = {"exercise": "Exercise", "conference": "Conference", "meeting": "Meeting", "other": "Operation"}
 
 
-def name_title(date: DateValue, kind: str) -> str:
-    """A sentence naming several exercises is no title for each: 'Exercise "Search-2023"' is."""
-    name = date.text.strip('"')
-    if date.type != "name":
-        return name
-    return f'{NAMED_NOUN.get(kind, kind.capitalize())} "{name}"'
+def name_title(date: DateValue, kind: str, location: str | None = None) -> str:
+    """A sentence naming several exercises is no title for each: 'The "Search-2023" exercise in Belarus' is."""
+    title = f'The "{date.text.strip(chr(34))}" {NAMED_NOUN.get(kind, kind).lower()}'
+    return f"{title} in {location}" if location else title
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:

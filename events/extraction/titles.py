@@ -32,8 +32,66 @@ LEADING_ADVERBIAL = re.compile(
 )
 
 
+# A news agency's dateline left at the head of a sentence: "DUSHANBE, Asia-Plus -", "MOSCOW, - ".
+AGENCY_HEAD = re.compile(
+    r"^[A-Z][A-Z.' -]{2,},\s*(?:\(?[A-Za-z][\w .-]{0,30}\)?\s*)?(?:/\s*[\w .-]+/\s*\.?\s*)?(?:--|-|\u2013|\u2014)\s*"
+)
+# Words a title must not end on: it would dangle ("held in", "a protocol dated").
+DANGLING = re.compile(
+    r"(?:\s+(?:dated|on|in|at|of|for|from|to|by|with|and|or|the|a|an|its|their|under|between))+$", re.I
+)
+EVENT_WORD = re.compile(
+    r"\b(?:\w+ed|\w+s|met|held|began|became|took|gave|made|went|came|left|led|won|will|meet|hold|host|begin|start|"
+    r"sign|adopt|visit|day|"
+    r"meeting|session|summit|talks|exercises?|drills?|training|visit|briefing|conference|consultations?|"
+    r"operation|decision|statement|declaration|anniversary|ceremony|forum|seminar|course)\b",
+    re.IGNORECASE,
+)
+MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+PHRASE_ONLY = re.compile(r"^(?:at|in|on|during|for|from|with|after|before|within|under)\b", re.IGNORECASE)
+VERB_WORD = re.compile(
+    r"\b(?:\w+ed|met|held|began|became|took|gave|made|went|came|left|led|won|will|is|are|was|were|has|have)\b",
+    re.IGNORECASE,
+)
+LEADING_DATE = re.compile(
+    rf"^(?:(?:on|in|from|since)\s+)?(?:\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+{MONTHS}\b|\d{{4}}\b|\d{{1,2}}\.\d{{1,2}}\.|"
+    rf"{MONTHS}\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def title_problems(title: str) -> list[str]:
+    """What keeps a title from telling a reader who did what; empty when it does."""
+    problems = []
+    words = title.rstrip("…").split()
+    if len(words) < 3:
+        problems.append("fewer than three words")
+    if LEADING_DATE.match(title):
+        problems.append("opens with a date")
+    if DANGLING.search(title.rstrip("…")) and not title.endswith("…"):
+        problems.append("ends on a dangling word")
+    if AGENCY_HEAD.match(title):
+        problems.append("an agency's dateline")
+    if not EVENT_WORD.search(title):
+        problems.append("no verb or event noun")
+    if PHRASE_ONLY.match(title) and not VERB_WORD.search(title):
+        problems.append("a phrase, not a statement")
+    return problems
+
+
 def make_title(text: str, start: int, end: int, trigger_end: int, dates: list[tuple[int, int]]) -> str:
-    """A title from text[start:end], the sentence; `dates` are the date spans inside it."""
+    """A title from text[start:end], the sentence; `dates` are the date spans inside it.
+
+    The title is the clause that holds the trigger; when that clause is only a phrase ("In the
+    course of the command training"), the sentence's main clause after it says who did what.
+    """
+    title = clause_title(text, start, end, trigger_end, dates)
+    if PHRASE_ONLY.match(title) and not VERB_WORD.search(title):
+        return clause_title(text, start, end, end, dates)
+    return title
+
+
+def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[tuple[int, int]]) -> str:
     for stop in CLAUSE_END.finditer(text, max(start, trigger_end), end):
         if len(text[start : stop.start()].split()) >= MIN_WORDS:
             end = stop.start()
@@ -57,8 +115,10 @@ def make_title(text: str, start: int, end: int, trigger_end: int, dates: list[tu
     title = re.sub(r"\s+([,.;:])", r"\1", title)
     title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
     title = re.sub(r"^[\W\s]+", "", title)
+    title = AGENCY_HEAD.sub("", title)
     title = LEADING_ADVERBIAL.sub("", title)
     title = re.sub(r"\s{2,}", " ", title).strip(" ,;:.-\"'")
+    title = DANGLING.sub("", title).strip(" ,;:.-\"'")
     if len(title) > MAX_TITLE:
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
     return title[:1].upper() + title[1:] if title else "Event"
