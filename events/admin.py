@@ -355,7 +355,7 @@ class EventActionsMixin:
         }
         return TemplateResponse(request, "admin/events/event/merge.html", context)
 
-    @admin.display(description="date")
+    @admin.display(description="date", ordering="start_date")
     def date_label(self, event):
         return event.date_label
 
@@ -506,7 +506,7 @@ WITHDRAWN_NOT_DELETED = (
 class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
     """The review queue: each draft with the sentence that dates it and its release."""
 
-    list_display = ("title_link", "date_label", "kind", "location", "evidence", "releases")
+    list_display = ("title_link", "date_label", "kind", "location", "evidence", "reasons", "releases")
     list_display_links = None
     list_filter = ("kind", "precision", YearListFilter, LikelyDuplicateListFilter)
     date_hierarchy = "start_date"
@@ -537,6 +537,16 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
     @admin.display(description="evidence")
     def evidence(self, event):
         return format_html_join(mark_safe("<br>"), "{}", ((highlighted_evidence(m),) for m in event.mentions.all()))
+
+    @admin.display(description="why")
+    def reasons(self, event):
+        """How the extractor dated and kinded the draft ("dated by 'on 5 May' (dmy)", "kind: lexicon ...")."""
+        rules = dict.fromkeys(rule for m in event.mentions.all() for rule in (m.extracted or {}).get("rules", []))
+        if not rules:
+            return "entered by hand" if not event.mentions.all() else "extracted before reasons were recorded"
+        return format_html(
+            '<ul class="review-reasons">{}</ul>', format_html_join("", "<li>{}</li>", ((rule,) for rule in rules))
+        )
 
     @admin.display(description="release")
     def releases(self, event):
