@@ -1,0 +1,174 @@
+"""Imports and editors at the same time, on PostgreSQL (issue #10, case 8).
+
+Each test runs writers in threads (one database connection each) and makes the interleaving
+that used to lose or duplicate data happen every time: the threads meet at fixed points
+(barriers) instead of relying on timing.
+"""
+
+import datetime
+import threading
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+
+from events import editing, importers
+from events.models import Event, Release
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrent writers need PostgreSQL: SQLite runs one writing transaction at a time",
+    ),
+]
+
+# A safety net against a hung test, never part of the logic: a barrier that is not met in this
+# time is a failure.
+MEETING_TIMEOUT = 60
+
+
+def run_together(*calls):
+    """Run each (function, *args) in its own thread and connection; return their results."""
+
+    def run(call):
+        function, *args = call
+        try:
+            return function(*args)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return [future.result() for future in [pool.submit(run, call) for call in calls]]
+
+
+def in_lockstep(monkeypatch, parties: int = 2) -> None:
+    """Importers extract each release only when every thread has reached its own next release:
+    both have checked that the release is not stored yet before either stores it."""
+    barrier = threading.Barrier(parties, timeout=MEETING_TIMEOUT)
+    extract = importers.extract_release
+
+    def extract_together(text):
+        barrier.wait()
+        return extract(text)
+
+    monkeypatch.setattr(importers, "extract_release", extract_together)
+
+
+def waiting_for_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+        )
+        return cursor.fetchone()[0] > 0
+
+
+def write_releases(folder, name: str, texts: list[str]) -> None:
+    folder.mkdir()
+    for n, text in enumerate(texts):
+        (folder / f"{name}-{n:02d}.txt").write_text(text, encoding="utf-8")
+
+
+def consultations(n: int) -> str:
+    day = datetime.date(2020, 1, 1) + datetime.timedelta(days=5 * n)
+    return (
+        f"Consultations at the Joint Staff\n\nConsultations at the Joint Staff {day:%d.%m.%Y}\n"
+        f"On {day:%B} {day.day}, {day.year}, consultations were held at the Joint Staff.\n\nGo back\n"
+    )
+
+
+def two_happenings(n: int, headline: str) -> str:
+    talks = datetime.date(2021, 1, 1) + datetime.timedelta(days=3 * n)
+    meeting = talks + datetime.timedelta(days=1)
+    return (
+        f"{headline} {n}\n\n{headline} {n} {meeting + datetime.timedelta(days=5):%d.%m.%Y}\n"
+        f"On {talks:%B} {talks.day}, {talks.year}, the CSTO Secretary General held talks with the Minister "
+        "of Foreign Affairs of Armenia in Yerevan.\n"
+        f"On {meeting:%B} {meeting.day}, {meeting.year}, a meeting of the Committee of Secretaries of "
+        "Security Councils took place in Minsk.\n\nGo back\n"
+    )
+
+
+def test_two_imports_of_the_same_files_at_once_store_each_release_once(tmp_path, monkeypatch):
+    write_releases(tmp_path / "batch", "release", [consultations(n) for n in range(50)])
+    in_lockstep(monkeypatch)
+    first, second = run_together(
+        (importers.import_paths, [tmp_path / "batch"]), (importers.import_paths, [tmp_path / "batch"])
+    )
+    for result in (first, second):
+        assert result.failed == [], [f.error for f in result.failed]
+    statuses = [sorted([a.status, b.status]) for a, b in zip(first.files, second.files, strict=True)]
+    assert statuses == [["new", "unchanged"]] * 50
+    assert Release.objects.count() == 50
+    assert Event.objects.count() == 50
+
+
+def test_two_imports_stating_the_same_happenings_at_once_make_each_event_once(tmp_path, monkeypatch):
+    write_releases(tmp_path / "a", "a", [two_happenings(n, "Press review") for n in range(20)])
+    write_releases(tmp_path / "b", "b", [two_happenings(n, "News of the week") for n in range(20)])
+    in_lockstep(monkeypatch)
+    # Make both imports ask "is this happening already an event?" before either answers with a
+    # new event, unless one of them is held by a lock until the other has committed.
+    arrivals: dict[int, int] = defaultdict(int)
+    matching = threading.Condition()
+    local = threading.local()
+    find = importers.find_shared_event
+    sync = importers.sync_events
+
+    def sync_counting(release, extracted, result, *, publish):
+        local.release = getattr(local, "release", 0) + 1
+        local.met = False
+        return sync(release, extracted, result, publish=publish)
+
+    def find_together(item, exclude=()):
+        found = find(item, exclude)
+        if not local.met:
+            local.met = True
+            with matching:
+                arrivals[local.release] += 1
+            deadline = time.monotonic() + MEETING_TIMEOUT
+            while arrivals[local.release] < 2 and not waiting_for_a_lock():
+                assert time.monotonic() < deadline, "the other import neither arrived nor waited for a lock"
+                time.sleep(0.005)
+        return found
+
+    monkeypatch.setattr(importers, "sync_events", sync_counting)
+    monkeypatch.setattr(importers, "find_shared_event", find_together)
+    first, second = run_together((importers.import_paths, [tmp_path / "a"]), (importers.import_paths, [tmp_path / "b"]))
+    assert first.failed == second.failed == []
+    assert first.total("events_created") + second.total("events_created") == 40
+    assert Event.objects.count() == 40
+    stated_by = Event.objects.annotate(releases=Count("mentions__release", distinct=True))
+    assert set(stated_by.values_list("releases", flat=True)) == {2}
+
+
+def test_an_editors_save_during_a_reimport_keeps_the_editors_title_and_ownership(tmp_path, monkeypatch):
+    text = consultations(1)
+    event = importers.import_text(text, "a.txt", publish=True).release.mentions.get().event
+
+    def editor_saves_title():
+        edited = Event.objects.get(pk=event.pk)
+        edited.title = "Editor's title"
+        editing.record_edit(edited, ["title"], reason="edited in the admin")
+        edited.save()
+
+    update = importers.update_event
+
+    def update_after_the_editor_saved(stale, values, release, result):
+        # The import read the event before the editor's save committed; it updates it after.
+        run_together((editor_saves_title,))
+        return update(stale, values, release, result)
+
+    monkeypatch.setattr(importers, "update_event", update_after_the_editor_saved)
+    moved = text.replace("consultations were held", "consultations were held in Moscow").replace(
+        "January 6", "January 7"
+    )
+    assert importers.import_text(moved, "a.txt", publish=True).status == "updated"
+    event.refresh_from_db()
+    assert event.title == "Editor's title"
+    assert event.editor_fields == ["title"]
+    assert event.start_date == datetime.date(2020, 1, 7)  # the import's change
+    assert event.sequence == 2  # two changes subscribers must notice
