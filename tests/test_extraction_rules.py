@@ -165,3 +165,11 @@ def test_a_presidency_year_is_a_period_and_becoming_secretary_general_a_happenin
         "Peacekeeping is among the priorities declared by Kazakhstan for its presidency in 2024."
     )
     assert starts(release(body, dateline="12.10.2024")) == [("2024-04", None, "other")]
+
+
+def test_a_dated_sentence_with_no_happening_dates_the_next_one():
+    body = (
+        "In accordance with the plan, in the period from 21 to 25 October this year, in the territory of the "
+        "member states. The anti-drug operation was carried out to stop the traffic."
+    )
+    assert starts(release(body, dateline="28.10.2024")) == [("2024-10-21", "2024-10-25", "other")]

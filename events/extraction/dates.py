@@ -707,7 +707,7 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
 # A one-word name and its year ("Zapad 2025") say they are a name when an exercise noun or a
 # naming word stands beside them: "the Zapad 2025 exercise", "drills Search 2025 and Echelon 2025".
 EXERCISE_NOUN_AFTER = re.compile(
-    r"(?:\s+(?:and|,)\s+[A-Z][a-z]+\s+(?:19|20)\d\d)*\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:\s*(?:,|\s+and)\s+[A-Z][a-z]+\s+(?:19|20)\d\d)*\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|games)\b"
 )
 NAMING_BEFORE = re.compile(

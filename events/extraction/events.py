@@ -67,7 +67,12 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     # The last date and the last day the body named: "the same year", "the day before" count from them.
     antecedent: DateValue | None = None
     antecedent_day: DateValue | None = None
+    waiting: Unit | None = None  # a sentence whose dates found no happening in it
     for unit in units:
+        if waiting is not None and not unit.header and not find_dates(plain, published, unit.start, unit.end):
+            # "In the period from 21 to 25 October, in the territory of the member states." then
+            # "The operation was carried out ...": the dates belong to the next sentence's news.
+            unit = Unit(waiting.start, unit.end, lead=waiting.lead)
         found, unit_candidates = events_in_unit(
             plain,
             text,
@@ -78,6 +83,9 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             antecedent,
             antecedent_day,
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
+        )
+        waiting = (
+            unit if not unit_candidates and not unit.header and dated_without_happening(plain, found, unit) else None
         )
         for candidate in unit_candidates:
             candidates.append(replace(candidate, order=len(candidates)))
@@ -218,6 +226,14 @@ def events_in_unit(
         if dates and not pairs:
             trace.notes.append("no date and kind word pair up in this sentence")
     return found, candidates
+
+
+def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> bool:
+    """A sentence with a day or month of its own and no word saying what happened."""
+    return any(
+        d.precision != "year" and d.type not in ("name", "anaphoric") and drop_reason(plain, d, unit) is None
+        for d in found
+    ) and not find_triggers(plain, unit.start, unit.end)
 
 
 def kind_of(date: DateValue, trigger: Trigger, triggers: list[Trigger]) -> tuple[str, str]:

@@ -87,6 +87,8 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     if date.type == "period":
         return "period: a span of years bounds a plan"
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
+    if date.pattern == "rel_year" and re.match(r"the\s+(?:past|current)\b", date.text, re.IGNORECASE):
+        return "period: 'the past year', 'the current year' bound a review"
     if date.type != "name" and ATTRIBUTION_BEFORE.search(before):
         return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):
