@@ -2,6 +2,8 @@
 
 import datetime
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from events.extraction.model import ExtractedEvent
@@ -104,13 +106,16 @@ def merge_candidates(
     ordered = sorted(candidates, key=lambda c: (c.weak, PRECISION_RANK[c.event.precision], c.order))
     kept: list[Candidate] = []
     headlined: set[int] = set()
+    index = KeptIndex()
     for candidate in ordered:
         restated, reason = next(
-            ((i, why) for i, other in enumerate(kept) if (why := restates(candidate, other))), (None, None)
+            ((i, why) for i in index.worth_trying(candidate, kept) if (why := restates(candidate, kept[i]))),
+            (None, None),
         )
         if restated is not None and merges is not None:
             merges.append(f"{describe(candidate.event)} merged into {describe(kept[restated].event)}: {reason}")
         if restated is None:
+            index.add(len(kept), candidate)
             kept.append(candidate)
         elif refines(candidate, kept[restated]):
             # "The December 2014 session", and the headline's "Session ... December 23, 2014".
@@ -118,6 +123,7 @@ def merge_candidates(
             dates = {"start": finer.start, "end": finer.end, "precision": finer.precision, "time": finer.time}
             rules = (*event.rules, f"dates refined by the headline's '{finer.date_text}'")
             kept[restated] = replace(kept[restated], event=replace(event, **dates, rules=rules))
+            index.add(restated, kept[restated])
             headlined.add(restated) if not kept[restated].name else None
         elif widens(candidate, kept[restated]):
             # "began on Monday" then "from 26 September to 8 October": the range is the event.
@@ -128,6 +134,60 @@ def merge_candidates(
             headlined.add(restated)  # a named exercise keeps its name as its title
     kept, headlined = name_the_one_exercise(kept, headlined, merges)
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
+
+
+class KeptIndex:
+    """Which kept candidates a candidate may restate, so that it is not tried against all of them.
+
+    By `restates`, a body candidate (neither weak nor dated by the publication) restates only a kept
+    candidate of the same name, or one of its kind whose dates lie within its own (from its own
+    sentence when it is named). Those are looked up by name, and by kind and the month (the year,
+    for a named candidate's own sentence) their dates start in. Trying every kept candidate
+    instead grows with the square of their number (a release of a thousand dated sentences). A
+    headline or lead candidate (a few per release) still tries them all. Looked-up positions are a
+    superset, tried in order, so the first one `restates` accepts is the one a full scan finds.
+    """
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        self.by_start: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.by_sentence: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+
+    def add(self, position: int, candidate: Candidate) -> None:
+        event = candidate.event
+        if candidate.name:
+            self.by_name[last_word(candidate.name)].append(position)
+        self.by_start[(event.kind, month_number(event.start))].append(position)
+        self.by_sentence[(event.kind, event.evidence_start, event.start.year)].append(position)
+
+    def worth_trying(self, candidate: Candidate, kept: list[Candidate]) -> Iterable[int]:
+        if candidate.weak or candidate.by_publication:
+            return range(len(kept))
+        event = candidate.event
+        first, last = event.span()
+        found: set[int] = set()
+        if candidate.name:
+            found.update(self.by_name.get(last_word(candidate.name), ()))
+            if last.year - first.year + 1 > len(kept):
+                return range(len(kept))
+            for year in range(first.year, last.year + 1):
+                found.update(self.by_sentence.get((event.kind, event.evidence_start, year), ()))
+        else:
+            months = range(month_number(first), month_number(last) + 1)
+            if len(months) > len(kept):
+                return range(len(kept))
+            for month in months:
+                found.update(self.by_start.get((event.kind, month), ()))
+        return sorted(found)
+
+
+def month_number(day: datetime.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def last_word(name: str) -> str:
+    """Names that `same_name` equates end with the same word."""
+    return name_key(name).rsplit(" ", 1)[-1]
 
 
 def name_the_one_exercise(

@@ -1,5 +1,6 @@
 """Each date with the words that say what happened: one trigger per date, nearest in the clause."""
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -104,20 +105,25 @@ def pair_dates(
     """One trigger per date, nearest first; a lone year must open its clause or be near its trigger."""
     options = []
     asides = [m.span() for m in ASIDE.finditer(plain, unit.start, unit.end)]
+    # What depends on one trigger or one date only is read once, not once per (date, trigger) pair.
+    breaks = ClauseBreaks(plain, dates, triggers, unit)
+    trigger_costs = []
+    for trigger in triggers:
+        strength = 0 if trigger.kind == GENERIC else 1
+        cost = 0
+        if not VERB.match(trigger.text) and OF_PHRASE.search(plain, max(unit.start, trigger.start - 30), trigger.start):
+            cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
+        aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
+        trigger_costs.append((strength, cost, aside))
     for di, date in enumerate(dates):
         initial = opens_clause(plain, date, unit)
+        loose = date.precision == "year" and date.type in ("year", "relative") and not introduced(plain, date)
         for ti, trigger in enumerate(triggers):
             gap = min(distance(trigger, date.text_start), distance(trigger, date.text_end))
-            loose = date.precision == "year" and date.type in ("year", "relative") and not introduced(plain, date)
             if loose and not initial and gap > YEAR_WINDOW:
                 continue
-            strength = 0 if trigger.kind == GENERIC else 1
-            cost = gap + CLAUSE_PENALTY * clause_breaks(plain, date, trigger)
-            if not VERB.match(trigger.text) and OF_PHRASE.search(
-                plain, max(unit.start, trigger.start - 30), trigger.start
-            ):
-                cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
-            aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
+            strength, cost, aside = trigger_costs[ti]
+            cost += gap + CLAUSE_PENALTY * breaks.between(date, trigger)
             if aside and not aside[0] <= date.text_start < aside[1]:
                 cost += ASIDE_PENALTY  # ", inspired by the need to implement decisions,": an aside, not the news
             options.append((cost, -strength, di, ti))
@@ -149,6 +155,26 @@ def clause_breaks(plain: str, date: DateValue, trigger: Trigger) -> int:
         else sorted((trigger.end, date.text_start))
     )
     return len(re.findall(r"[,;()]", plain[lo:hi]))
+
+
+class ClauseBreaks:
+    """`clause_breaks` for every (date, trigger) pair of a sentence, from one scan of it."""
+
+    def __init__(self, plain: str, dates: list[DateValue], triggers: list[Trigger], unit: Unit) -> None:
+        start = min([unit.start, *(d.text_start for d in dates), *(t.start for t in triggers)])
+        end = max([unit.end, *(d.text_end for d in dates), *(t.end for t in triggers)])
+        self.positions = [m.start() for m in CLAUSE_BREAK.finditer(plain, start, end)]
+
+    def between(self, date: DateValue, trigger: Trigger) -> int:
+        lo, hi = (
+            sorted((date.text_end, trigger.start))
+            if date.text_end <= trigger.start
+            else sorted((trigger.end, date.text_start))
+        )
+        return bisect.bisect_left(self.positions, hi) - bisect.bisect_left(self.positions, lo) if hi > lo else 0
+
+
+CLAUSE_BREAK = re.compile(r"[,;()]")
 
 
 def strongest(triggers: list[Trigger]) -> Trigger:

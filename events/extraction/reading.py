@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from events.extraction.dates import MONTH_RE as HAS_MONTH_NAME
 from events.extraction.dates import find_dates
 from events.extraction.release import Header
-from events.extraction.text import sentences
+from events.extraction.text import in_pieces, sentences
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,20 @@ def infer_publication(plain: str) -> datetime.date | None:
 
 
 def reading_units(plain: str, header: Header) -> list[Unit]:
-    units = [Unit(*header.title_span, header=True)]
+    units = header_units(plain, *header.title_span)
     if header.dateline_span and header.dateline_span != header.title_span:
-        units.append(Unit(*header.dateline_span, header=True))
+        units.extend(header_units(plain, *header.dateline_span))
     body = join_date_lines(plain, sentences(plain, header.body_start, header.body_end))
     for index, (start, end) in enumerate(body):
         units.append(Unit(start, end, lead=index == 0))
     return units
+
+
+def header_units(plain: str, start: int, end: int) -> list[Unit]:
+    """A headline line; past MAX_SENTENCE characters (a text with no line breaks) it is no headline,
+    and the rest of the line is read as sentences of the body."""
+    first = in_pieces(plain, start, end)[0]
+    return [Unit(*first, header=True)] + [Unit(*span) for span in sentences(plain, first[1], end)]
 
 
 # A line that is only a date ("February 18, this year.") dates the sentence after it.
