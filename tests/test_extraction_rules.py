@@ -173,3 +173,19 @@ def test_a_dated_sentence_with_no_happening_dates_the_next_one():
         "member states. The anti-drug operation was carried out to stop the traffic."
     )
     assert starts(release(body, dateline="28.10.2024")) == [("2024-10-21", "2024-10-25", "other")]
+
+
+def test_kinds_come_from_what_the_name_names_and_from_the_subject_of_a_generic_verb():
+    body = (
+        "The second round of negotiations on the plan of the joint exercises ended in Bishkek on 30 June. "
+        "The Council will meet at the Astana summit scheduled to be held on 8 November."
+    )
+    assert sorted(starts(release(body, dateline="01.07.2018"))) == [
+        ("2018-06-30", None, "meeting"),
+        ("2018-11-08", None, "meeting"),
+    ]
+
+
+def test_statistics_and_names_of_years_are_not_happenings():
+    body = "Inflation slowed to 6.1 percent in June. The year 2024 has been declared the Year of the Volunteer."
+    assert starts(release(body, dateline="01.07.2024")) == []

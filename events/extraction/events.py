@@ -22,10 +22,10 @@ from dataclasses import replace
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
 from events.extraction.filters import drop_reason
-from events.extraction.kinds import GENERIC, Trigger, find_triggers, kind_near
+from events.extraction.kinds import GENERIC, Trigger, distance, find_triggers, kind_near
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
-from events.extraction.pairing import absorb_name, pair_dates, strongest
+from events.extraction.pairing import OF_PHRASE, absorb_name, pair_dates, strongest
 from events.extraction.places import find_location
 from events.extraction.reading import Unit, infer_publication, reading_units
 from events.extraction.release import Header
@@ -189,8 +189,10 @@ def events_in_unit(
         and PRESENT_HEADLINE.search(plain, unit.start, unit.end)
     ):
         # "Special forces take part in the Interaction-2022 training": the name dates the
-        # exercise, the present tense dates today's part of it.
-        trigger = strongest(triggers)
+        # exercise, the present tense dates today's part of it; what the verb governs is its kind.
+        verb = PRESENT_HEADLINE.search(plain, unit.start, unit.end)
+        governed = [t for t in triggers if t.kind != GENERIC and t.start >= verb.end()]
+        trigger = governed[0] if governed else strongest(triggers)
         pairs = [
             *pairs,
             (DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published"), trigger),
@@ -199,7 +201,7 @@ def events_in_unit(
     pairs, absorbed = absorb_name(pairs, triggers)
     candidates = []
     for date, trigger in pairs:
-        kind, kind_rule = kind_of(date, trigger, triggers)
+        kind, kind_rule = kind_of(plain, date, trigger, triggers)
         if id(date) in absorbed:
             kind_rule = f"kind: the finer date of the exercise {absorbed[id(date)]}"
         event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names)
@@ -236,25 +238,60 @@ def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> b
     ) and not find_triggers(plain, unit.start, unit.end)
 
 
-def kind_of(date: DateValue, trigger: Trigger, triggers: list[Trigger]) -> tuple[str, str]:
+def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigger]) -> tuple[str, str]:
     """The kind a date's trigger gives its event, and the rule that gave it."""
-    if trigger.kind != GENERIC:
-        kind, rule = trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
-    else:
-        near = kind_near(triggers, trigger.start)
-        kind = near or "other"
-        rule = (
-            f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
-            if near
-            else f"kind: generic verb '{trigger.text}' and no kind word: other"
-        )
-    if (
-        date.type == "name"
-        and (kind not in ("exercise", "other") or trigger.kind == GENERIC)
-        and not date.text_start <= trigger.start < date.text_end
-    ):
+    if date.type == "name" and not date.text_start <= trigger.start < date.text_end:
+        # "the anti-drug operation, dubbed Channel-2011": the noun the name names says what it is.
+        named = [t for t in triggers if t.kind in ("exercise", "other") and distance(t, date.text_start) <= NAME_REACH]
+        if named:
+            noun = min(named, key=lambda t: min(distance(t, date.text_start), distance(t, date.text_end)))
+            return noun.kind, f"kind: the name's noun '{noun.text}' = {noun.kind}"
         return "exercise", "kind: a year-named happening is an exercise"
-    return kind, rule
+    if trigger.kind != GENERIC:
+        return trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
+    subject = subject_of(plain, trigger, triggers)
+    if subject is not None:
+        return subject.kind, f"kind: generic verb '{trigger.text}' takes its subject's ('{subject.text}')"
+    near = kind_near(triggers, trigger.start)
+    if near:
+        return near, f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
+    return "other", f"kind: generic verb '{trigger.text}' and no kind word: other"
+
+
+# How far from a name the noun it names may stand: "the exercise Interaction-2025", "operation ..., dubbed".
+NAME_REACH = 45
+# Words after which "of" introduces the head, not a modifier: "the second round of negotiations".
+QUANTIFIER_OF = re.compile(
+    r"\b(?:round|rounds|series|stage|stages|phase|phases|part|number|set|cycle)\s+of\s+(?:the\s+)?$"
+)
+
+
+def subject_of(plain: str, verb: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """The first kind word of a generic verb's clause, before it and not in a modifier: its subject.
+
+    "The second round of negotiations on the plan of the Rubezh exercises ended": negotiations.
+    """
+    adjacent = [
+        t
+        for t in triggers
+        if t.kind != GENERIC and 0 <= verb.start - t.end <= 30 and not re.search(r"[,;:()]", plain[t.end : verb.start])
+    ]
+    if adjacent:
+        return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
+    edges = [m.end() for m in SUBJECT_EDGE.finditer(plain, max(0, verb.start - 400), verb.start)]
+    for clause_start in (edges[-1] if edges else 0, 0):
+        for trigger in triggers:
+            if trigger.kind == GENERIC or not clause_start <= trigger.start < verb.start:
+                continue
+            before = plain[max(clause_start, trigger.start - 30) : trigger.start]
+            if OF_PHRASE.search(before) and not QUANTIFIER_OF.search(before):
+                continue
+            return trigger
+    return None
+
+
+# Where a clause with a subject of its own begins: "documents were approved, whose meeting will take place".
+SUBJECT_EDGE = re.compile(r"[;:]|\b(?:whose|which|who|where|that)\b")
 
 
 def date_rule(date: DateValue, unit: Unit, fallback: bool, present: bool, future: bool) -> str:

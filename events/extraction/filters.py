@@ -47,7 +47,10 @@ PART_OF_PERIOD = re.compile(
 )
 
 
-YEAR_OF = re.compile(r"\s+(?:as\s+)?(?:the\s+)?Year\s+of\b")
+YEAR_OF = re.compile(
+    r"\s+(?:(?:has\s+been|have\s+been|was|is|will\s+be)\s+(?:declared|named|proclaimed|announced)\s+)?"
+    r"(?:as\s+)?(?:the\s+)?Year\s+of\b"
+)
 
 
 QUANTITY_BEFORE = re.compile(

@@ -69,7 +69,10 @@ ACTION = re.compile(
 )
 NOT_ACTIONS = frozenset(
     "need indeed united limited based related interested concerned aimed devoted dedicated called named "
-    "detailed advanced experienced armed skilled required expected planned scheduled continue need".split()
+    "detailed advanced experienced armed skilled required expected planned scheduled continue need "
+    # figures that change are statistics, not happenings: "inflation slowed to 6.1 percent in June"
+    "increased decreased slowed accelerated amounted totaled totalled reached exceeded doubled tripled "
+    "declined dropped rose grew fell".split()
 )
 
 
