@@ -189,3 +189,15 @@ def test_kinds_come_from_what_the_name_names_and_from_the_subject_of_a_generic_v
 def test_statistics_and_names_of_years_are_not_happenings():
     body = "Inflation slowed to 6.1 percent in June. The year 2024 has been declared the Year of the Volunteer."
     assert starts(release(body, dateline="01.07.2024")) == []
+
+
+def test_the_rule_tables_are_checked_when_imported(monkeypatch):
+    import pytest
+
+    from events.extraction import dates, kinds
+
+    monkeypatch.setattr(dates, "PATTERNS", [*dates.PATTERNS, ("fortnight", r"fortnight")])
+    with pytest.raises(ImportError, match="fortnight"):
+        dates.check_patterns()
+    with pytest.raises(ImportError, match="unknown kind 'party'"):
+        kinds.check_lexicon([("party", r"\bparty\b")])

@@ -552,6 +552,31 @@ class Builder:
         return self.reference - datetime.timedelta(days=delta), None, "day"
 
 
+def check_patterns() -> None:
+    """Import-time checks of the pattern table: every pattern has what it needs declared and a builder."""
+    names = [name for name, _ in PATTERNS]
+    duplicates = {name for name in names if names.count(name) > 1 and name not in MULTI_ROW_PATTERNS}
+    missing_needs = set(names) - set(NEEDS)
+    missing_builders = {name for name in names if not hasattr(Builder, f"build_{name}")}
+    unknown_optional = YEAR_OPTIONAL - set(names)
+    problems = [
+        f"{label}: {sorted(found)}"
+        for label, found in (
+            ("patterns without NEEDS", missing_needs),
+            ("patterns without a Builder.build_<name>", missing_builders),
+            ("YEAR_OPTIONAL names no pattern", unknown_optional),
+            ("pattern names repeated", duplicates),
+        )
+        if found
+    ]
+    if problems:
+        raise ImportError("date pattern table: " + "; ".join(problems))
+
+
+# Patterns written as several rows of alternatives under one name.
+MULTI_ROW_PATTERNS = frozenset({"dmy_range"})
+
+
 def find_dates(
     text: str,
     reference: datetime.date | None = None,
@@ -736,3 +761,6 @@ def attach_time(text: str, value: DateValue, end: int) -> DateValue:
     if not match:
         return value
     return replace(value, time=datetime.time(int(match["h"]), int(match["mi"])))
+
+
+check_patterns()

@@ -109,6 +109,22 @@ LEXICON: list[tuple[str, str]] = [
         r"\b(?:(?:was|were|will\s+be|is|are|has\s+been|have\s+been)\s+(?:held|organi[sz]ed|conducted|carried\s+out|hosted|opened|launched|completed)|took\s+place|take\s+place|will\s+(?:hold|host|conduct)|held|hosted|conducted|opened|began|started|ended|completed)\b",
     ),
 ]
+KINDS = frozenset(
+    {"meeting", "consultation", "exercise", "anniversary", "visit", "briefing", "decision", "conference", "other"}
+)
+
+
+def check_lexicon(lexicon: list[tuple[str, str]]) -> None:
+    """Import-time check: every row names a kind of ANNOTATION.md section 3 (or the generic verb)
+    and compiles on its own."""
+    for kind, pattern in lexicon:
+        if kind not in KINDS | {GENERIC}:
+            raise ImportError(f"kind lexicon: unknown kind {kind!r} for {pattern[:40]!r}")
+        re.compile(pattern)
+
+
+check_lexicon(LEXICON)
+
 # One pass over a sentence: the alternatives in lexicon order, so at any position the earlier row wins.
 # Matched against ASCII-lowercased text: twice as fast as IGNORECASE, and offsets stay the same.
 # Every alternative starts a word: testing that once per position, before trying each of them,
