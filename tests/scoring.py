@@ -2,7 +2,7 @@
 
 A predicted event matches a gold event of the same release when its start, cut to the gold
 precision, equals the gold start, it is no coarser than the gold, and the ends agree. Matching is
-one-to-one, same kind first. Kept here so the suite runs without ../shared beside the clone.
+one-to-one and optimal, as in the shared scorer. Kept here so the suite runs without ../shared beside the clone.
 """
 
 RANK = {"year": 0, "month": 1, "day": 2}
@@ -23,31 +23,71 @@ def _matches(pred: dict, gold: dict, check_time: bool = False) -> bool:
     return end in (None, gold["start"])
 
 
+def _weight(pred: dict, gold: dict, check_time: bool) -> int:
+    """What pairing this prediction with this gold event is worth (0: they do not match).
+
+    Required events count first, optional ones next, then the same kind, then the same precision,
+    so that a coarse prediction never takes a finer gold event's only partner.
+    """
+    if not _matches(pred, gold, check_time):
+        return 0
+    return (
+        (100 if gold.get("optional") else 10_000)
+        + 10 * (pred["kind"] == gold["kind"])
+        + (pred["precision"] == gold["precision"])
+    )
+
+
+def best_pairs(golds: list[dict], preds: list[dict], check_time: bool = False) -> dict[int, int]:
+    """The one-to-one pairing of gold and predicted events of one release with the greatest weight.
+
+    Each gold event can only pair with the few predictions of its dates, so a search over gold
+    events, remembering which predictions are taken, stays small.
+    """
+    options = [[(j, w) for j, p in enumerate(preds) if (w := _weight(p, g, check_time))] for g in golds]
+    memo: dict[tuple[int, int], tuple[int, tuple]] = {}
+
+    def best(index: int, taken: int) -> tuple[int, tuple]:
+        if index == len(golds):
+            return 0, ()
+        key = (index, taken)
+        if key not in memo:
+            result = best(index + 1, taken)
+            for j, weight in options[index]:
+                if not taken & (1 << j):
+                    value, pairs = best(index + 1, taken | (1 << j))
+                    if value + weight > result[0]:
+                        result = (value + weight, ((index, j), *pairs))
+            memo[key] = result
+        return memo[key]
+
+    return dict(best(0, 0)[1])
+
+
 def score(gold: list[dict], predicted: dict, check_time: bool = False) -> dict:
-    """Recall, precision, kind accuracy, misses and extras. With check_time, a gold event that
-    states a "time" (even null) also needs the predicted event's time to equal it."""
+    """Recall, precision, kind accuracy, misses and extras, pairing events as the shared scorer does
+    (one to one, optimally). With check_time, a gold event that states a "time" (even null) also
+    needs the predicted event's time to equal it."""
     by_file = {r["file"]: r for r in predicted["releases"]}
     required = matched = predicted_count = matched_any = kind_ok = 0
     misses, extras = [], []
     for gold_release in gold:
         events = list(by_file.get(gold_release["file"], {}).get("events", []))
         predicted_count += len(events)
-        used: set[int] = set()
-        for g in sorted(gold_release["events"], key=lambda g: g.get("optional", False)):
-            candidates = [i for i, e in enumerate(events) if i not in used and _matches(e, g, check_time)]
-            same_kind = [i for i in candidates if events[i]["kind"] == g["kind"]]
-            pick = (same_kind or candidates or [None])[0]
+        pairs = best_pairs(gold_release["events"], events, check_time)
+        for index, g in enumerate(gold_release["events"]):
+            pick = pairs.get(index)
             if not g.get("optional"):
                 required += 1
             if pick is None:
                 if not g.get("optional"):
                     misses.append((gold_release["file"], g))
                 continue
-            used.add(pick)
             matched_any += 1
             if not g.get("optional"):
                 matched += 1
                 kind_ok += events[pick]["kind"] == g["kind"]
+        used = set(pairs.values())
         extras += [(gold_release["file"], e) for i, e in enumerate(events) if i not in used]
     return {
         "recall": matched / required if required else 1.0,

@@ -201,3 +201,30 @@ def test_the_rule_tables_are_checked_when_imported(monkeypatch):
         dates.check_patterns()
     with pytest.raises(ImportError, match="unknown kind 'party'"):
         kinds.check_lexicon([("party", r"\bparty\b")])
+
+
+def test_the_scorer_pairs_optimally():
+    from tests.scoring import score
+
+    gold = [
+        {
+            "file": "a.txt",
+            "events": [
+                {"start": "2024-05", "end": None, "precision": "month", "kind": "meeting"},
+                {"start": "2024-05-03", "end": None, "precision": "day", "kind": "meeting"},
+            ],
+        }
+    ]
+    # A greedy pairing gives the day-precise prediction to the month and leaves the day unmatched.
+    predicted = {
+        "releases": [
+            {
+                "file": "a.txt",
+                "events": [
+                    {"start": "2024-05-03", "end": None, "precision": "day", "kind": "meeting"},
+                    {"start": "2024-05", "end": None, "precision": "month", "kind": "meeting"},
+                ],
+            }
+        ]
+    }
+    assert score(gold, predicted)["recall"] == 1.0
