@@ -1,5 +1,6 @@
 """Where a happening took place: a city, a country or a named venue stated in the sentence."""
 
+import functools
 import re
 
 COUNTRIES = [
@@ -132,7 +133,8 @@ CITIES = [
     "Termez",
     "Harbin",
 ]
-_CITY_NAMES = sorted(set(CITIES) | {"St. Petersburg", "Saint Petersburg", "New York"}, key=len, reverse=True)
+_CITY_SET = frozenset(CITIES) | {"St. Petersburg", "Saint Petersburg", "New York"}
+_CITY_NAMES = sorted(_CITY_SET, key=len, reverse=True)
 _COUNTRY_NAMES = sorted(set(COUNTRIES) | set(COUNTRY_FORMS), key=len, reverse=True)
 
 PLACE = re.compile(
@@ -151,11 +153,13 @@ VENUE = re.compile(
 )
 
 
+# Each event of a sentence asks for its place: read once per sentence (the last few are kept).
+@functools.lru_cache(maxsize=64)
 def find_location(sentence: str) -> str | None:
     """The most specific place in a sentence: a venue, else a city, else a country."""
     venue = VENUE.search(sentence)
     places = [m["place"] for m in PLACE.finditer(sentence)]
-    cities = [p for p in places if p in CITIES or p in ("St. Petersburg", "Saint Petersburg", "New York")]
+    cities = [p for p in places if p in _CITY_SET]
     if venue and not venue["place"].startswith(("Collective", "Council")):
         name = " ".join(venue["place"].split()).rstrip(" ,.")
         where = cities[0] if cities else (COUNTRY_FORMS.get(places[0], places[0]) if places else None)

@@ -70,7 +70,7 @@ _ABBREVIATIONS = frozenset(
 # A longer stretch is read in pieces cut at a space: reading one sentence costs more than its
 # length (each of its dates is weighed against each of its triggers), so pieces keep a
 # release's cost proportional to its length, whatever the text.
-MAX_SENTENCE = 2000
+MAX_SENTENCE = 1000
 # The longest abbreviation of _ABBREVIATIONS: a longer word before a full stop is not one.
 _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 
