@@ -59,11 +59,11 @@ def in_lockstep(monkeypatch, parties: int = 2) -> None:
 
 
 def waiting_for_a_lock() -> bool:
+    """Whether a connection waits for a lock another holds (pg_locks is live even inside a transaction,
+    unlike pg_stat_activity, which a transaction reads once)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
-        )
-        return cursor.fetchone()[0] > 0
+        cursor.execute("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted)")
+        return cursor.fetchone()[0]
 
 
 def write_releases(folder, name: str, texts: list[str]) -> None:
@@ -172,3 +172,44 @@ def test_an_editors_save_during_a_reimport_keeps_the_editors_title_and_ownership
     assert event.editor_fields == ["title"]
     assert event.start_date == datetime.date(2020, 1, 7)  # the import's change
     assert event.sequence == 2  # two changes subscribers must notice
+
+
+def test_an_editors_form_sent_while_an_import_changes_the_event_is_refused(tmp_path, monkeypatch):
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.test_admin import change_form_data
+
+    text = consultations(1)
+    event = importers.import_text(text, "a.txt", publish=True).release.mentions.get().event
+    editor = Client()
+    editor.force_login(User.objects.create_superuser("ed", "", "pw"))
+    url = reverse("admin:events_event_change", args=[event.pk])
+    opened = change_form_data(editor, url, location="Minsk")  # opened before the import starts
+
+    full_clean = Event.full_clean
+    import_holds_the_lock = threading.Event()
+
+    def hold_until_the_editor_waits(self, *args, **kwargs):
+        if not import_holds_the_lock.is_set():  # the import's call: it holds the event's row lock
+            import_holds_the_lock.set()
+            deadline = time.monotonic() + MEETING_TIMEOUT
+            while not waiting_for_a_lock():
+                assert time.monotonic() < deadline, "the editor's request never waited for the import's lock"
+                time.sleep(0.005)
+        return full_clean(self, *args, **kwargs)
+
+    def editor_sends_the_form():
+        assert import_holds_the_lock.wait(MEETING_TIMEOUT)
+        return editor.post(url, opened)
+
+    monkeypatch.setattr(Event, "full_clean", hold_until_the_editor_waits)
+    moved = text.replace("January 6", "January 7")
+    imported, response = run_together((importers.import_text, moved, "a.txt"), (editor_sends_the_form,))
+    assert imported.status == "updated"
+    assert response.status_code == 200  # the form again, refused
+    assert "after you opened this form" in str(response.context["adminform"].form.errors["__all__"])
+    event.refresh_from_db()
+    assert event.start_date == datetime.date(2020, 1, 7)  # the import's change stands
+    assert event.location != "Minsk" and event.editor_fields == []
