@@ -83,7 +83,12 @@ def test_heldout_set_does_not_regress():
     """Longer releases of several organisations, written apart from the rules' tuning.
 
     Measured before any rule looked at them: recall 0.767, precision 0.906. The floor keeps the
-    gains made since (0.94 / 0.98) from slipping back unnoticed.
+    gains made since from slipping back unnoticed. It is a regression guard, not a measure (the
+    real corpus is: `make eval`). Its gold was written before ANNOTATION.md and the corpus gold,
+    and counts fewer events than the guide does: a named exercise in a sentence about another
+    happening ("a decision was taken to hold the exercises Interaction-2025, Search-2025 ..."),
+    "last week" (the guide: Monday to Sunday of that week) and what a speaker states in quotes.
+    Those readings follow the guide and cost this set some precision (0.93 where it was 0.98).
     """
     from tests.scoring import score
 
@@ -92,4 +97,4 @@ def test_heldout_set_does_not_regress():
     gold = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
     result = score(gold, json.loads(buffer.getvalue()))
     assert result["recall"] >= 0.9, result["misses"]
-    assert result["precision"] >= 0.95, result["extras"]
+    assert result["precision"] >= 0.9, result["extras"]

@@ -186,12 +186,22 @@ COUNTED = re.compile(
 )
 
 
+# The noun that ends an institution's or a place's name.
+INSTITUTION_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:Center|Centre|Academy|University|Institute|College|School|Ground|Range|Forces|"
+    r"Council|Committee|Headquarters|Group|Department|Service|Ministry|Agency|Secretariat|Assembly|Commission|"
+    r"Office|Command|Board|Hall|Palace|House|Museum|Park)\b"
+)
+
+
 def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
     """Triggers that are part of a name, a document's title or a count."""
     if trigger.kind in (GENERIC, "anniversary"):
         return False
     if trigger.kind == "other" and trigger.text[:1].isupper() and trigger.start > start:
         return True  # "the Collective Rapid Deployment Forces": a proper name, not a deployment
+    if trigger.text[:1].isupper() and trigger.start > start and INSTITUTION_AFTER.match(text, trigger.end):
+        return True  # "the 333rd Combat Training Center": a place's name, not a training
     before = text[max(start, trigger.start - 50) : trigger.start]
     return bool(DOCUMENT_OF.search(before) or COUNTED.search(before))
 

@@ -45,8 +45,9 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         return "same name"  # one name is one happening however often it is named
     if candidate.name and kept.name and not candidate.weak:
         return None  # two names are two happenings (a headline may spell a name its own way)
-    # A named exercise is its own happening unless the same sentence dates it more precisely.
-    own_name = bool(candidate.name) and other.evidence_start != event.evidence_start
+    # A named exercise is its own happening (a lone name with a finer date of its sentence was
+    # already made one event with it, in pairing).
+    own_name = bool(candidate.name)
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):
         return "same kind, same or wider dates"  # stated again, or less precisely
