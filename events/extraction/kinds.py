@@ -50,6 +50,8 @@ LEXICON: list[tuple[str, str]] = [
         r"\b(?:command[- ]and[- ]staff|command[- ]staff|command|staff|joint|combat|tactical|military|special|field|practical|operational|mobilization|peacekeeping|anti-terrorist)(?:\s+and\s+\w+)?\s+training\b(?!\s+(?:of|for)\s+(?:personnel|officers|specialists|staff))",
     ),
     ("exercise", r"\btraining\s+(?:sessions?|camps?|events?|exercises?|activities)\b"),
+    # the training a year-named exercise is: 'the "Interaction-2022" training'
+    ("exercise", r"\b(?:19|20)\d\d\"?\s+(?:command[- ]staff\s+|staff\s+|joint\s+)?trainings?\b"),
     (
         "conference",
         r"\b(?:conferences?|seminars?|symposi(?:um|a)|forums?|workshops?|webinars?|round[- ]tables?|congress|lectures?|graduations?|graduated|master[- ]class(?:es)?)\b",
