@@ -19,6 +19,7 @@ from pathlib import Path
 from django.db import IntegrityError, connection, transaction
 
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
+from events.extraction.release import MAX_RELEASE_BYTES, too_large  # one limit: files, uploads, pastes
 from events.models import CALENDAR_FIELDS, Event, Kind, Mention, Precision, Release, Status
 
 logger = logging.getLogger(__name__)
@@ -147,9 +148,6 @@ def import_paths(paths: Iterable[str | Path], *, publish: bool = False, progress
     return result
 
 
-MAX_RELEASE_BYTES = 1_000_000
-
-
 @dataclass
 class Preview:
     """What importing one uploaded or pasted release would do, read without writing."""
@@ -169,14 +167,6 @@ class Preview:
 def source_name_for(name: str) -> str:
     """A release name from an uploaded file's name or an editor's label: no folders, bounded."""
     return Path(name.replace("\\", "/")).name.strip()[:255]
-
-
-def megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
-
-
-def too_large(size: int) -> str:
-    return f"too large ({megabytes(size)}; at most {megabytes(MAX_RELEASE_BYTES)})"
 
 
 def preview_release(data: bytes, name: str, size: int | None = None) -> Preview:

@@ -32,7 +32,7 @@ SENTENCE_DATE = re.compile(r"\b(?:on|of|from|since|until|till|by|to|at|in|dated|
 HEADER_LINES = 4
 LONG_TITLE = 200  # a dateline is looked for among the first non-empty lines only
 # The largest release accepted, from a file, an upload or a paste: press releases are a few
-# thousand characters, the longest in the corpus 13 KB; this leaves room for any real one while
+# thousand characters, the longest we have 7 KB; this leaves room for any real one while
 # keeping the worst extraction (its time grows with the length) to a few seconds.
 MAX_RELEASE_BYTES = 1_000_000
 # Separators that may surround a dateline on its line ("11:12 08.02.2021 • editor").
