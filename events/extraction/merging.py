@@ -142,8 +142,8 @@ class KeptIndex:
 
     By `restates`, a body candidate (neither weak nor dated by the publication) restates only a kept
     candidate of the same name, or one of its kind whose dates lie within its own (from its own
-    sentence when it is named). Those are looked up by name, and by kind and the month (the year,
-    for a named candidate's own sentence) their dates start in. Trying every kept candidate
+    sentence when it is named). Those are looked up by name, and by kind and the day or month (the
+    year, for a named candidate's own sentence) their dates start in. Trying every kept candidate
     instead grows with the square of their number (a release of a thousand dated sentences). A
     headline or lead candidate (a few per release) still tries them all. Looked-up positions are a
     superset, tried in order, so the first one `restates` accepts is the one a full scan finds.
@@ -152,6 +152,7 @@ class KeptIndex:
     def __init__(self) -> None:
         self.by_name: dict[str, list[int]] = defaultdict(list)
         self.by_start: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.by_sentence: dict[tuple[str, int, int], list[int]] = defaultdict(list)
 
     def add(self, position: int, candidate: Candidate) -> None:
@@ -159,6 +160,7 @@ class KeptIndex:
         if candidate.name:
             self.by_name[last_word(candidate.name)].append(position)
         self.by_start[(event.kind, month_number(event.start))].append(position)
+        self.by_day[(event.kind, event.start.toordinal())].append(position)
         self.by_sentence[(event.kind, event.evidence_start, event.start.year)].append(position)
 
     def worth_trying(self, candidate: Candidate, kept: list[Candidate]) -> Iterable[int]:
@@ -173,6 +175,9 @@ class KeptIndex:
                 return range(len(kept))
             for year in range(first.year, last.year + 1):
                 found.update(self.by_sentence.get((event.kind, event.evidence_start, year), ()))
+        elif (last - first).days < SHORT_SPAN:
+            for day in range(first.toordinal(), last.toordinal() + 1):
+                found.update(self.by_day.get((event.kind, day), ()))
         else:
             months = range(month_number(first), month_number(last) + 1)
             if len(months) > len(kept):
@@ -180,6 +185,10 @@ class KeptIndex:
             for month in months:
                 found.update(self.by_start.get((event.kind, month), ()))
         return sorted(found)
+
+
+# A span shorter than this is looked up day by day (a month holds up to 31 single days of one kind).
+SHORT_SPAN = 31
 
 
 def month_number(day: datetime.date) -> int:
