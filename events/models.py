@@ -442,10 +442,13 @@ class Event(models.Model):
             return
         self.version = stored["version"] + 1
         self.published_once = self.published_once or stored["published_once"]
+        # An instance read before another writer's change never takes SEQUENCE back.
         if any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS if name in fields):
             self.sequence = max(self.sequence, stored["sequence"] + 1)
             if self.modified_at <= stored["modified_at"]:
                 self.modified_at = timezone.now()
+        else:
+            self.sequence = max(self.sequence, stored["sequence"])
 
     def delete(self, *args, **kwargs):
         """Withdraw (cancel) an event subscribers may have seen; delete a never-published draft."""

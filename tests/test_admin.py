@@ -584,3 +584,19 @@ def test_a_form_opened_before_an_import_changed_the_event_is_refused(editor_clie
     assert editor_client.post(url, fresh).status_code == 302
     event.refresh_from_db()
     assert event.location == "Minsk" and event.start_date == datetime.date(2020, 1, 20)
+
+
+def test_the_bulk_release_delete_action_withdraws_the_events_they_alone_state(
+    admin_client, make_release, make_event, make_mention
+):
+    releases = [make_release(), make_release()]
+    published, draft = make_event(title="Published"), make_event(title="Draft", status="draft")
+    make_mention(release=releases[0], event=published)
+    make_mention(release=releases[1], event=draft)
+    confirmation = run_action(admin_client, RELEASES, "delete_selected", releases)
+    assert "Event withdrawn, not deleted: 16 January 2020: Published" in confirmation.text
+    assert "Draft event deleted: 16 January 2020: Draft" in confirmation.text
+    run_action(admin_client, RELEASES, "delete_selected", releases, post="yes")
+    assert not Release.objects.filter(pk__in=[r.pk for r in releases]).exists()
+    assert Event.objects.get(pk=published.pk).status == "cancelled"
+    assert not Event.objects.filter(pk=draft.pk).exists()

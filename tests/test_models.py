@@ -172,3 +172,17 @@ def test_deleting_a_release_withdraws_the_events_only_it_states(make_release, ma
     assert not Event.objects.filter(pk=draft.pk).exists()
     Release.objects.filter(pk=other.pk).delete()
     assert_withdrawn(shared, sequence=1)
+
+
+def test_a_save_from_a_stale_instance_never_takes_sequence_back(make_event):
+    event = make_event()
+    stale = Event.objects.get(pk=event.pk)
+    event.title = "Renamed"
+    event.save()  # SEQUENCE 1
+    stale.recurs_yearly = True
+    stale.save(update_fields=["recurs_yearly"])
+    stale.title = "Renamed again"
+    stale.save()
+    event.refresh_from_db()
+    assert (event.title, event.sequence, event.recurs_yearly) == ("Renamed again", 2, True)
+    assert event.version == 3
