@@ -315,22 +315,23 @@ def find_own_mention(mentions: list[Mention], item: ExtractedEvent, taken: set[i
 def lock_happenings(items: Iterable[ExtractedEvent]) -> None:
     """Serialise "is this happening already an event?" between concurrent imports (PostgreSQL).
 
-    Each (start date, kind) a release states is locked until its transaction ends, in one sorted
-    order so two imports never wait on each other in a cycle; an import stating the same
-    happening waits, then finds the other's event (read committed) instead of creating a twin.
-    SQLite runs one writing transaction at a time and needs no lock.
+    Each day a release dates a happening or a founding on is locked until its transaction ends,
+    in one sorted order so two imports never wait on each other in a cycle; an import stating the
+    same happening waits, then finds the other's event (read committed) instead of creating a twin.
+    The day alone, not the day and kind, is the key because a founding (`link_anniversaries`)
+    matches an event of any kind on its day. SQLite runs one writing transaction at a time.
     """
     if connection.vendor != "postgresql":
         return
-    keys = sorted({happening_lock_key(item.start, item.kind) for item in items})
+    days = {item.start for item in items} | {item.founding for item in items if item.founding}
     with connection.cursor() as cursor:
-        for key in keys:
+        for key in sorted(day_lock_key(day) for day in days):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def happening_lock_key(start: datetime.date, kind: str) -> int:
+def day_lock_key(day: datetime.date) -> int:
     """A signed 64-bit advisory lock key, the same in every process (unlike hash())."""
-    digest = hashlib.sha256(f"happening|{start.isoformat()}|{kind}".encode()).digest()
+    digest = hashlib.sha256(f"happening-day|{day.isoformat()}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)
 
 

@@ -66,6 +66,35 @@ def waiting_for_a_lock() -> bool:
         return cursor.fetchone()[0]
 
 
+class Meeting:
+    """Two importers meet at a point once per release: each goes on when the other has arrived
+    too, or when the other waits for a database lock (held back until this one commits)."""
+
+    def __init__(self):
+        self.arrivals: dict[int, int] = defaultdict(int)
+        self.lock = threading.Lock()
+        self.local = threading.local()
+
+    def counting_releases(self, sync):
+        def sync_counting(release, extracted, result, *, publish):
+            self.local.release = getattr(self.local, "release", 0) + 1
+            self.local.arrived = False
+            return sync(release, extracted, result, publish=publish)
+
+        return sync_counting
+
+    def arrive_once_per_release(self) -> None:
+        if self.local.arrived:
+            return
+        self.local.arrived = True
+        with self.lock:
+            self.arrivals[self.local.release] += 1
+        deadline = time.monotonic() + MEETING_TIMEOUT
+        while self.arrivals[self.local.release] < 2 and not waiting_for_a_lock():
+            assert time.monotonic() < deadline, "the other import neither arrived nor waited for a lock"
+            time.sleep(0.005)
+
+
 def write_releases(folder, name: str, texts: list[str]) -> None:
     folder.mkdir()
     for n, text in enumerate(texts):
@@ -110,32 +139,17 @@ def test_two_imports_stating_the_same_happenings_at_once_make_each_event_once(tm
     write_releases(tmp_path / "a", "a", [two_happenings(n, "Press review") for n in range(20)])
     write_releases(tmp_path / "b", "b", [two_happenings(n, "News of the week") for n in range(20)])
     in_lockstep(monkeypatch)
-    # Make both imports ask "is this happening already an event?" before either answers with a
-    # new event, unless one of them is held by a lock until the other has committed.
-    arrivals: dict[int, int] = defaultdict(int)
-    matching = threading.Condition()
-    local = threading.local()
+    # Both imports ask "is this happening already an event?" before either answers with a new
+    # event, unless one of them is held by a lock until the other has committed.
+    meeting = Meeting()
     find = importers.find_shared_event
-    sync = importers.sync_events
-
-    def sync_counting(release, extracted, result, *, publish):
-        local.release = getattr(local, "release", 0) + 1
-        local.met = False
-        return sync(release, extracted, result, publish=publish)
 
     def find_together(item, exclude=()):
         found = find(item, exclude)
-        if not local.met:
-            local.met = True
-            with matching:
-                arrivals[local.release] += 1
-            deadline = time.monotonic() + MEETING_TIMEOUT
-            while arrivals[local.release] < 2 and not waiting_for_a_lock():
-                assert time.monotonic() < deadline, "the other import neither arrived nor waited for a lock"
-                time.sleep(0.005)
+        meeting.arrive_once_per_release()
         return found
 
-    monkeypatch.setattr(importers, "sync_events", sync_counting)
+    monkeypatch.setattr(importers, "sync_events", meeting.counting_releases(importers.sync_events))
     monkeypatch.setattr(importers, "find_shared_event", find_together)
     first, second = run_together((importers.import_paths, [tmp_path / "a"]), (importers.import_paths, [tmp_path / "b"]))
     assert first.failed == second.failed == []
@@ -143,6 +157,32 @@ def test_two_imports_stating_the_same_happenings_at_once_make_each_event_once(tm
     assert Event.objects.count() == 40
     stated_by = Event.objects.annotate(releases=Count("mentions__release", distinct=True))
     assert set(stated_by.values_list("releases", flat=True)) == {2}
+
+
+def anniversary(years: int) -> str:
+    day = datetime.date(2003 + years, 4, 28)
+    return (
+        f"Greetings to the Joint Staff\n\nGreetings to the Joint Staff {day:%d.%m.%Y}\n"
+        f"On April 28, {day.year}, the CSTO Joint Staff is {years} years old.\n\nGo back\n"
+    )
+
+
+def test_two_anniversaries_imported_at_once_imply_one_founding(monkeypatch):
+    meeting = Meeting()
+    link = importers.link_anniversaries
+
+    def link_together(release, result, *, publish):
+        meeting.arrive_once_per_release()  # both look for the founding before either creates it
+        return link(release, result, publish=publish)
+
+    monkeypatch.setattr(importers, "sync_events", meeting.counting_releases(importers.sync_events))
+    monkeypatch.setattr(importers, "link_anniversaries", link_together)
+    first, second = run_together(
+        (importers.import_text, anniversary(19), "19.txt"), (importers.import_text, anniversary(20), "20.txt")
+    )
+    assert first.status == second.status == "new"
+    (founding,) = Event.objects.filter(start_date=datetime.date(2003, 4, 28))
+    assert founding.recurs_yearly and founding.anniversaries.count() == 2
 
 
 def test_an_editors_save_during_a_reimport_keeps_the_editors_title_and_ownership(tmp_path, monkeypatch):
