@@ -39,6 +39,7 @@ WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 # "On Monday, 5 May 2025": the weekday belongs to the date that follows it. Looked for behind a
 # match rather than as an optional prefix, which every pattern would try at every position.
 WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+(?:the\s+)?$")
+WEEKDAY_KINDS = frozenset({"dmy", "mdy", "numeric"})  # the patterns a weekday before belongs to
 TO = r"(?:\s*-\s*|\s+(?i:to|till|until|through|and)\s+(?:(?i:the)\s+)?)"
 OF = r"(?:\s+(?i:of))?"
 YEAR_TAIL = rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|,?\s+(?P<ry>{REL_YEAR}))?"
@@ -384,7 +385,7 @@ class Builder:
             value_type = "relative"
         year_given = not (kind in YEAR_OPTIONAL and not any(groups.get(key) for key in ("y", "y1", "y2", "ry")))
         text_start = match.start()
-        if kind in ("dmy", "mdy", "numeric"):
+        if kind in WEEKDAY_KINDS:
             weekday = WEEKDAY_BEFORE.search(match.string, max(0, text_start - 16), text_start)
             text_start = weekday.start() if weekday else text_start
         return DateValue(
@@ -603,7 +604,8 @@ def find_dates(
     if not windows:
         return []
     build = Builder(reference, future, antecedent, antecedent_day)
-    candidates: list[tuple[int, int, int, DateValue | None]] = []
+    # (start, -length, priority, the value, or the match to build it from once it is chosen)
+    candidates: list[tuple[int, int, int, DateValue | None, tuple[str, re.Match] | None]] = []
     for priority, (kind, pattern, needs) in enumerate(COMPILED):
         if not all(hint in present for hint in needs):
             continue
@@ -612,21 +614,26 @@ def find_dates(
                 continue
             # An impossible date ("31 February 2020") still claims its words, so that no shorter
             # reading ("February 2020") is made of them.
-            value = build(kind, match)
-            begin = value.text_start if value else match.start()
-            candidates.append((begin, -(match.end() - begin), priority, value))
+            if kind in WEEKDAY_KINDS:  # a weekday before it widens it: built now, to know its start
+                value = build(kind, match)
+                begin = value.text_start if value else match.start()
+                candidates.append((begin, -(match.end() - begin), priority, value, None))
+            else:  # built only if chosen: most overlapping readings are not
+                candidates.append((match.start(), -(match.end() - match.start()), priority, None, (kind, match)))
     for value in named_dates(text, start, end) if HAS_DIGIT in present else ():
-        candidates.append((value.text_start, -(value.text_end - value.text_start), -1, value))
+        candidates.append((value.text_start, -(value.text_end - value.text_start), -1, value, None))
     chosen: list[DateValue] = []
     # Longest first: a character once claimed is never claimed again. One mark per character
     # keeps the check proportional to the match's length, not to the number of matches kept.
     base = min((c[0] for c in candidates), default=start)  # a weekday before a date may precede `start`
     taken = bytearray(max((c[0] - c[1] for c in candidates), default=base) - base)
-    for start_at, negative_length, _, value in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
+    for start_at, negative_length, _, value, pending in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
         low, high = start_at - base, start_at - negative_length - base
         if 1 in taken[low:high]:
             continue
         taken[low:high] = b"\x01" * (high - low)
+        if pending is not None:
+            value = build(*pending)
         if value is not None:
             chosen.append(value)
     chosen.sort(key=lambda v: v.text_start)
