@@ -228,3 +228,8 @@ def test_the_scorer_pairs_optimally():
         ]
     }
     assert score(gold, predicted)["recall"] == 1.0
+
+
+def test_a_range_across_a_month_end_with_one_month_named():
+    assert dates("held from 30 to 2 November 2024") == [("range", "2024-10-30", "2024-11-02", "day")]
+    assert dates("from January 30 to 2, 2024") == [("range", "2024-01-30", "2024-02-02", "day")]

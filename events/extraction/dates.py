@@ -456,11 +456,30 @@ class Builder:
     def build_dmy_range(self, g):
         month = month_number(g["m"])
         d1, d2 = day_number(g["d1"]), day_number(g["d2"])
-        year = self._year_or_inferred(g, month, d1)
-        start, end = make_date(year, month, d1), make_date(year, month, d2)
+        year = self._year_or_inferred(g, month, d2)
+        if year is None:
+            return None
+        end = make_date(year, month, d2)
+        if d1 > d2:  # "from 30 to 2 November": the first day is the previous month's
+            previous = datetime.date(year, month, 1) - datetime.timedelta(days=1)
+            start = make_date(previous.year, previous.month, d1)
+        else:
+            start = make_date(year, month, d1)
         return (start, end, "day") if start and end else None
 
-    build_mdy_range = build_dmy_range
+    def build_mdy_range(self, g):
+        month = month_number(g["m"])
+        d1, d2 = day_number(g["d1"]), day_number(g["d2"])
+        year = self._year_or_inferred(g, month, d1)
+        if year is None:
+            return None
+        start = make_date(year, month, d1)
+        if d1 > d2:  # "January 30 to 2": the last day is the next month's
+            following = datetime.date(year, month, 28) + datetime.timedelta(days=4)
+            end = make_date(following.year, following.month, d2)
+        else:
+            end = make_date(year, month, d2)
+        return (start, end, "day") if start and end else None
 
     def build_dmy_range2(self, g):
         m1, m2 = month_number(g["m1"]), month_number(g["m2"])
