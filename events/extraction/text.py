@@ -67,10 +67,11 @@ _ABBREVIATIONS = frozenset(
 
 
 # No sentence of news prose comes near this length (the longest in the corpus has 661 characters).
-# A longer stretch is read in pieces cut at a space: reading one sentence costs more than its
-# length (each of its dates is weighed against each of its triggers), so pieces keep a
-# release's cost proportional to its length, whatever the text.
+# A longer stretch is read in pieces of PIECE characters cut at a space: reading one sentence
+# costs more than its length (each of its dates is weighed against each of its triggers), so
+# short pieces keep a release's cost proportional to its length, whatever the text.
 MAX_SENTENCE = 1000
+PIECE = 250
 # The longest abbreviation of _ABBREVIATIONS: a longer word before a full stop is not one.
 _LONGEST_ABBREVIATION = max(len(word) for word in _ABBREVIATIONS)
 
@@ -132,11 +133,14 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 def in_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """text[start:end] as spans of at most MAX_SENTENCE characters, cut after a space when there is one."""
+    """text[start:end] whole when it is at most MAX_SENTENCE long, else in pieces of at most PIECE
+    characters, cut after a space when there is one."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
     pieces = []
-    while end - start > MAX_SENTENCE:
-        cut = start + MAX_SENTENCE
-        space = next((i for i in range(cut, start + MAX_SENTENCE // 2, -1) if text[i - 1].isspace()), None)
+    while end - start > PIECE:
+        cut = start + PIECE
+        space = next((i for i in range(cut, start + PIECE // 2, -1) if text[i - 1].isspace()), None)
         cut = space if space is not None else cut
         piece_end = cut
         while piece_end > start and text[piece_end - 1].isspace():
