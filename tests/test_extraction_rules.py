@@ -233,3 +233,11 @@ def test_the_scorer_pairs_optimally():
 def test_a_range_across_a_month_end_with_one_month_named():
     assert dates("held from 30 to 2 November 2024") == [("range", "2024-10-30", "2024-11-02", "day")]
     assert dates("from January 30 to 2, 2024") == [("range", "2024-01-30", "2024-02-02", "day")]
+
+
+def test_a_date_opening_the_sentence_dates_the_action_of_its_main_clause():
+    body = "On July 26, the Service accused him of plotting in 2008. On July 28, the court released him."
+    assert starts(release(body, dateline="02.08.2018")) == [
+        ("2018-07-26", None, "other"),
+        ("2018-07-28", None, "other"),
+    ]

@@ -153,7 +153,9 @@ def events_in_unit(
     if not triggers and not unit.header:
         # A dated clause whose verb says someone did something the lexicon has no word for
         # ("informed the President this week", "will arrive on 24 October") is an `other` event.
-        triggers = [action for d in dates if d.precision != "year" and (action := action_verb(plain, d, unit))][:1]
+        acting = [(d, action) for d in dates if d.precision != "year" and (action := action_verb(plain, d, unit))][:1]
+        triggers = [action for _, action in acting]
+        dates = [d for d, _ in acting]  # the verb dates its own clause's day, not a year elsewhere
     if not triggers:
         if trace and dates:
             trace.notes.append("no word of the kind lexicon and no action verb: nothing is said to happen here")

@@ -82,8 +82,14 @@ def action_verb(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
     start = edges[-1] if edges else unit.start
     after = CLAUSE_EDGE.search(plain, date.text_end, unit.end)
     end = after.start() if after else unit.end
-    for match in ACTION.finditer(plain, start, end):
-        word = match["future"] or match["past"]
-        if word.lower() not in NOT_ACTIONS and not match.group()[0].isupper():
-            return Trigger("other", match.start(), match.end(), match.group())
+    regions = [(start, end)]
+    if after and after.group() == "," and not plain[unit.start : date.text_start].strip(" ,").count(" ") > 1:
+        # "On July 26, the Service accused ...": a date opening the sentence dates its main clause.
+        following = CLAUSE_EDGE.search(plain, after.end(), unit.end)
+        regions.append((after.end(), following.start() if following else unit.end))
+    for low, high in regions:
+        for match in ACTION.finditer(plain, low, high):
+            word = match["future"] or match["past"]
+            if word.lower() not in NOT_ACTIONS and not match.group()[0].isupper():
+                return Trigger("other", match.start(), match.end(), match.group())
     return None
