@@ -241,3 +241,14 @@ def test_a_date_opening_the_sentence_dates_the_action_of_its_main_clause():
         ("2018-07-26", None, "other"),
         ("2018-07-28", None, "other"),
     ]
+
+
+def test_hard_wrapped_lines_are_read_as_the_sentences_they_hold():
+    body = (
+        "MOSCOW, June 14 (Agency) - Foreign ministers from member states of the\n"
+        "Organization signed on Sunday documents for a joint force. The bloc is\n"
+        "currently holding its summit in Moscow."
+    )
+    events = release(body, dateline="14.06.2009")
+    assert [(e["start"], e["kind"]) for e in events] == [("2009-06-14", "decision"), ("2009-06-14", "meeting")]
+    assert all("\n" not in e["title"] for e in events)

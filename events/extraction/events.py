@@ -32,6 +32,7 @@ from events.extraction.release import Header
 from events.extraction.tense import (
     DIRECT_SPEECH,
     FUTURE,
+    GOING_ON,
     PRESENT_HEADLINE,
     action_verb,
     reports_news_of_the_day,
@@ -142,7 +143,7 @@ def events_in_unit(
     dates = [d for d in found if not any(d is gone for gone, _ in dropped)]
     if trace:
         trace.dates, trace.dropped = found, dropped
-    if not dates and not (unit.lead or unit.header):
+    if not dates and not (unit.lead or unit.header or GOING_ON.search(plain, unit.start, unit.end)):
         return found, []  # most sentences date nothing: skip the trigger scan
     # A trigger inside a date expression ("on the eve of the meeting") names the anchor, not the event.
     triggers = [
@@ -222,6 +223,7 @@ def events_in_unit(
                 future=future,
                 header=unit.header,
                 present=present and date.type == "published",
+                going_on=fallback and not (unit.header or unit.lead),
                 definite=bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
             )
         )

@@ -20,6 +20,7 @@ class Candidate:
     header: bool = False  # a headline line
     present: bool = False  # a headline in the present tense: the news of the publication day
     definite: bool = False  # its happening is named as one already known: "the exercises", "these drills"
+    going_on: bool = False  # a body sentence telling what goes on now ("is currently holding its summit")
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -54,7 +55,7 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     if candidate.by_publication and kept.header and same_kind and (candidate.header or contains(other, event)):
         return "the dateline line or an undated lead repeats the headline"
     if candidate.weak and not kept.weak:
-        inside_day = other.precision == "day" and contains(other, event)
+        inside_day = other.precision == "day" and contains(other, event) and (same_kind or not candidate.going_on)
         if inside_day:
             return "a headline or undated lead on a day the body dates"
         if candidate.present:

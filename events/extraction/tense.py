@@ -54,11 +54,23 @@ PRESENT_HEADLINE = re.compile(
 )
 
 
+# Told as going on now: "is currently holding its summit", "the talks are taking place".
+GOING_ON = re.compile(
+    r"\b(?:currently|(?:is|are)\s+(?:now\s+)?(?:being\s+held|taking\s+place|under\s+way|underway|holding|hosting))\b",
+    re.IGNORECASE,
+)
+
+
 def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
-    """An undated headline, or an undated lead told in the past, reports the day's news."""
+    """An undated headline, an undated lead told in the past, or a sentence telling what is going
+    on now, reports the publication day's news."""
     if not any(t.kind != GENERIC for t in triggers):
         return False
-    return unit.header or (unit.lead and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end)))
+    return (
+        unit.header
+        or (unit.lead and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end)))
+        or bool(GOING_ON.search(plain, unit.start, unit.end))
+    )
 
 
 # A verb of doing in the past or future tense: "informed", "will arrive", "accused". Not a state

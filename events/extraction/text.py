@@ -92,6 +92,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             stop -= 1
         if "\n" not in match.group(0) and _abbreviation_before(text, cursor, stop):
             continue
+        if match.group(0) == "\n" and _wrapped(text, cursor, stop, match.end(), end):
+            continue  # a line broken inside a sentence, as hard-wrapped agency copy is
         if stop - cursor >= 2 and text[stop - 1] == ".":
             if digits_from != cursor:
                 digits_from, digits_end = cursor, cursor
@@ -111,6 +113,20 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if e > s:
             result.extend(in_pieces(text, s, e))
     return result
+
+
+# A hard-wrapped line is long and stops without a sentence's end.
+WRAPPED_LINE = 50
+
+
+def _wrapped(text: str, cursor: int, stop: int, following: int, end: int) -> bool:
+    """Whether a single line break at `stop` falls inside a sentence: the line does not end as a
+    sentence does, and either the next line goes on in lower case or the line is as long as
+    wrapped prose."""
+    if stop <= cursor or following >= end or text[stop - 1] in ".!?:;\"')]":
+        return False
+    line_start = text.rfind("\n", cursor, stop) + 1 or cursor
+    return text[following].islower() or (stop - max(line_start, cursor) >= WRAPPED_LINE and text[following].isalpha())
 
 
 def _abbreviation_before(text: str, start: int, stop: int) -> bool:

@@ -117,7 +117,7 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     title = re.sub(r"^[\W\s]+", "", title)
     title = AGENCY_HEAD.sub("", title)
     title = LEADING_ADVERBIAL.sub("", title)
-    title = re.sub(r"\s{2,}", " ", title).strip(" ,;:.-\"'")
+    title = " ".join(title.split()).strip(" ,;:.-\"'")
     title = DANGLING.sub("", title).strip(" ,;:.-\"'")
     if len(title) > MAX_TITLE:
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
