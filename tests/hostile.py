@@ -213,7 +213,7 @@ ONCE = [
     just_too_large,
     many_lines,
     long_line,
-    lambda rng: date_like_tokens(rng, count=3_000),
+    lambda rng: date_like_tokens(rng, count=2_000),
     lambda rng: quotes_and_brackets(rng, count=5_000),
 ]
 
