@@ -55,6 +55,21 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "quotes and brackets": lambda size: repeat(
         lambda i: f'("Interaction-{2000 + i % 30}" [«Search {2000 + i % 30}» (exercise "', size
     ),
+    # date-like tokens, valid and not, with no sentence between them
+    "date-like tokens": lambda size: repeat(
+        lambda i: (
+            "31 February 2020 ",
+            "99.99.9999 ",
+            "1, 2, 3 and 4 May ",
+            "from 30 September to 2 October ",
+            "Monday the 5th ",
+            "2021/2022 ",
+            "Interaction-2023 ",
+            "the day before ",
+            "on 5 May 2020 at 25:00 ",
+        )[i % 9],
+        size,
+    ),
     # list-like numbers and capitals: what a date or name pattern could scan again and again
     "day lists and capitals": lambda size: repeat(
         lambda i: f"{i % 31 + 1}, " if i % 500 else "NATOSCOAAAAAAAAAAAAAAAAAAAA Aaaaaaaa ", size
