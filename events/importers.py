@@ -498,7 +498,8 @@ def dry_run(paths: Iterable[str | Path]) -> dict:
     for path in release_paths(paths):
         try:
             extracted = extract_release(read_release_file(path))
-        except ReleaseError as error:
+        except Exception as error:  # noqa: BLE001 - one file's failure is that file's entry, never the run's
+            reason = str(error) if isinstance(error, ReleaseError) else unexpected_failure(path.name, error).error
             releases.append(
                 {
                     "file": path.name,
@@ -506,7 +507,7 @@ def dry_run(paths: Iterable[str | Path]) -> dict:
                     "published": None,
                     "published_time": None,
                     "published_inferred": False,
-                    "errors": [str(error)],
+                    "errors": [reason],
                     "events": [],
                 }
             )

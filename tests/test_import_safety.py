@@ -74,3 +74,18 @@ def test_a_nul_byte_anywhere_is_refused_before_the_database_sees_it():
     assert data.index(b"\x00") > 4096
     with pytest.raises(ReleaseError, match="NUL byte at offset"):
         decode_release(data)
+
+
+def test_a_dry_run_reports_an_unexpected_error_as_that_file_s_error(release_dir, monkeypatch):
+    real = importers.extract_release
+
+    def extract(text):
+        if "Consultations" in text:
+            raise RuntimeError("boom")
+        return real(text)
+
+    (release_dir / "later.txt").write_text(THREE_NAMES, encoding="utf-8")
+    monkeypatch.setattr(importers, "extract_release", extract)
+    report = {r["file"]: r for r in importers.dry_run([release_dir])["releases"]}
+    assert "RuntimeError: boom" in report["good.txt"]["errors"][0]
+    assert report["later.txt"]["events"]
