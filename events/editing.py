@@ -50,9 +50,11 @@ def record_edit(event: Event, changed: Iterable[str], reason: str = "") -> list[
 
 
 def _save_each(events: Iterable[Event], change, reason: str) -> EditResult:
+    """Apply `change` to each event as it is stored now (read under a row lock), so a change
+    committed since the events were listed (an import, another editor) is kept, not written over."""
     result = EditResult()
     with transaction.atomic():
-        for event in events:
+        for event in Event.objects.select_for_update().filter(pk__in=[e.pk for e in events]).order_by("pk"):
             if change(event):
                 event.touch()
                 event._change_reason = reason

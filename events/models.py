@@ -442,6 +442,9 @@ class Event(models.Model):
             return
         self.version = stored["version"] + 1
         self.published_once = self.published_once or stored["published_once"]
+        partial = set(CALENDAR_FIELDS) - set(fields)
+        for name in partial:  # fields this save does not write: the VEVENT is built from the stored ones
+            setattr(self, name, stored[name])
         # An instance read before another writer's change never takes SEQUENCE back.
         if any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS if name in fields):
             self.sequence = max(self.sequence, stored["sequence"] + 1)
@@ -449,6 +452,8 @@ class Event(models.Model):
                 self.modified_at = timezone.now()
         else:
             self.sequence = max(self.sequence, stored["sequence"])
+            if partial:
+                self.modified_at = max(self.modified_at, stored["modified_at"])
 
     def delete(self, *args, **kwargs):
         """Withdraw (cancel) an event subscribers may have seen; delete a never-published draft."""

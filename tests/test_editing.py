@@ -140,3 +140,14 @@ def test_import_texts_reports_each_release(db):
     result = import_texts([("good.txt", RELEASE_TEXT), ("nodate.txt", "Headline\n\nNo date.\n")])
     assert [(f.name, f.status) for f in result.files] == [("good.txt", "new"), ("nodate.txt", "failed")]
     assert "no recognisable date" in result.files[1].error
+
+
+def test_a_bulk_action_on_events_listed_before_a_change_keeps_the_change(make_event):
+    listed = make_event(title="Old title", status="draft")
+    changed = Event.objects.get(pk=listed.pk)
+    changed.title = "New title"
+    changed.save()  # e.g. a re-import, after the editor's list was shown
+    result = editing.set_status([listed], "published")
+    event = Event.objects.get(pk=listed.pk)
+    assert (event.title, event.status, event.sequence) == ("New title", "published", 2)
+    assert result.changed == [event]

@@ -186,3 +186,14 @@ def test_a_save_from_a_stale_instance_never_takes_sequence_back(make_event):
     event.refresh_from_db()
     assert (event.title, event.sequence, event.recurs_yearly) == ("Renamed again", 2, True)
     assert event.version == 3
+
+
+def test_a_partial_save_from_a_stale_instance_keeps_the_stored_calendar_entry(make_event):
+    event = make_event(title="Old title")
+    stale = Event.objects.get(pk=event.pk)
+    Event.objects.filter(pk=event.pk).update(title="New title")
+    stale.recurs_yearly = True
+    stale.save(update_fields=["recurs_yearly"])
+    event.refresh_from_db()
+    assert (event.title, event.recurs_yearly, event.sequence) == ("New title", True, 1)
+    assert str(icalendar.Event.from_ical(event.ical_component)["SUMMARY"]) == "New title"
