@@ -252,3 +252,8 @@ def test_hard_wrapped_lines_are_read_as_the_sentences_they_hold():
     events = release(body, dateline="14.06.2009")
     assert [(e["start"], e["kind"]) for e in events] == [("2009-06-14", "decision"), ("2009-06-14", "meeting")]
     assert all("\n" not in e["title"] for e in events)
+
+
+def test_a_term_of_office_held_is_a_period_not_a_happening():
+    body = "In 2023, the chairmanship is held by Belarus. The summit will be held in Minsk on 23 November."
+    assert starts(release(body, dateline="14.11.2023")) == [("2023-11-23", None, "meeting")]

@@ -45,6 +45,11 @@ from events.extraction.titles import make_title
 DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
+PERIOD_SUBJECT = re.compile(
+    r"\b(?:chairmanship|presidency|term\s+of\s+office|mandate)(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+){0,3}\s+"
+    r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",
+    re.IGNORECASE,
+)
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
 
@@ -201,6 +206,8 @@ def events_in_unit(
             (DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published"), trigger),
         ]
         present = True
+    # "In 2023, the chairmanship is held by Belarus": a generic verb whose subject is a term of office.
+    pairs = [(d, t) for d, t in pairs if not (t.kind == GENERIC and PERIOD_SUBJECT.search(plain, unit.start, t.start))]
     pairs, absorbed = absorb_name(pairs, triggers)
     candidates = []
     for date, trigger in pairs:
