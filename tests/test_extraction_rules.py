@@ -257,3 +257,40 @@ def test_hard_wrapped_lines_are_read_as_the_sentences_they_hold():
 def test_a_term_of_office_held_is_a_period_not_a_happening():
     body = "In 2023, the chairmanship is held by Belarus. The summit will be held in Minsk on 23 November."
     assert starts(release(body, dateline="14.11.2023")) == [("2023-11-23", None, "meeting")]
+
+
+def test_the_guide_s_own_examples():
+    """ANNOTATION.md's examples of dates and kinds, each read as the guide says."""
+    cases = [
+        ("The next meeting will be held in Q4 2022.", "10.05.2022", [("2022-10", "2022-12", "meeting")]),
+        (
+            "The summit, originally planned for June, has been postponed to September 15.",
+            "10.05.2022",
+            [("2022-09-15", None, "meeting")],
+        ),
+        (
+            "Remarks and answers to media questions by the Secretary General on 5 May.",
+            "10.05.2022",
+            [("2022-05-05", None, "briefing")],
+        ),
+        ("On 3 May, the presidents held a phone conversation.", "10.05.2022", [("2022-05-03", None, "meeting")]),
+        ("Rubezh 2020 will be held in Kyrgyzstan.", "10.05.2020", [("2020", None, "exercise")]),
+        ("This week the working group meets in Astana.", "10.05.2022", [("2022-05-09", "2022-05-15", "meeting")]),
+        (
+            "The talks were held from Monday to Wednesday in Dushanbe.",
+            "12.05.2022",
+            [("2022-05-09", "2022-05-11", "meeting")],
+        ),
+        ("The meeting was held Tuesday in Minsk.", "12.05.2022", [("2022-05-10", None, "meeting")]),
+    ]
+    for body, dateline, expected in cases:
+        assert starts(release(body, dateline=dateline)) == expected, body
+
+
+def test_a_range_ending_on_a_day_already_named_widens_that_event():
+    body = (
+        "The first stage of the operation, dubbed Channel-2007, ended Monday night. "
+        "The operation ran from August 28 to September 3."
+    )
+    events = starts(release(body, dateline="04.09.2007"))
+    assert ("2007-08-28", "2007-09-03", "other") in events and ("2007", None, "other") in events

@@ -125,9 +125,22 @@ PATTERNS: list[tuple[str, str]] = [
         rf"(?i:\b(?:(?P<which>this|last|next|the\s+coming|the\s+past|the\s+current)\s+)?(?P<season>spring|summer|autumn|fall))"
         rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
     ),
+    # in Q4 2022, in the fourth quarter of this year: the quarter's three months
+    (
+        "quarter",
+        rf"(?i:\b(?:[Qq](?P<q>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter))"
+        rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b|\s+(?P<ry>{REL_YEAR}))?",
+    ),
+    # from Monday to Wednesday: the days of one week
+    (
+        "weekday_range",
+        rf"(?i:\bfrom\s+)(?P<wd1>{WEEKDAY}){TO}(?P<wd2>{WEEKDAY})\b",
+    ),
     (
         "weekday",
-        rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+)?)(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
+        rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+|"
+        rf"(?P<verb>(?<=ed )|(?<=met )|(?<=held )|(?<=began )|(?<=took place )|(?<=said )))?)"
+        rf"(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
     ),
 ]
 # An exercise or operation named with its year: "Interaction-2023", "Combat Brotherhood 2020".
@@ -186,7 +199,7 @@ HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
 ANCHOR = re.compile(
     r"\b(?=[0-9a-z])(?:(?P<digit>\d+)|(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<relative>today|yesterday|tomorrow|years?|month|"
-    r"day|week|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
+    r"day|week|quarter|q[1-4]|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
@@ -210,6 +223,8 @@ NEEDS = {
     "years_later": (HAS_RELATIVE,),
     "rel_day": (HAS_RELATIVE,),
     "weekday": (HAS_RELATIVE,),
+    "weekday_range": (HAS_RELATIVE,),
+    "quarter": (HAS_RELATIVE,),
     "anaphoric": (HAS_RELATIVE,),
     "years_ago": (HAS_RELATIVE,),
     "season": (HAS_RELATIVE,),
@@ -291,8 +306,20 @@ def make_date(year: int | None, month: int, day: int) -> datetime.date | None:
 
 
 YEAR_OPTIONAL = frozenset(
-    {"dmy", "mdy", "dmy_range", "mdy_range", "dmy_range2", "mdy_range2", "month_range", "month_year", "season"}
+    {
+        "dmy",
+        "mdy",
+        "dmy_range",
+        "mdy_range",
+        "dmy_range2",
+        "mdy_range2",
+        "month_range",
+        "month_year",
+        "season",
+        "quarter",
+    }
 )
+QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -380,6 +407,8 @@ class Builder:
             "anaphoric": "anaphoric",
             "years_later": "anaphoric",
             "season": "month",
+            "quarter": "month",
+            "weekday_range": "range",
         }.get(kind, "relative")
         if groups.get("ry"):
             value_type = "relative"
@@ -556,12 +585,28 @@ class Builder:
         }[which]
         return self.reference + datetime.timedelta(days=offset), None, "day"
 
+    def build_quarter(self, g):
+        number = int(g["q"]) if g.get("q") else QUARTERS[g["qw"].lower()]
+        first = 3 * number - 2
+        year = self._year_or_inferred(g, first)
+        if year is None:
+            return None
+        return datetime.date(year, first, 1), datetime.date(year, first + 2, 1), "month"
+
+    def build_weekday_range(self, g):
+        start = self.build_weekday({"which": "on", "wd": g["wd1"]})
+        if start is None:
+            return None
+        length = (WEEKDAYS[g["wd2"].lower()] - WEEKDAYS[g["wd1"].lower()]) % 7
+        return start[0], start[0] + datetime.timedelta(days=length), "day"
+
     def build_weekday(self, g):
         if self.reference is None:
             return None
         which = " ".join((g.get("which") or "").lower().split())
-        if not which:
+        if not which and g.get("verb") is None:
             return None  # a bare weekday name is too often part of a name ("Black Friday")
+        which = which or "on"  # "the talks were held Tuesday"
         target = WEEKDAYS[g["wd"].lower()]
         delta = (self.reference.weekday() - target) % 7
         if which == "next" or (self.future and which in ("on", "this")):
@@ -758,8 +803,10 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
 # A one-word name and its year ("Zapad 2025") say they are a name when an exercise noun or a
 # naming word stands beside them: "the Zapad 2025 exercise", "drills Search 2025 and Echelon 2025".
 EXERCISE_NOUN_AFTER = re.compile(
-    r"(?:\s*(?:,|\s+and)\s+[A-Z][a-z]+\s+(?:19|20)\d\d)*\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|games)\b"
+    r"(?:\s*(?:,|\s+and)\s+[A-Z][a-z]+\s+(?:19|20)\d\d)*\s+(?:(?:[a-z-]+\s+){0,2}?"
+    r"(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|games)\b|"
+    # "Rubezh 2020 will be held": a name opening its sentence as what happens
+    r"(?:will\s+be|was|is|were|are)\s+(?:held|conducted|carried\s+out)\b|(?:will\s+)?(?:took|take)\s+place\b)"
 )
 NAMING_BEFORE = re.compile(
     r"\b(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|dubbed|code[- ]?named|called|named)"

@@ -8,6 +8,11 @@ import re
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
 
+# A postponed happening is dated where it now falls: "postponed until 15 September".
+POSTPONED_TO = re.compile(r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off)\s+(?:until|till|to)\s+$", re.I)
+POSTPONED_FROM = re.compile(
+    r"\b(?:originally|initially|previously|first)\s+(?:planned|scheduled|set|due)\s+(?:for|on|in)\s+$", re.I
+)
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
     r"(?:(?:end|beginning|middle|start)\s+of\s+(?:the\s+)?)?(?:year\s+)?$)",
@@ -98,7 +103,9 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
         return "agency dateline: the day of the report"
     # "for the second half of 2025" bounds a plan as "for 2025" does
     before = PART_OF_PERIOD.sub("", before)
-    if NOT_EVENT_BEFORE.search(before):
+    if POSTPONED_FROM.search(before):
+        return "the old date of a postponed happening"  # "originally planned for June" (optional)
+    if NOT_EVENT_BEFORE.search(before) and not POSTPONED_TO.search(before):
         return "bound: until, by, since, before"
     if date.precision == "year" and date.type in ("year", "relative"):
         if PERIOD_YEAR_BEFORE.search(before):

@@ -38,7 +38,7 @@ LEXICON: list[tuple[str, str]] = [
     ),
     (
         "briefing",
-        r"\bbriefings?\b|\bbriefed\b|\binterviews?\b|\b(?:in|to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:newspaper|magazine)\b|\bgave\s+an\s+interview\b|\bspoke\s+to\s+(?:journalists|reporters|the\s+press)\b",
+        r"\bbriefings?\b|\bbriefed\b|\binterviews?\b|\bremarks\s+and\s+answers\b|\banswers\s+to\s+(?:media\s+)?questions\b|\b(?:in|to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:newspaper|magazine)\b|\bgave\s+an\s+interview\b|\bspoke\s+to\s+(?:journalists|reporters|the\s+press)\b",
     ),
     (
         "consultation",
@@ -65,7 +65,7 @@ LEXICON: list[tuple[str, str]] = [
     ("conference", r"(?<!in the )(?<!\bof )\bcourses?\b(?!\s+of\b)"),
     (
         "meeting",
-        r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|(?:will|to)\s+meet|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
+        r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|meets\s+(?:in|at|on)|(?:will|to)\s+meet|(?:tele)?phone\s+(?:conversations?|calls?|talks)|video\s+calls?|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
     ),
     # Discussing is meeting: "the working group discussed the preparation of ..."
     ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),

@@ -130,8 +130,9 @@ def merge_candidates(
         elif widens(candidate, kept[restated]):
             # "began on Monday" then "from 26 September to 8 October": the range is the event.
             event = kept[restated].event
-            rules = (*event.rules, f"end from the range '{candidate.event.date_text}' starting on its day")
-            kept[restated] = replace(kept[restated], event=replace(event, end=candidate.event.end, rules=rules))
+            rules = (*event.rules, f"dates widened to the range '{candidate.event.date_text}' that holds its day")
+            wider = replace(event, start=candidate.event.start, end=candidate.event.end, rules=rules)
+            kept[restated] = replace(kept[restated], event=wider)
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
     kept, headlined = name_the_one_exercise(kept, headlined, merges)
@@ -257,13 +258,14 @@ def refines(candidate: Candidate, kept: Candidate) -> bool:
 
 
 def widens(candidate: Candidate, kept: Candidate) -> bool:
-    """A range that starts on the day an event was kept for, of its kind: the same event, longer."""
+    """A range that starts or ends on the day an event was kept for, of its kind: the same event,
+    told in full ("began on Monday" / "ended on Monday night", then "from 28 August to 3 September")."""
     event, other = candidate.event, kept.event
     return (
         not candidate.weak
         and event.kind == other.kind
         and event.precision == other.precision
-        and event.start == other.start
+        and other.start in (event.start, event.end)
         and other.end is None
         and event.end is not None
     )

@@ -53,8 +53,12 @@ CLAUSE_HEAD = re.compile(
 NAME_ABSORBING = {GENERIC, "exercise", "other"}
 
 
+# A part of a happening: its finer date is the part's, the name's year the whole's.
+STAGE = re.compile(r"\b(?:stages?|phases?|rounds?)\s+of\b", re.IGNORECASE)
+
+
 def absorb_name(
-    pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger]
+    pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger], sentence: str = ""
 ) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
     """One name and a finer date of its year in one sentence date one exercise.
 
@@ -63,7 +67,8 @@ def absorb_name(
     ("staff talks on Rubezh-2025 were held on 3 June").
     """
     names = [(d, t) for d, t in pairs if d.type == "name"]
-    if len(names) != 1:
+    if len(names) != 1 or STAGE.search(sentence):
+        # "The first stage of the operation, dubbed Channel 2007, ended on Monday": the stage ended.
         return pairs, {}
     name, _ = names[0]
     finer = [

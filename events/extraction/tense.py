@@ -8,7 +8,7 @@ from events.extraction.reading import Unit
 
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going|to)|upcoming|forthcoming|next|"
-    r"to\s+be\s+held|later\s+this)\b",
+    r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off)\b",
     re.IGNORECASE,
 )
 
