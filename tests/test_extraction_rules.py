@@ -294,3 +294,15 @@ def test_a_range_ending_on_a_day_already_named_widens_that_event():
     )
     events = starts(release(body, dateline="04.09.2007"))
     assert ("2007-08-28", "2007-09-03", "other") in events and ("2007", None, "other") in events
+
+
+def test_a_happening_that_began_and_then_ended_is_one_event_with_both_ends():
+    body = "The exercise began on 24 August in Belarus. It concluded on Wednesday."
+    assert starts(release(body, dateline="01.09.2023")) == [("2023-08-24", "2023-08-30", "exercise")]
+
+
+def test_receiving_a_visitor_is_a_meeting():
+    events = release(
+        "The talks covered security.", dateline="12.05.2022", headline="Putin receives CSTO Secretary General"
+    )
+    assert ("2022-05-12", None, "meeting") in starts(events)

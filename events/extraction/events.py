@@ -45,6 +45,8 @@ from events.extraction.titles import make_title
 DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
+# A verb telling that a happening ended: its date is the end of what began before.
+END_VERB = re.compile(r"(?i)(?:was\s+|were\s+)?(?:ended|concluded|completed|finished|closed|wrapped\s+up)\b")
 PERIOD_SUBJECT = re.compile(
     r"\b(?:chairmanship|presidency|term\s+of\s+office|mandate)(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+){0,3}\s+"
     r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",
@@ -231,6 +233,7 @@ def events_in_unit(
                 header=unit.header,
                 present=present and date.type == "published",
                 going_on=fallback and not (unit.header or unit.lead),
+                ends=bool(END_VERB.match(trigger.text)),
                 definite=bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
             )
         )

@@ -67,6 +67,12 @@ LEXICON: list[tuple[str, str]] = [
         "meeting",
         r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|meets\s+(?:in|at|on)|(?:will|to)\s+meet|(?:tele)?phone\s+(?:conversations?|calls?|talks)|video\s+calls?|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
     ),
+    # Receiving someone is meeting them: "Putin receives the CSTO Secretary General"
+    (
+        "meeting",
+        r"\breceiv(?:es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:delegations?|heads?|secretary|ministers?|"
+        r"ambassadors?|president|chairman|chief|commander|participants|members)\b",
+    ),
     # Discussing is meeting: "the working group discussed the preparation of ..."
     ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),
     (

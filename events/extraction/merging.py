@@ -21,6 +21,7 @@ class Candidate:
     present: bool = False  # a headline in the present tense: the news of the publication day
     definite: bool = False  # its happening is named as one already known: "the exercises", "these drills"
     going_on: bool = False  # a body sentence telling what goes on now ("is currently holding its summit")
+    ends: bool = False  # its verb says a happening ended ("concluded on Wednesday")
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -116,7 +117,15 @@ def merge_candidates(
         )
         if restated is not None and merges is not None:
             merges.append(f"{describe(candidate.event)} merged into {describe(kept[restated].event)}: {reason}")
-        if restated is None:
+        closed = None if restated is not None or not candidate.ends else closes(candidate, kept)
+        if closed is not None:
+            # "The exercise began on 24 August ... It concluded on Wednesday": one event, both ends.
+            event = kept[closed].event
+            rules = (*event.rules, f"end from '{candidate.event.date_text}', the day it ended")
+            kept[closed] = replace(kept[closed], event=replace(event, end=candidate.event.start, rules=rules))
+            if merges is not None:
+                merges.append(f"{describe(candidate.event)} ends {describe(event)}")
+        elif restated is None:
             index.add(len(kept), candidate)
             kept.append(candidate)
         elif refines(candidate, kept[restated]):
@@ -242,6 +251,30 @@ def name_the_one_exercise(
 def describe(event: ExtractedEvent) -> str:
     data = event.as_json()
     return f"{data['start']}{'/' + data['end'] if data['end'] else ''} {event.kind} @{event.evidence_start}"
+
+
+# How long a happening that began on a day may run before a sentence telling that it ended.
+RANGE_REACH = datetime.timedelta(days=31)
+
+
+def closes(candidate: Candidate, kept: list[Candidate]) -> int | None:
+    """The kept happening an 'ended on ...' sentence closes: the latest one begun shortly before,
+    of its kind (or of any kind when the ending sentence names none), still without an end."""
+    event = candidate.event
+    if candidate.weak or event.precision != "day" or event.end is not None:
+        return None
+    for index in range(len(kept) - 1, -1, -1):
+        other = kept[index].event
+        if (
+            not kept[index].weak
+            and other.precision == "day"
+            and other.end is None
+            and other.start < event.start <= other.start + RANGE_REACH
+            and other.evidence_start < event.evidence_start
+            and (other.kind == event.kind or event.kind == "other")
+        ):
+            return index
+    return None
 
 
 def refines(candidate: Candidate, kept: Candidate) -> bool:

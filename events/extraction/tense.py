@@ -77,7 +77,7 @@ def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> 
 # ("has been complicated"), not a participle after a noun ("forces deployed in").
 ACTION = re.compile(
     r"(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbecome )(?<!\bbecame )"
-    r"\b(?:will\s+(?P<future>[a-z]{3,})|(?P<past>[a-z]{3,}ed))\b(?!\s+(?:by|with|to|on|as)\b)"
+    r"\b(?:will\s+(?P<future>[a-z]{3,})|(?P<past>[a-z]{3,}ed))\b(?!\s+(?:by|with|as)\b)"
 )
 NOT_ACTIONS = frozenset(
     "need indeed united limited based related interested concerned aimed devoted dedicated called named "
