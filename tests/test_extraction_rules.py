@@ -306,3 +306,41 @@ def test_receiving_a_visitor_is_a_meeting():
         "The talks covered security.", dateline="12.05.2022", headline="Putin receives CSTO Secretary General"
     )
     assert ("2022-05-12", None, "meeting") in starts(events)
+
+
+def test_an_anniversary_counts_from_the_founding_day_the_release_states():
+    body = (
+        "Over 40 years of service, the officers of the Staff marked the 20th anniversary today. "
+        "On April 28, 2003, in Dushanbe, the Council decided to create the Joint Staff."
+    )
+    events = release(body, dateline="28.04.2023")
+    anniversary = next(e for e in events if e["kind"] == "anniversary")
+    assert anniversary["founding"] == "2003-04-28" and anniversary["anniversary_years"] == 20
+    founding = next(e for e in events if e["start"] == "2003-04-28")
+    assert founding.get("recurs_yearly") is True
+
+
+def test_a_stated_founding_corrects_a_count_read_wrongly():
+    from events.extraction.merging import link_anniversaries
+    from events.extraction.model import ExtractedEvent
+
+    def event(start, kind, **extra):
+        return ExtractedEvent(
+            start=start,
+            end=None,
+            precision="day",
+            kind=kind,
+            title="t",
+            evidence="e",
+            evidence_start=0,
+            evidence_end=1,
+            **extra,
+        )
+
+    anniversary = event(
+        datetime.date(2023, 4, 28), "anniversary", founding=datetime.date(1983, 4, 28), anniversary_years=40
+    )
+    stated = event(datetime.date(2003, 4, 28), "decision")
+    linked = link_anniversaries([anniversary, stated])
+    assert linked[0].founding == datetime.date(2003, 4, 28) and linked[0].anniversary_years == 20
+    assert linked[1].recurs_yearly

@@ -334,8 +334,12 @@ def make_event(
     sentence = plain[unit.start : unit.end]
     years = None
     if kind == "anniversary":
-        match = ANNIVERSARY_YEARS.search(sentence)
-        years = int(match.group(1)) if match and 0 < int(match.group(1)) < 500 else None
+        # The count nearest the word that says it is an anniversary: "the 20th anniversary of the
+        # Staff, which over 40 years ..." is a 20th.
+        counts = [m for m in ANNIVERSARY_YEARS.finditer(sentence) if 0 < int(m.group(1)) < 500]
+        anchor = trigger.start - unit.start
+        match = min(counts, key=lambda m: abs(m.start() - anchor), default=None)
+        years = int(match.group(1)) if match else None
     founding = years_before(date.start, years) if years and date.precision == "day" else None
     return ExtractedEvent(
         start=date.start,

@@ -305,7 +305,13 @@ def widens(candidate: Candidate, kept: Candidate) -> bool:
 
 
 def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
-    """An event on the date an anniversary counts from is a founding: it recurs yearly."""
+    """An event on the date an anniversary counts from is a founding: it recurs yearly.
+
+    A founding the release states outright ("On April 28, 2003, ... decided to create") is the
+    anniversary's anchor even when the count read from the text says otherwise: what the text
+    states beats what is computed from an ordinal.
+    """
+    events = [stated_founding(e, events) if e.kind == "anniversary" and e.founding else e for e in events]
     foundings = {e.founding for e in events if e.kind == "anniversary" and e.founding}
     return [
         replace(e, recurs_yearly=True)
@@ -313,6 +319,28 @@ def link_anniversaries(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
         else e
         for e in events
     ]
+
+
+def stated_founding(anniversary: ExtractedEvent, events: list[ExtractedEvent]) -> ExtractedEvent:
+    """The anniversary anchored on the day of its month the release states, in an earlier year."""
+    day = (anniversary.start.month, anniversary.start.day)
+    stated = sorted(
+        e.start
+        for e in events
+        if e is not anniversary
+        and e.kind != "anniversary"
+        and e.precision == "day"
+        and e.end is None
+        and (e.start.month, e.start.day) == day
+        and e.start.year < anniversary.start.year
+    )
+    if not stated or anniversary.founding in stated:
+        return anniversary
+    founding = stated[0]
+    rules = (*anniversary.rules, f"founding {founding.isoformat()}: the day the release states, not the count")
+    return replace(
+        anniversary, founding=founding, anniversary_years=anniversary.start.year - founding.year, rules=rules
+    )
 
 
 def with_headline(event: ExtractedEvent, headline: str) -> ExtractedEvent:
