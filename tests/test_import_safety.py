@@ -89,3 +89,35 @@ def test_a_dry_run_reports_an_unexpected_error_as_that_file_s_error(release_dir,
     report = {r["file"]: r for r in importers.dry_run([release_dir])["releases"]}
     assert "RuntimeError: boom" in report["good.txt"]["errors"][0]
     assert report["later.txt"]["events"]
+
+
+@pytest.mark.django_db
+def test_saving_an_admin_batch_with_a_failing_release_says_what_went_in(client, monkeypatch):
+    import base64
+
+    from django.contrib.auth.models import Group, User
+    from django.urls import reverse
+
+    user = User.objects.create_user("ed", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    real_sync = importers.sync_events
+
+    def sync(release, *args, **kwargs):
+        if release.source_name == "bad.txt":
+            raise RuntimeError("boom")
+        return real_sync(release, *args, **kwargs)
+
+    monkeypatch.setattr(importers, "sync_events", sync)
+    texts = {"bad.txt": THREE_NAMES, "good.txt": THREE_NAMES.replace("Minsk", "Brest")}
+    data = {
+        "confirm": "1",
+        "release_name": list(texts),
+        "release_data": [base64.b64encode(t.encode()).decode() for t in texts.values()],
+    }
+    response = client.post(reverse("admin:events_release_import"), data, follow=True)
+    assert response.status_code == 200
+    shown = "\n".join(str(m) for m in response.context["messages"])
+    assert "bad.txt: unexpected error, nothing saved (RuntimeError: boom)" in shown
+    assert "good.txt: new" in shown
+    assert list(Release.objects.values_list("source_name", flat=True)) == ["good.txt"]
