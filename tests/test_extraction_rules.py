@@ -344,3 +344,11 @@ def test_a_stated_founding_corrects_a_count_read_wrongly():
     linked = link_anniversaries([anniversary, stated])
     assert linked[0].founding == datetime.date(2003, 4, 28) and linked[0].anniversary_years == 20
     assert linked[1].recurs_yearly
+
+
+def test_convening_is_meeting_and_an_entry_into_force_is_other():
+    body = "The Council convened in Moscow on 29 January. The agreement entered into force on 1 April."
+    assert starts(release(body, dateline="10.04.2024")) == [
+        ("2024-01-29", None, "meeting"),
+        ("2024-04-01", None, "other"),
+    ]

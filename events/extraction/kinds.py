@@ -65,7 +65,7 @@ LEXICON: list[tuple[str, str]] = [
     ("conference", r"(?<!in the )(?<!\bof )\bcourses?\b(?!\s+of\b)"),
     (
         "meeting",
-        r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|meet(?:s)?\s+with|meets\s+(?:in|at|on)|(?:will|to)\s+meet|(?:tele)?phone\s+(?:conversations?|calls?|talks)|video\s+calls?|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
+        r"\b(?:meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)|met|conven(?:ed|es|e|ing)|meet(?:s)?\s+with|meets\s+(?:in|at|on)|(?:will|to)\s+meet|(?:tele)?phone\s+(?:conversations?|calls?|talks)|video\s+calls?|sessions?|summits?|talks|negotiations|videoconferenc\w+|video\s+conferenc\w+|sittings?|plenary)\b",
     ),
     # Receiving someone is meeting them: "Putin receives the CSTO Secretary General"
     (
@@ -77,7 +77,12 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"\b(?:discussed|held\s+talks|exchanged\s+views)\b"),
     (
         "decision",
-        r"\b(?:decided|decisions?|declared?|declares|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|entered\s+into\s+force|endorsed)\b",
+        r"\b(?:decided|decisions?|declared?|declares|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|endorsed)\b",
+    ),
+    # ANNOTATION.md section 3: an entry into force is `other`, not the decision that made it
+    (
+        "other",
+        r"\b(?:entered|enters|enter|entering|will\s+enter|came|comes|come)\s+into\s+(?:force|effect)\b",
     ),
     ("decision", r"\bdecided\s+to\s+(?:create|establish|form|set\s+up)\b"),
     # Founding a body is a happening of its own (ANNOTATION.md: foundings are `other`); framed as a
