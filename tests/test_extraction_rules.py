@@ -352,3 +352,8 @@ def test_convening_is_meeting_and_an_entry_into_force_is_other():
         ("2024-01-29", None, "meeting"),
         ("2024-04-01", None, "other"),
     ]
+
+
+def test_a_greeting_is_a_statement():
+    body = "The Secretary General congratulated the President of Kazakhstan on his birthday on 15 May."
+    assert starts(release(body, dateline="16.05.2024")) == [("2024-05-15", None, "decision")]

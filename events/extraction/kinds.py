@@ -79,6 +79,8 @@ LEXICON: list[tuple[str, str]] = [
         "decision",
         r"\b(?:decided|decisions?|declared?|declares|adopted|adoption|adopt|signed|signing|ratified|ratification|approved|approval|statements?|declarations?|resolutions?|decrees?|granted|conferred|agreed\s+(?:on|to|upon)|endorsed)\b",
     ),
+    # A greeting or an address is a statement: a `decision` (ANNOTATION.md section 3)
+    ("decision", r"\b(?:congratulat(?:ed|es|ions?|ory)|greetings?|sent\s+(?:a\s+)?(?:message|telegram))\b"),
     # ANNOTATION.md section 3: an entry into force is `other`, not the decision that made it
     (
         "other",
