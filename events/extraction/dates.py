@@ -10,7 +10,7 @@ import calendar
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from events.extraction.model import DateValue
 from events.extraction.text import ascii_lower
@@ -45,66 +45,148 @@ OF = r"(?:\s+(?i:of))?"
 YEAR_TAIL = rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|,?\s+(?P<ry>{REL_YEAR}))?"
 
 
-PATTERNS: list[tuple[str, str]] = [
+HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    """One date pattern: its name (its builder is `Builder.build_<name>`), its regex, the anchors it
+    cannot match without (a cheap look at a sentence skips it), the type of value it reads, and
+    whether the year may be left out (then inferred)."""
+
+    name: str
+    regex: str
+    needs: tuple[str, ...]
+    value: str
+    year_optional: bool = False
+
+
+PATTERNS: tuple[DatePattern, ...] = (
     # 21.01.2020 - 23.01.2020, 21-23.01.2020, 21.01-23.01.2020
-    (
+    DatePattern(
         "numeric_range",
         rf"(?<![\d.])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?(?:\.(?P<y1>{NUMERIC_YEAR}))?\s*-\s*"
         rf"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>{NUMERIC_YEAR})",
+        needs=(HAS_DIGIT,),
+        value="range",
     ),
-    ("iso", rf"(?<![\d.])(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])"),
-    ("numeric", rf"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{NUMERIC_YEAR})"),
+    DatePattern(
+        "iso", rf"(?<![\d.])(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])", needs=(HAS_DIGIT,), value="numeric"
+    ),
+    DatePattern(
+        "numeric",
+        rf"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>{NUMERIC_YEAR})",
+        needs=(HAS_DIGIT,),
+        value="numeric",
+    ),
     # 30 September 2020 to 2 October 2020, 30 September to 2 October
-    (
+    DatePattern(
         "dmy_range2",
         rf"(?P<d1>{DAY}){OF}\s+(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?{TO}(?P<d2>{DAY}){OF}\s+(?P<m2>{MONTH}){YEAR_TAIL}",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="range",
+        year_optional=True,
     ),
     # September 30 to October 2, 2020; May 21 to May 24
-    (
+    DatePattern(
         "mdy_range2",
         rf"(?P<m1>{MONTH})\s+(?P<d1>{DAY})(?:,?\s+(?P<y1>{YEAR}))?{TO}(?P<m2>{MONTH})\s+(?P<d2>{DAY}){YEAR_TAIL}",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="range",
+        year_optional=True,
     ),
     # 16, 17 and 18 January 2020: a list of days read as the span they cover
-    ("dmy_range", rf"(?P<d1>{DAY})(?:,\s*{DAY})*,?\s+(?i:and)\s+(?P<d2>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
+    DatePattern(
+        "dmy_range",
+        rf"(?P<d1>{DAY})(?:,\s*{DAY})*,?\s+(?i:and)\s+(?P<d2>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="range",
+        year_optional=True,
+    ),
     # 17 to 20 March 2025, 3-5 June
-    ("dmy_range", rf"(?P<d1>{DAY}){TO}(?P<d2>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
+    DatePattern(
+        "dmy_range",
+        rf"(?P<d1>{DAY}){TO}(?P<d2>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="range",
+        year_optional=True,
+    ),
     # January 21 to 23, May 21-24, 2020
-    ("mdy_range", rf"(?P<m>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<d2>{DAY}){YEAR_TAIL}"),
+    DatePattern(
+        "mdy_range",
+        rf"(?P<m>{MONTH})\s+(?P<d1>{DAY}){TO}(?P<d2>{DAY}){YEAR_TAIL}",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="range",
+        year_optional=True,
+    ),
     # 28 April 2003, Monday 5 May, 16th of May, 2020
-    ("dmy", rf"(?P<d>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}"),
+    DatePattern(
+        "dmy",
+        rf"(?P<d>{DAY}){OF}\s+(?P<m>{MONTH}){YEAR_TAIL}",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="explicit",
+        year_optional=True,
+    ),
     # January 16, 2020; January 14, this year
-    ("mdy", rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}"),
+    DatePattern(
+        "mdy",
+        rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="explicit",
+        year_optional=True,
+    ),
     # September-October 2020, from September to October
-    (
+    DatePattern(
         "month_range",
         rf"(?P<m1>{MONTH})(?:\s+(?P<y1>{YEAR}))?{TO}(?:(?i:early|late|mid)[\s-]+)?(?P<m2>{MONTH}){YEAR_TAIL}",
+        needs=(HAS_MONTH,),
+        value="range",
+        year_optional=True,
     ),
     # May 2020, November last year, January of this year
-    ("month_year", rf"(?P<m>{MONTH}){YEAR_TAIL}"),
+    DatePattern("month_year", rf"(?P<m>{MONTH}){YEAR_TAIL}", needs=(HAS_MONTH,), value="month", year_optional=True),
     # 2021-2025, 2020/2021
-    ("year_range", rf"(?P<y1>{YEAR})\s*(?:-|/|\s(?i:to|and)\s)\s*(?P<y2>{YEAR})"),
-    ("year", rf"(?P<y>{YEAR})"),
+    DatePattern(
+        "year_range", rf"(?P<y1>{YEAR})\s*(?:-|/|\s(?i:to|and)\s)\s*(?P<y2>{YEAR})", needs=(HAS_DIGIT,), value="period"
+    ),
+    DatePattern("year", rf"(?P<y>{YEAR})", needs=(HAS_DIGIT,), value="year"),
     # "this year", "last year"; "in the second half of the year", "by the end of the year": this year
-    (
+    DatePattern(
         "rel_year",
         r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|"
         r"(?<=\bof\s)the)\s+year\b)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
     ),
-    ("rel_month", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)"),
+    DatePattern(
+        "rel_month",
+        r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
+    ),
     # this week, last week, next week: Monday to Sunday of that week
-    ("rel_week", r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+week\b)"),
+    DatePattern(
+        "rel_week",
+        r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+week\b)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
+    ),
     # the following year, two years later: counted from the last date the text named
-    (
+    DatePattern(
         "years_later",
         r"(?i:\b(?:the\s+(?P<following>following|subsequent)\s+year|(?P<n>a|an|\d{1,2}|one|two|three|four|five|six|"
         r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+years?\s+(?P<dir>later|after|earlier))\b)",
+        needs=(HAS_RELATIVE,),
+        value="anaphoric",
     ),
-    (
+    DatePattern(
         "rel_day",
         r"(?i:\b(?P<which>today|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
     ),
     # the day before, on the eve of the meeting, on the same day, the next day: counted from the last day named
-    (
+    DatePattern(
         "anaphoric",
         r"(?i:\b(?P<which>the\s+day\s+before(?!\s+yesterday)|the\s+previous\s+day|"
         r"on\s+the\s+eve(?=\s+of\b)(?:\s+of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
@@ -112,37 +194,51 @@ PATTERNS: list[tuple[str, str]] = [
         r"anniversary|elections?|parade|games))?|"
         r"the\s+day\s+after(?!\s+tomorrow)|the\s+(?:next|following)\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|"
         r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+(?:morning|afternoon|evening)\s+of\s+the\s+same\s+day)\b)",
+        needs=(HAS_RELATIVE,),
+        value="anaphoric",
     ),
     # two years ago, 30 years ago
-    (
+    DatePattern(
         "years_ago",
         r"(?i:\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
         r"twenty-five|thirty|forty|fifty)\s+years?\s+ago\b)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
     ),
     # in the spring of 2022, in the autumn
-    (
+    DatePattern(
         "season",
         rf"(?i:\b(?:(?P<which>this|last|next|the\s+coming|the\s+past|the\s+current)\s+)?(?P<season>spring|summer|autumn|fall))"
         rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
+        needs=(HAS_RELATIVE,),
+        value="month",
+        year_optional=True,
     ),
     # in Q4 2022, in the fourth quarter of this year: the quarter's three months
-    (
+    DatePattern(
         "quarter",
         rf"(?i:\b(?:[Qq](?P<q>[1-4])|(?:the\s+)?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter))"
         rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b|\s+(?P<ry>{REL_YEAR}))?",
+        needs=(HAS_RELATIVE,),
+        value="month",
+        year_optional=True,
     ),
     # from Monday to Wednesday: the days of one week
-    (
+    DatePattern(
         "weekday_range",
         rf"(?i:\bfrom\s+)(?P<wd1>{WEEKDAY}){TO}(?P<wd2>{WEEKDAY})\b",
+        needs=(HAS_RELATIVE,),
+        value="range",
     ),
-    (
+    DatePattern(
         "weekday",
         rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+|"
         rf"(?P<verb>(?<=ed )|(?<=met )|(?<=held )|(?<=began )|(?<=took place )|(?<=said )))?)"
         rf"(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
     ),
-]
+)
 # An exercise or operation named with its year: "Interaction-2023", "Combat Brotherhood 2020".
 NAME_WORD = r"(?:[A-Z][a-z]+|[A-Z]{3,})"
 NAME_STOP = frozenset(
@@ -192,7 +288,6 @@ TIME_BEFORE = re.compile(
 TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\b(?!\.\d)")
 
 # Every date expression holds a digit, a month or weekday name, or a relative word: a cheap first look.
-HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
 # The words every date expression is built around. Patterns only run near them: most of a
 # sentence is far from any date, and scanning it with every pattern is most of the cost. Read on
 # lowercased text, so "may" the verb is an anchor too: that only costs a pattern run.
@@ -203,32 +298,7 @@ ANCHOR = re.compile(
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
-NEEDS = {
-    "numeric_range": (HAS_DIGIT,),
-    "iso": (HAS_DIGIT,),
-    "numeric": (HAS_DIGIT,),
-    "dmy_range2": (HAS_DIGIT, HAS_MONTH),
-    "mdy_range2": (HAS_DIGIT, HAS_MONTH),
-    "dmy_range": (HAS_DIGIT, HAS_MONTH),
-    "mdy_range": (HAS_DIGIT, HAS_MONTH),
-    "dmy": (HAS_DIGIT, HAS_MONTH),
-    "mdy": (HAS_DIGIT, HAS_MONTH),
-    "month_range": (HAS_MONTH,),
-    "month_year": (HAS_MONTH,),
-    "year_range": (HAS_DIGIT,),
-    "year": (HAS_DIGIT,),
-    "rel_year": (HAS_RELATIVE,),
-    "rel_month": (HAS_RELATIVE,),
-    "rel_week": (HAS_RELATIVE,),
-    "years_later": (HAS_RELATIVE,),
-    "rel_day": (HAS_RELATIVE,),
-    "weekday": (HAS_RELATIVE,),
-    "weekday_range": (HAS_RELATIVE,),
-    "quarter": (HAS_RELATIVE,),
-    "anaphoric": (HAS_RELATIVE,),
-    "years_ago": (HAS_RELATIVE,),
-    "season": (HAS_RELATIVE,),
-}
+NEEDS = {p.name: p.needs for p in PATTERNS}
 # What each pattern's first character must be, tested before the pattern itself so that the scan
 # skips most positions cheaply.
 STARTS = {HAS_DIGIT: r"(?=\d)", HAS_MONTH: r"(?=[A-Z])", HAS_RELATIVE: r"\b(?=[A-Za-z])"}
@@ -237,9 +307,7 @@ FIRST = {
     **{name: STARTS[HAS_DIGIT] for name in ("year_range", "year")},
     **{name: STARTS[HAS_MONTH] for name in ("mdy_range2", "mdy_range", "mdy", "month_range", "month_year")},
 }
-COMPILED = [
-    (name, re.compile(FIRST.get(name, STARTS[HAS_RELATIVE]) + pattern), NEEDS[name]) for name, pattern in PATTERNS
-]
+COMPILED = [(p.name, re.compile(FIRST.get(p.name, STARTS[HAS_RELATIVE]) + p.regex), p.needs) for p in PATTERNS]
 MONTH_RE = re.compile(MONTH)
 # A bare month name must be introduced ("in May", "since November") to be read as a date;
 # the same holds for any month when the word could be something else.
@@ -305,20 +373,8 @@ def make_date(year: int | None, month: int, day: int) -> datetime.date | None:
         return None
 
 
-YEAR_OPTIONAL = frozenset(
-    {
-        "dmy",
-        "mdy",
-        "dmy_range",
-        "mdy_range",
-        "dmy_range2",
-        "mdy_range2",
-        "month_range",
-        "month_year",
-        "season",
-        "quarter",
-    }
-)
+YEAR_OPTIONAL = frozenset(p.name for p in PATTERNS if p.year_optional)
+VALUE_TYPES = {p.name: p.value for p in PATTERNS}
 QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 NUMBER_WORDS = {
     "one": 1,
@@ -390,26 +446,7 @@ class Builder:
             return None
         if end == start:
             end = None
-        value_type = {
-            "numeric_range": "range",
-            "dmy_range": "range",
-            "mdy_range": "range",
-            "dmy_range2": "range",
-            "mdy_range2": "range",
-            "month_range": "range",
-            "iso": "numeric",
-            "numeric": "numeric",
-            "dmy": "explicit",
-            "mdy": "explicit",
-            "month_year": "month",
-            "year": "year",
-            "year_range": "period",
-            "anaphoric": "anaphoric",
-            "years_later": "anaphoric",
-            "season": "month",
-            "quarter": "month",
-            "weekday_range": "range",
-        }.get(kind, "relative")
+        value_type = VALUE_TYPES[kind]
         if groups.get("ry"):
             value_type = "relative"
         year_given = not (kind in YEAR_OPTIONAL and not any(groups.get(key) for key in ("y", "y1", "y2", "ry")))
@@ -619,16 +656,18 @@ class Builder:
 
 def check_patterns() -> None:
     """Import-time checks of the pattern table: every pattern has what it needs declared and a builder."""
-    names = [name for name, _ in PATTERNS]
+    names = [p.name for p in PATTERNS]
     duplicates = {name for name in names if names.count(name) > 1 and name not in MULTI_ROW_PATTERNS}
     missing_needs = set(names) - set(NEEDS)
     missing_builders = {name for name in names if not hasattr(Builder, f"build_{name}")}
+    unknown_values = {p.name for p in PATTERNS if p.value not in DATE_VALUE_TYPES}
     unknown_optional = YEAR_OPTIONAL - set(names)
     problems = [
         f"{label}: {sorted(found)}"
         for label, found in (
             ("patterns without NEEDS", missing_needs),
             ("patterns without a Builder.build_<name>", missing_builders),
+            ("patterns of an unknown value type", unknown_values),
             ("YEAR_OPTIONAL names no pattern", unknown_optional),
             ("pattern names repeated", duplicates),
         )
@@ -638,6 +677,8 @@ def check_patterns() -> None:
         raise ImportError("date pattern table: " + "; ".join(problems))
 
 
+# The types of value a pattern reads (DateValue.type).
+DATE_VALUE_TYPES = frozenset({"explicit", "range", "month", "year", "relative", "anaphoric", "numeric", "period"})
 # Patterns written as several rows of alternatives under one name.
 MULTI_ROW_PATTERNS = frozenset({"dmy_range"})
 
