@@ -65,15 +65,25 @@ def summary_line(label: str, summary: dict) -> str:
     )
 
 
-def by_category(rows) -> dict[str, list[int]]:
-    """Recall by gold kind and by gold precision: [matched, required]."""
-    table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for _, hits, misses, _, _ in rows:
-        for gold, matched in [(g, 1) for g, _ in hits] + [(g, 0) for g in misses]:
+def by_category(rows, canon) -> dict[str, dict[str, int]]:
+    """Per gold kind and gold precision: required, matched and kind-right counts; per predicted kind
+    and precision: predicted and matched (any gold) counts."""
+    table: dict[str, dict[str, int]] = defaultdict(Counter)
+    for _, hits, misses, extras, _ in rows:
+        for gold, pred in [(g, p) for g, p in hits] + [(g, None) for g in misses]:
             for name in (f"kind {gold['kind']}", f"precision {gold['precision']}"):
-                table[name][0] += matched
-                table[name][1] += 1
+                table[name]["required"] += 1
+                table[name]["matched"] += pred is not None
+                table[name]["kind_right"] += pred is not None and canon(pred["kind"]) == canon(gold["kind"])
+        for pred, matched in [(p, 1) for _, p in hits] + [(e, 0) for e in extras]:
+            for name in (f"kind {pred['kind']}", f"precision {pred['precision']}"):
+                table[name]["predicted"] += 1
+                table[name]["correct"] += matched
     return dict(sorted(table.items()))
+
+
+def ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f}" if whole else "  - "
 
 
 def compare(baseline: dict, current: dict, rows) -> tuple[Counter, list[tuple[str, str]]]:
@@ -122,10 +132,18 @@ def main() -> int:
     failing = Counter(problem for title in titles for problem in title_problems(title))
     passing = sum(1 for title in titles if not title_problems(title))
     print(f"\ntitles: {passing}/{len(titles)} pass the title check" + "".join(f"; {n} {p}" for p, n in failing.items()))
-    print("\nrecall by category (all parts):")
-    for name, (matched, required) in by_category(all_rows).items():
-        print(f"  {name:<24} {matched:>3}/{required:<3} {matched / required:.2f}")
     shown = {p.strip().upper() for p in args.show.split(",") if p.strip()}
+    parts = {g["file"]: g["part"] for g in gold}
+    scope = [row for row in all_rows if parts[row[0]] in shown] if shown else all_rows
+    label = f"parts {', '.join(sorted(shown))}" if shown else "all parts"
+    print(f"\nby category ({label}; precision leaves out predictions matched to optional gold):")
+    print(f"  {'category':<24} {'recall':>13} {'kind right':>11} {'precision':>13}")
+    for name, c in by_category(scope, scorer.canon_kind).items():
+        print(
+            f"  {name:<24} {c['matched']:>3}/{c['required']:<3} {ratio(c['matched'], c['required']):>5} "
+            f"{ratio(c['kind_right'], c['matched']):>11} {c['correct']:>3}/{c['predicted']:<3} "
+            f"{ratio(c['correct'], c['predicted']):>5}"
+        )
     for file, hits, misses, extras, _ in all_rows:
         part = next(g["part"] for g in gold if g["file"] == file)
         if part not in shown or not (misses or extras or any(h[0]["kind"] != h[1]["kind"] for h in hits)):
