@@ -358,3 +358,11 @@ def test_convening_is_meeting_and_an_entry_into_force_is_other():
 def test_a_greeting_is_a_statement():
     body = "The Secretary General congratulated the President of Kazakhstan on his birthday on 15 May."
     assert starts(release(body, dateline="16.05.2024")) == [("2024-05-15", None, "decision")]
+
+
+def test_a_release_nothing_dates_by_day_or_year_is_read_without_a_publication_date():
+    from events.extraction import extract_release
+
+    text = "Programme adopted\n\nThe Council adopted the programme for 2021-2025. The next session meets on Tuesday.\n"
+    extracted = extract_release(text)
+    assert extracted.published is None and extracted.events == ()

@@ -68,8 +68,10 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     if published is None:
         published = infer_publication(plain)
         inferred = True
-        if published is None:
+        if published is None and not find_dates(plain):
             raise ReleaseError("no recognisable date: no dateline and no dated expression in the text")
+        # Without a publication date (ANNOTATION.md section 4: nothing fixes it), only dates that
+        # carry their own year are read; "today" and "on 28 November" are left out.
     units = reading_units(plain, header)
     candidates: list[Candidate] = []
     # The last date and the last day the body named: "the same year", "the day before" count from them.
