@@ -237,19 +237,19 @@ def sync_events(release: Release, extracted: ExtractedRelease, result: FileResul
     lock_happenings(extracted.events)
     old_mentions = list(release.mentions.select_related("event"))
     matched_mentions: set[int] = set()
-    # Two happenings of one release are two events: once an event stands for one of them, it is
-    # not linked to another ("Search-2025" and "Echelon-2025", named in one sentence).
-    claimed: set[int] = set()
+    # Two happenings of one release are two events: an event that already stands for one of them
+    # (from an earlier import of this release, or from this one) is not linked to another
+    # ("Search-2025" and "Echelon-2025", named in one sentence).
+    claimed = {m.event_id for m in old_mentions}
     for item in extracted.events:
         values = extracted_values(item)
         mention = find_own_mention(old_mentions, item, matched_mentions)
         if mention is not None:
             matched_mentions.add(mention.pk)
-            claimed.add(mention.event_id)
             update_event(mention.event, values, release, result)
             update_mention(mention, item)
             continue
-        event = find_shared_event(item, exclude=claimed | {m.event_id for m in old_mentions})
+        event = find_shared_event(item, exclude=claimed)
         if event is None:
             event = Event(uid=unique_uid(event_uid(release.source_name, item)), **values)
             event.status = Status.PUBLISHED if publish else Status.DRAFT

@@ -34,7 +34,9 @@ MONTH = r"(?:{})(?![A-Za-z])".format("|".join(_MONTH_NAMES))
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?!\d|'?s\b)"
 NUMERIC_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d])"
-REL_YEAR = r"(?i:(?:of\s+)?(?:this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|the\s+same)\s+year)"
+# "this", "last", "next" and their longer forms: which year, month or week a relative date names.
+REL_WHICH = r"this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming"
+REL_YEAR = rf"(?i:(?:of\s+)?(?:{REL_WHICH}|the\s+same)\s+year)"
 WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 # "On Monday, 5 May 2025": the weekday belongs to the date that follows it. Looked for behind a
 # match rather than as an optional prefix, which every pattern would try at every position.
@@ -153,21 +155,20 @@ PATTERNS: tuple[DatePattern, ...] = (
     # "this year", "last year"; "in the second half of the year", "by the end of the year": this year
     DatePattern(
         "rel_year",
-        r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming|"
-        r"(?<=\bof\s)the)\s+year\b)",
+        rf"(?i:\b(?P<which>{REL_WHICH}|(?<=\bof\s)the)\s+year\b)",
         needs=(HAS_RELATIVE,),
         value="relative",
     ),
     DatePattern(
         "rel_month",
-        r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+month\b)",
+        rf"(?i:\b(?P<which>{REL_WHICH})\s+month\b)",
         needs=(HAS_RELATIVE,),
         value="relative",
     ),
     # this week, last week, next week: Monday to Sunday of that week
     DatePattern(
         "rel_week",
-        r"(?i:\b(?P<which>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+week\b)",
+        rf"(?i:\b(?P<which>{REL_WHICH})\s+week\b)",
         needs=(HAS_RELATIVE,),
         value="relative",
     ),
@@ -309,6 +310,7 @@ FIRST = {
 }
 COMPILED = [(p.name, re.compile(FIRST.get(p.name, STARTS[HAS_RELATIVE]) + p.regex), p.needs) for p in PATTERNS]
 MONTH_RE = re.compile(MONTH)
+YEARS_LATER = next(compiled for name, compiled, _ in COMPILED if name == "years_later")
 # A bare month name must be introduced ("in May", "since November") to be read as a date;
 # the same holds for any month when the word could be something else.
 MONTH_INTRO = re.compile(
@@ -603,11 +605,7 @@ class Builder:
     def build_years_later(self, g):
         if self.antecedent is None:
             return None  # "two years later" than nothing the text named
-        word = (g.get("n") or "one").lower()
-        count = 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
-        if (g.get("dir") or "").lower() == "earlier":
-            count = -count
-        return datetime.date(self.antecedent.start.year + count, 1, 1), None, "year"
+        return datetime.date(self.antecedent.start.year + years_counted(g), 1, 1), None, "year"
 
     def build_rel_day(self, g):
         if self.reference is None:
@@ -773,7 +771,8 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
             # "formed in 1992 ... the following year": counted from the sentence's own year
             earlier = next((v for v in reversed(result) if v.type not in ("name", "period")), None)
             if earlier is not None:
-                value = replace(value, start=datetime.date(earlier.start.year + years_later(value.text), 1, 1))
+                count = years_counted(YEARS_LATER.fullmatch(value.text).groupdict())
+                value = replace(value, start=datetime.date(earlier.start.year + count, 1, 1))
         elif value.type == "anaphoric" and earlier_day is not None:
             value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
         result.append(value)
@@ -784,13 +783,13 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
     return [value for index, value in enumerate(result) if index not in introducers]
 
 
-def years_later(phrase: str) -> int:
+def years_counted(groups: dict) -> int:
     """How many years "the following year", "two years later", "a year earlier" count."""
-    words = phrase.lower().split()
-    if "following" in words or "subsequent" in words:
+    if groups.get("following"):
         return 1
-    count = 1 if words[0] in ("a", "an") else int(words[0]) if words[0].isdigit() else NUMBER_WORDS[words[0]]
-    return -count if words[-1] == "earlier" else count
+    word = groups["n"].lower()
+    count = 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return -count if groups["dir"].lower() == "earlier" else count
 
 
 def shift_years(day: datetime.date, years: int) -> datetime.date:

@@ -1,18 +1,15 @@
-"""Sentences to events: pair each date expression with the words that say what happened.
+"""The pipeline: a release's sentences to its events, each with the rules that made it.
 
-The rules, in the order they apply:
-1. A release is read as its headline lines (title, dateline) and its body sentences, in order;
-   "the day before" and "the same year" count from the last day and date the narrative named.
-2. In a sentence, date expressions that only bound a plan or period ("the plan for 2021",
-   "until 2025", "since 2003", "2021-2025") are not happenings and are dropped; so is what is
-   said in direct speech.
-3. Each remaining date is paired with the nearest trigger of the kind lexicon, one trigger per
-   date; commas, asides and "of"/"at" phrases add distance; a year alone must sit at the head of
-   its clause or close to its trigger.
-4. The lead sentence of a dated release that names a happening without dating it reports the
-   news of the day: it happens on the publication date.
-5. Within one release, one happening stated twice is one event: same kind and the same or a
-   containing date, or a headline (or undated lead) restating a body event.
+In order:
+1. The release is read as its headline lines and its body sentences (reading.py); "the day
+   before" and "the same year" count from the last day and date the narrative named, quoted
+   speech aside.
+2. A sentence's dates (dates.py) lose those that bound a plan or period, say when words were
+   reported, or head an agency's copy (filters.py); future clauses resolve ahead (tense.py).
+3. Each remaining date is paired with a word of the kind lexicon (kinds.py, pairing.py); a dated
+   clause whose verb the lexicon lacks is an `other` event; an undated headline or lead, or a
+   sentence telling what goes on now, is the publication day's news.
+4. One happening stated several times in the release is one event (merging.py).
 """
 
 import datetime
@@ -22,10 +19,10 @@ from dataclasses import replace
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
 from events.extraction.filters import drop_reason
-from events.extraction.kinds import GENERIC, Trigger, distance, find_triggers, kind_near
+from events.extraction.kinds import GENERIC, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
-from events.extraction.pairing import OF_PHRASE, absorb_name, pair_dates, strongest
+from events.extraction.pairing import absorb_name, kind_of, pair_dates, strongest
 from events.extraction.places import find_location
 from events.extraction.reading import Unit, infer_publication, reading_units
 from events.extraction.release import Header
@@ -111,8 +108,9 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             days = [d for d in named if d.precision == "day" and d.type != "anaphoric"]
             antecedent_day = days[-1] if days else antecedent_day
     events = link_anniversaries(merge_candidates(candidates, header.title, trace.merges if trace else None))
+    events = sorted(events, key=lambda e: (e.evidence_start, e.start))
     if trace:
-        trace.events = sorted(events, key=lambda e: (e.evidence_start, e.start))
+        trace.events = events
     return ExtractedRelease(
         title=header.title,
         published=published,
@@ -121,7 +119,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
         body=text[header.body_start : header.body_end],
         body_start=header.body_start,
         body_end=header.body_end,
-        events=tuple(sorted(events, key=lambda e: (e.evidence_start, e.start))),
+        events=tuple(events),
     )
 
 
@@ -129,7 +127,7 @@ def events_in_unit(
     plain: str,
     text: str,
     unit: Unit,
-    published: datetime.date,
+    published: datetime.date | None,
     header: Header,
     inferred: bool,
     antecedent: DateValue | None = None,
@@ -171,17 +169,14 @@ def events_in_unit(
             trace.notes.append("no word of the kind lexicon and no action verb: nothing is said to happen here")
         return found, []
     dateline = header.dateline_date_span
-    if (
-        unit.header
-        and dateline
-        and unit.start <= dateline[0] < unit.end
-        and any(d.type != "name" and (d.text_start, d.text_end) != dateline for d in dates)
-    ):
-        # The dateline line repeats a headline that dates its news: its date is the publication's only.
-        dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
-    if unit.header and header.dateline_date_span:
+    if unit.header and dateline:
+        if unit.start <= dateline[0] < unit.end and any(
+            d.type != "name" and (d.text_start, d.text_end) != dateline for d in dates
+        ):
+            # The dateline line repeats a headline that dates its news: its date is the publication's only.
+            dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
         # The dateline's own date is when the headline's news happened; the time is the publication's.
-        dates = [replace(d, time=None) if (d.text_start, d.text_end) == header.dateline_date_span else d for d in dates]
+        dates = [replace(d, time=None) if (d.text_start, d.text_end) == dateline else d for d in dates]
     pairs = pair_dates(plain, dates, triggers, unit)
     date_spans = [(d.text_start, d.text_end) for d in found if d.type != "name"]
     several_names = sum(1 for d in found if d.type == "name") > 1
@@ -198,11 +193,10 @@ def events_in_unit(
         and not inferred
         and all(d.type == "name" for d, _ in pairs)
         and any(t.kind != GENERIC for t in triggers)
-        and PRESENT_HEADLINE.search(plain, unit.start, unit.end)
+        and (verb := PRESENT_HEADLINE.search(plain, unit.start, unit.end))
     ):
         # "Special forces take part in the Interaction-2022 training": the name dates the
         # exercise, the present tense dates today's part of it; what the verb governs is its kind.
-        verb = PRESENT_HEADLINE.search(plain, unit.start, unit.end)
         governed = [t for t in triggers if t.kind != GENERIC and t.start >= verb.end()]
         trigger = governed[0] if governed else strongest(triggers)
         pairs = [
@@ -215,15 +209,15 @@ def events_in_unit(
     pairs, absorbed = absorb_name(pairs, triggers, plain[unit.start : unit.end])
     candidates = []
     for date, trigger in pairs:
-        kind, kind_rule = kind_of(plain, date, trigger, triggers)
+        kind, kind_rule = kind_of(plain, date, trigger, triggers, unit)
         if id(date) in absorbed:
             kind_rule = f"kind: the finer date of the exercise {absorbed[id(date)]}"
         event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names)
-        dated = date_rule(date, unit, fallback, present, future)
-        if (date.text_start, date.text_end) == header.dateline_date_span:
+        dated = date_rule(date, unit, present, future)
+        if (date.text_start, date.text_end) == dateline:
             dated = f"dated by the dateline '{date.text}': the headline's news is of the publication day"
         event = replace(event, rules=(dated, kind_rule))
-        by_publication = date.type == "published" or (date.text_start, date.text_end) == header.dateline_date_span
+        by_publication = date.type == "published" or (date.text_start, date.text_end) == dateline
         candidates.append(
             Candidate(
                 event,
@@ -254,63 +248,7 @@ def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> b
     ) and not find_triggers(plain, unit.start, unit.end)
 
 
-def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigger]) -> tuple[str, str]:
-    """The kind a date's trigger gives its event, and the rule that gave it."""
-    if date.type == "name" and not date.text_start <= trigger.start < date.text_end:
-        # "the anti-drug operation, dubbed Channel-2011": the noun the name names says what it is.
-        named = [t for t in triggers if t.kind in ("exercise", "other") and distance(t, date.text_start) <= NAME_REACH]
-        if named:
-            noun = min(named, key=lambda t: min(distance(t, date.text_start), distance(t, date.text_end)))
-            return noun.kind, f"kind: the name's noun '{noun.text}' = {noun.kind}"
-        return "exercise", "kind: a year-named happening is an exercise"
-    if trigger.kind != GENERIC:
-        return trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
-    subject = subject_of(plain, trigger, triggers)
-    if subject is not None:
-        return subject.kind, f"kind: generic verb '{trigger.text}' takes its subject's ('{subject.text}')"
-    near = kind_near(triggers, trigger.start)
-    if near:
-        return near, f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
-    return "other", f"kind: generic verb '{trigger.text}' and no kind word: other"
-
-
-# How far from a name the noun it names may stand: "the exercise Interaction-2025", "operation ..., dubbed".
-NAME_REACH = 45
-# Words after which "of" introduces the head, not a modifier: "the second round of negotiations".
-QUANTIFIER_OF = re.compile(
-    r"\b(?:round|rounds|series|stage|stages|phase|phases|part|number|set|cycle)\s+of\s+(?:the\s+)?$"
-)
-
-
-def subject_of(plain: str, verb: Trigger, triggers: list[Trigger]) -> Trigger | None:
-    """The first kind word of a generic verb's clause, before it and not in a modifier: its subject.
-
-    "The second round of negotiations on the plan of the Rubezh exercises ended": negotiations.
-    """
-    adjacent = [
-        t
-        for t in triggers
-        if t.kind != GENERIC and 0 <= verb.start - t.end <= 30 and not re.search(r"[,;:()]", plain[t.end : verb.start])
-    ]
-    if adjacent:
-        return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
-    edges = [m.end() for m in SUBJECT_EDGE.finditer(plain, max(0, verb.start - 400), verb.start)]
-    for clause_start in (edges[-1] if edges else 0, 0):
-        for trigger in triggers:
-            if trigger.kind == GENERIC or not clause_start <= trigger.start < verb.start:
-                continue
-            before = plain[max(clause_start, trigger.start - 30) : trigger.start]
-            if OF_PHRASE.search(before) and not QUANTIFIER_OF.search(before):
-                continue
-            return trigger
-    return None
-
-
-# Where a clause with a subject of its own begins: "documents were approved, whose meeting will take place".
-SUBJECT_EDGE = re.compile(r"[;:]|\b(?:whose|which|who|where|that)\b")
-
-
-def date_rule(date: DateValue, unit: Unit, fallback: bool, present: bool, future: bool) -> str:
+def date_rule(date: DateValue, unit: Unit, present: bool, future: bool) -> str:
     """How an event was dated, in words an editor can check."""
     if date.type == "published":
         if present:

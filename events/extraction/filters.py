@@ -43,8 +43,7 @@ QUANTITY_AFTER = re.compile(
 )
 
 
-# A trigger inside such a phrase names the setting or the occasion, not what happened:
-# "the results of the exercise", "signed at the summit", "a parade dedicated to the anniversary".
+# "the second half of", "the end of": a part of the period the words after it bound.
 PART_OF_PERIOD = re.compile(
     r"(?:the\s+)?(?:(?:first|second)\s+half|(?:first|second|third|fourth|last)\s+quarter|end|beginning|start|middle)"
     r"\s+of\s+(?:the\s+year\s+)?$",
@@ -68,8 +67,8 @@ QUANTITY_BEFORE = re.compile(
 # The day words were said or reported is not a happening: "the ministry said on Wednesday",
 # "told reporters on Friday", "it was reported on January 15".
 ATTRIBUTION_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added|"
-    r"(?:press\s+service|ministry|headquarters|staff|office|source)\s+(?:said|reported|announced))\s*,?\s*(?:on|this|last|earlier)?\s*$",
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added)"
+    r"\s*,?\s*(?:on|this|last|earlier)?\s*$",
     re.IGNORECASE,
 )
 
@@ -84,10 +83,6 @@ AGENCY_AFTER = re.compile(
     r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014))"
     r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"
 )
-
-
-def is_event_date(plain: str, date: DateValue, unit: Unit) -> bool:
-    return drop_reason(plain, date, unit) is None
 
 
 def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:

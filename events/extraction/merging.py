@@ -135,7 +135,8 @@ def merge_candidates(
             rules = (*event.rules, f"dates refined by the headline's '{finer.date_text}'")
             kept[restated] = replace(kept[restated], event=replace(event, **dates, rules=rules))
             index.add(restated, kept[restated])
-            headlined.add(restated) if not kept[restated].name else None
+            if not kept[restated].name:
+                headlined.add(restated)
         elif widens(candidate, kept[restated]):
             # "began on Monday" then "from 26 September to 8 October": the range is the event.
             event = kept[restated].event

@@ -16,6 +16,7 @@ YEAR_WINDOW = 70
 CLAUSE_PENALTY = 60
 
 
+# Pairing with a trigger inside an aside the date is not in costs as much as this.
 ASIDE_PENALTY = 200
 
 
@@ -23,12 +24,15 @@ ASIDE_PENALTY = 200
 ASIDE = re.compile(r",\s*(?:who|which|whose|where|[a-z]+ed\s+(?:by|with|in|on|at|from|to|for)|[a-z]+ing)\b[^,]*,")
 
 
+# Words that make a year a time: "in the first half of 2025", "at the end of 2020", "mid-2024".
 YEAR_INTRODUCER = re.compile(
     r"(?:\b(?:half|end|beginning|start|middle|quarter)\s+of\s+(?:the\s+year\s+)?|\b(?:early|late|mid)[\s-]+)$",
     re.IGNORECASE,
 )
 
 
+# A trigger inside such a phrase names the setting or the occasion, not what happened:
+# "the results of the exercise", "signed at the summit", "a parade dedicated to the anniversary".
 OF_PHRASE = re.compile(
     r"\b(?:(?<!\bheads\s)of(?!\s+(?:state|government)\b)|at|during|on|for|about|regarding|concerning|following|after|"
     r"ahead\s+of|prior\s+to|dedicated\s+to|devoted\s+to|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)\s+"
@@ -42,6 +46,7 @@ VERB = re.compile(
 )
 
 
+# Words that may stand before a year opening its clause ("In 2023, ...", "Back in 2008 ...").
 CLAUSE_HEAD = re.compile(
     r"^(?:\W*(?:in|during|at|the|end|beginning|start|middle|of|early|late|mid|since|over|throughout|"
     r"already|also|back|and|but|so|then|as|a|year|by|first|half|second|on|alone|just|only)\b)*\W*$",
@@ -54,7 +59,8 @@ NAME_ABSORBING = {GENERIC, "exercise", "other"}
 
 
 # A part of a happening: its finer date is the part's, the name's year the whole's.
-STAGE = re.compile(r"\b(?:stages?|phases?|rounds?)\s+of\b", re.IGNORECASE)
+PART_WORDS = r"stages?|phases?|rounds?"
+STAGE = re.compile(rf"\b(?:{PART_WORDS})\s+of\b", re.IGNORECASE)
 
 
 def absorb_name(
@@ -185,3 +191,57 @@ CLAUSE_BREAK = re.compile(r"[,;()]")
 def strongest(triggers: list[Trigger]) -> Trigger:
     named = [t for t in triggers if t.kind != GENERIC]
     return max(named, key=lambda t: (KIND_STRENGTH[t.kind], -t.start))
+
+
+def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> tuple[str, str]:
+    """The kind a date's trigger gives its event, and the rule that gave it."""
+    if date.type == "name" and not date.text_start <= trigger.start < date.text_end:
+        # "the anti-drug operation, dubbed Channel-2011": the noun the name names says what it is.
+        named = [t for t in triggers if t.kind in ("exercise", "other") and distance(t, date.text_start) <= NAME_REACH]
+        if named:
+            noun = min(named, key=lambda t: min(distance(t, date.text_start), distance(t, date.text_end)))
+            return noun.kind, f"kind: the name's noun '{noun.text}' = {noun.kind}"
+        return "exercise", "kind: a year-named happening is an exercise"
+    if trigger.kind != GENERIC:
+        return trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
+    subject = subject_of(plain, trigger, triggers, unit)
+    if subject is not None:
+        return subject.kind, f"kind: generic verb '{trigger.text}' takes its subject's ('{subject.text}')"
+    near = kind_near(triggers, trigger.start)
+    if near:
+        return near, f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
+    return "other", f"kind: generic verb '{trigger.text}' and no kind word: other"
+
+
+# How far from a name the noun it names may stand: "the exercise Interaction-2025", "operation ..., dubbed".
+NAME_REACH = 45
+# Words after which "of" introduces the head, not a modifier: "the second round of negotiations".
+QUANTIFIER_OF = re.compile(rf"\b(?:{PART_WORDS}|series|part|number|set|cycle)\s+of\s+(?:the\s+)?$")
+
+
+def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -> Trigger | None:
+    """The first kind word of a generic verb's clause, before it and not in a modifier: its subject.
+
+    "The second round of negotiations on the plan of the Rubezh exercises ended": negotiations.
+    """
+    adjacent = [
+        t
+        for t in triggers
+        if t.kind != GENERIC and 0 <= verb.start - t.end <= 30 and not re.search(r"[,;:()]", plain[t.end : verb.start])
+    ]
+    if adjacent:
+        return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
+    edges = [m.end() for m in SUBJECT_EDGE.finditer(plain, unit.start, verb.start)]
+    for clause_start in (edges[-1] if edges else unit.start, unit.start):
+        for trigger in triggers:
+            if trigger.kind == GENERIC or not clause_start <= trigger.start < verb.start:
+                continue
+            before = plain[max(clause_start, trigger.start - 30) : trigger.start]
+            if OF_PHRASE.search(before) and not QUANTIFIER_OF.search(before):
+                continue
+            return trigger
+    return None
+
+
+# Where a clause with a subject of its own begins: "documents were approved, whose meeting will take place".
+SUBJECT_EDGE = re.compile(r"[;:]|\b(?:whose|which|who|where|that)\b")

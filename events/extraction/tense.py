@@ -34,12 +34,16 @@ PAST_VERB = re.compile(
 CLAUSE_EDGE = re.compile(r"[,;:()]|\b(?:which|who|that|where|while|and)\b")
 
 
+def clause_of(plain: str, date: DateValue, unit: Unit) -> tuple[int, int, re.Match | None]:
+    """The bounds of the clause that holds a date, and the edge that closes it (None at the end)."""
+    edges = [m.end() for m in CLAUSE_EDGE.finditer(plain, unit.start, date.text_start)]
+    after = CLAUSE_EDGE.search(plain, date.text_end, unit.end)
+    return (edges[-1] if edges else unit.start), (after.start() if after else unit.end), after
+
+
 def told_in_past(plain: str, date: DateValue, unit: Unit) -> bool:
     """Whether the clause holding a date has a past verb and no future one."""
-    edges = [m.end() for m in CLAUSE_EDGE.finditer(plain, unit.start, date.text_start)]
-    start = edges[-1] if edges else unit.start
-    after = CLAUSE_EDGE.search(plain, date.text_end, unit.end)
-    end = after.start() if after else unit.end
+    start, end, _ = clause_of(plain, date, unit)
     clause = plain[start : date.text_start] + " " + plain[date.text_end : end]
     return bool(PAST_VERB.search(clause)) and not FUTURE.search(clause)
 
@@ -81,7 +85,7 @@ ACTION = re.compile(
 )
 NOT_ACTIONS = frozenset(
     "need indeed united limited based related interested concerned aimed devoted dedicated called named "
-    "detailed advanced experienced armed skilled required expected planned scheduled continue need "
+    "detailed advanced experienced armed skilled required expected planned scheduled continue "
     # figures that change are statistics, not happenings: "inflation slowed to 6.1 percent in June"
     "increased decreased slowed accelerated amounted totaled totalled reached exceeded doubled tripled "
     "declined dropped rose grew fell".split()
@@ -90,12 +94,9 @@ NOT_ACTIONS = frozenset(
 
 def action_verb(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
     """The verb of doing in the clause that holds a date, as an `other` trigger, or None."""
-    edges = [m.end() for m in CLAUSE_EDGE.finditer(plain, unit.start, date.text_start)]
-    start = edges[-1] if edges else unit.start
-    after = CLAUSE_EDGE.search(plain, date.text_end, unit.end)
-    end = after.start() if after else unit.end
+    start, end, after = clause_of(plain, date, unit)
     regions = [(start, end)]
-    if after and after.group() == "," and not plain[unit.start : date.text_start].strip(" ,").count(" ") > 1:
+    if after and after.group() == "," and len(plain[unit.start : date.text_start].split()) <= 2:
         # "On July 26, the Service accused ...": a date opening the sentence dates its main clause.
         following = CLAUSE_EDGE.search(plain, after.end(), unit.end)
         regions.append((after.end(), following.start() if following else unit.end))

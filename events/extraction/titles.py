@@ -40,19 +40,17 @@ AGENCY_HEAD = re.compile(
 DANGLING = re.compile(
     r"(?:\s+(?:dated|on|in|at|of|for|from|to|by|with|and|or|the|a|an|its|their|under|between))+$", re.I
 )
+# A verb in the past, the future or the present perfect: what a title needs to state who did what.
+VERBS = r"\w+ed|met|held|began|became|took|gave|made|went|came|left|led|won|will|is|are|was|were|has|have"
 EVENT_WORD = re.compile(
-    r"\b(?:\w+ed|\w+s|met|held|began|became|took|gave|made|went|came|left|led|won|will|meet|hold|host|begin|start|"
-    r"sign|adopt|visit|day|"
-    r"meeting|session|summit|talks|exercises?|drills?|training|visit|briefing|conference|consultations?|"
+    rf"\b(?:{VERBS}|\w+s|meet|hold|host|begin|start|sign|adopt|visit|day|"
+    r"meeting|session|summit|talks|exercises?|drills?|training|briefing|conference|consultations?|"
     r"operation|decision|statement|declaration|anniversary|ceremony|forum|seminar|course)\b",
     re.IGNORECASE,
 )
 MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 PHRASE_ONLY = re.compile(r"^(?:at|in|on|during|for|from|with|after|before|within|under)\b", re.IGNORECASE)
-VERB_WORD = re.compile(
-    r"\b(?:\w+ed|met|held|began|became|took|gave|made|went|came|left|led|won|will|is|are|was|were|has|have)\b",
-    re.IGNORECASE,
-)
+VERB_WORD = re.compile(rf"\b(?:{VERBS})\b", re.IGNORECASE)
 LEADING_DATE = re.compile(
     rf"^(?:(?:on|in|from|since)\s+)?(?:\d{{1,2}}(?:\s*-\s*\d{{1,2}})?\s+{MONTHS}\b|\d{{4}}\b|\d{{1,2}}\.\d{{1,2}}\.|"
     rf"{MONTHS}\s+\d)",
