@@ -366,3 +366,78 @@ def test_a_release_nothing_dates_by_day_or_year_is_read_without_a_publication_da
     text = "Programme adopted\n\nThe Council adopted the programme for 2021-2025. The next session meets on Tuesday.\n"
     extracted = extract_release(text)
     assert extracted.published is None and extracted.events == ()
+
+
+# The release() helper publishes on Friday 12 May 2023.
+
+
+def test_would_tells_of_what_is_to_come_in_reported_speech():
+    events = release(
+        "The Secretary General told the assembly that the summit would take place in Minsk on 23 February."
+    )
+    assert starts(events) == [("2024-02-23", None, "meeting")]
+
+
+def test_speaking_to_journalists_on_a_day_is_an_attribution():
+    events = release(
+        "Speaking to journalists on Thursday, the Secretary General said the drills would be held in the autumn."
+    )
+    assert starts(events) == [("2023-09", "2023-11", "exercise")]
+
+
+def test_a_postponed_happening_is_dated_where_it_now_falls():
+    assert starts(release("The meeting was postponed from 20 June to 4 July.")) == [("2023-07-04", None, "meeting")]
+    assert starts(release("The session has been moved from 3-4 June to 10-11 June.")) == [
+        ("2023-06-10", "2023-06-11", "meeting")
+    ]
+
+
+def test_two_weekdays_running_are_one_range_and_two_apart_are_two_days():
+    assert starts(release("On Monday and Tuesday the experts held consultations in Geneva.")) == [
+        ("2023-05-08", "2023-05-09", "consultation")
+    ]
+    assert sorted(starts(release("On Monday and Thursday the experts held consultations in Geneva."))) == [
+        ("2023-05-08", None, "consultation"),
+        ("2023-05-11", None, "consultation"),
+    ]
+
+
+def test_a_weekday_after_starting_is_a_date():
+    assert starts(release("Starting Monday, the staff talks will be held in Almaty.")) == [
+        ("2023-05-15", None, "consultation")
+    ]
+
+
+def test_dates_of_one_list_share_its_happening():
+    events = release("The exercise was held in three stages: on 2 May, on 5 May and on 9 May.")
+    assert sorted(starts(events)) == [
+        ("2023-05-02", None, "exercise"),
+        ("2023-05-05", None, "exercise"),
+        ("2023-05-09", None, "exercise"),
+    ]
+
+
+def test_an_ending_in_the_same_sentence_closes_the_range():
+    events = release("The final stage of the exercise began on 3 May and concluded on Thursday.")
+    assert starts(events) == [("2023-05-03", "2023-05-11", "exercise")]
+
+
+def test_a_ceremony_for_an_anniversary_is_the_anniversary_event():
+    events = release("A solemn ceremony marking the 30th anniversary of the Treaty was held in Moscow on 10 May.")
+    assert starts(events) == [("2023-05-10", None, "anniversary")]
+
+
+def test_a_year_of_results_is_a_reporting_period():
+    events = release("The results of the organization's work in 2022 were summed up.")
+    assert "2022" not in [e["start"] for e in events]
+
+
+def test_titles_lose_the_words_a_date_leaves_behind():
+    titles = [e["title"] for e in release("In mid-June the working group will meet again in Minsk.")]
+    titles += [e["title"] for e in release("This year's joint exercise will be held in Belarus in September.")]
+    titles += [e["title"] for e in release("The drills will start on August 26 in the Pskov region.")]
+    assert titles == [
+        "The working group will meet again in Minsk",
+        "Joint exercise will be held in Belarus",
+        "The drills will start in the Pskov region",
+    ]

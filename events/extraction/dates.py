@@ -11,6 +11,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from events.extraction.model import DateValue
 from events.extraction.text import ascii_lower
@@ -38,6 +39,11 @@ NUMERIC_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d])"
 REL_WHICH = r"this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming"
 REL_YEAR = rf"(?i:(?:of\s+)?(?:{REL_WHICH}|the\s+same)\s+year)"
 WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+# "Monday and Tuesday" (two days running; "Monday and Thursday" are two dates, read one by one)
+DAYS_RUNNING = "|".join(
+    f"(?P<wd1{n}>(?i:{first}))\\s+(?i:and)\\s+(?P<wd2{n}>(?i:{second}))"
+    for n, (first, second) in enumerate(pairwise([*calendar.day_name, calendar.day_name[0]]))
+)
 # "On Monday, 5 May 2025": the weekday belongs to the date that follows it. Looked for behind a
 # match rather than as an optional prefix, which every pattern would try at every position.
 WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+(?:the\s+)?$")
@@ -231,10 +237,18 @@ PATTERNS: tuple[DatePattern, ...] = (
         needs=(HAS_RELATIVE,),
         value="range",
     ),
+    # on Monday and Tuesday: two days running
+    DatePattern(
+        "weekday_pair",
+        rf"(?i:\bon\s+)(?:{DAYS_RUNNING})\b",
+        needs=(HAS_RELATIVE,),
+        value="range",
+    ),
     DatePattern(
         "weekday",
         rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+|"
-        rf"(?P<verb>(?<=ed )|(?<=met )|(?<=held )|(?<=began )|(?<=took place )|(?<=said )))?)"
+        rf"(?P<verb>(?<=ed )|(?<=met )|(?<=held )|(?<=began )|(?<=took place )|(?<=said )|(?<=starting )|"
+        rf"(?<=beginning )|(?<=day and )))?)"
         rf"(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
         needs=(HAS_RELATIVE,),
         value="relative",
@@ -634,6 +648,10 @@ class Builder:
             return None
         length = (WEEKDAYS[g["wd2"].lower()] - WEEKDAYS[g["wd1"].lower()]) % 7
         return start[0], start[0] + datetime.timedelta(days=length), "day"
+
+    def build_weekday_pair(self, g):
+        first, second = (day for key, day in sorted(g.items()) if key.startswith("wd") and day)
+        return self.build_weekday_range({"wd1": first, "wd2": second})
 
     def build_weekday(self, g):
         if self.reference is None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
-from events.extraction.filters import drop_reason
+from events.extraction.filters import drop_reason, moved_to
 from events.extraction.kinds import GENERIC, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
@@ -44,6 +44,8 @@ DEFINITE = re.compile(
 )
 # A verb telling that a happening ended: its date is the end of what began before.
 END_VERB = re.compile(r"(?i)(?:was\s+|were\s+)?(?:ended|concluded|completed|finished|closed|wrapped\s+up)\b")
+# The same verb just before the date: "began on 3 May and concluded on Thursday".
+ENDED_ON = re.compile(r"(?i)\b(?:ended|concluded|completed|finished|closed|wrapped\s+up)\s+(?:on\s+|in\s+)?$")
 PERIOD_SUBJECT = re.compile(
     r"\b(?:chairmanship|presidency|term\s+of\s+office|mandate)(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+){0,3}\s+"
     r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",
@@ -146,6 +148,8 @@ def events_in_unit(
             for d in find_dates(plain, published, unit.start, unit.end, True, antecedent, antecedent_day)
         }
         found = [d if told_in_past(plain, d, unit) else ahead.get(d.text_start, d) for d in found]
+    written = [(d.text_start, d.text_end) for d in found if d.type != "name"]
+    found = [moved_to(plain, d, unit) for d in found]
     dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit))]
     dates = [d for d in found if not any(d is gone for gone, _ in dropped)]
     if trace:
@@ -178,7 +182,7 @@ def events_in_unit(
         # The dateline's own date is when the headline's news happened; the time is the publication's.
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == dateline else d for d in dates]
     pairs = pair_dates(plain, dates, triggers, unit)
-    date_spans = [(d.text_start, d.text_end) for d in found if d.type != "name"]
+    date_spans = written
     several_names = sum(1 for d in found if d.type == "name") > 1
     fallback = False
     if not pairs and not inferred and reports_news_of_the_day(plain, unit, triggers):
@@ -229,7 +233,10 @@ def events_in_unit(
                 header=unit.header,
                 present=present and date.type == "published",
                 going_on=fallback and not (unit.header or unit.lead),
-                ends=bool(END_VERB.match(trigger.text)),
+                ends=bool(
+                    END_VERB.match(trigger.text)
+                    or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
+                ),
                 definite=bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
             )
         )

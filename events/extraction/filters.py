@@ -4,6 +4,7 @@ Each filter says why it drops a date, so that `explain_release` can show it.
 """
 
 import re
+from dataclasses import replace
 
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
@@ -13,6 +14,11 @@ POSTPONED_TO = re.compile(r"\b(?:postponed|rescheduled|moved|shifted|delayed|put
 POSTPONED_FROM = re.compile(
     r"\b(?:originally|initially|previously|first)\s+(?:planned|scheduled|set|due)\s+(?:for|on|in)\s+$", re.I
 )
+# "postponed from 20 June to 4 July": the old day and the new one, not a range.
+MOVED_FROM = re.compile(
+    r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)\s+(?:from\s+)?$", re.I
+)
+MOVED_TO = re.compile(r"\s+(?:to|until|till)\s+(?=\w)", re.I)
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
     r"(?:(?:end|beginning|middle|start)\s+of\s+(?:the\s+)?)?(?:year\s+)?$)",
@@ -24,7 +30,9 @@ PERIOD_YEAR_BEFORE = re.compile(
     r"(?:\bfor\s+(?:the\s+)?(?:year\s+|period\s+)?$|\bfrom\s+$|"
     r"\b(?:plans?|programmes?|programs?|strateg(?:y|ies)|concepts?|budgets?|goals?|tasks?|priorities|agenda|"
     r"schedules?|timetables?|results|outcomes|activit(?:y|ies)|performance|reports?|period|forecasts?|"
-    r"objectives|targets|chairmanship|presidency)\s+(?:\w+\s+){0,2}(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
+    r"objectives|targets|chairmanship|presidency)\s+"
+    r"(?:(?!(?:was|were|is|are|has|have|had|will|held|took|began|to)\b)[\w'\u2019-]+\s+){0,4}?"
+    r"(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
     r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?in\s+$)",
     re.IGNORECASE,
 )
@@ -65,9 +73,10 @@ QUANTITY_BEFORE = re.compile(
 
 
 # The day words were said or reported is not a happening: "the ministry said on Wednesday",
-# "told reporters on Friday", "it was reported on January 15".
+# "told reporters on Friday", "speaking to journalists on Thursday", "it was reported on January 15".
 ATTRIBUTION_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added)"
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added|"
+    r"(?:speaking|talking)\s+(?:to|with)\s+(?:the\s+)?(?:journalists|reporters|press|media|correspondents))"
     r"\s*,?\s*(?:on|this|last|earlier)?\s*$",
     re.IGNORECASE,
 )
@@ -98,8 +107,10 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
         return "agency dateline: the day of the report"
     # "for the second half of 2025" bounds a plan as "for 2025" does
     before = PART_OF_PERIOD.sub("", before)
-    if POSTPONED_FROM.search(before):
-        return "the old date of a postponed happening"  # "originally planned for June" (optional)
+    if POSTPONED_FROM.search(before) or (
+        re.search(r"from\s+$", before, re.I) and MOVED_FROM.search(before) and MOVED_TO.match(plain, date.text_end)
+    ):
+        return "the old date of a postponed happening"  # "originally planned for June", "moved from 3 June to"
     if NOT_EVENT_BEFORE.search(before) and not POSTPONED_TO.search(before):
         return "bound: until, by, since, before"
     if date.precision == "year" and date.type in ("year", "relative"):
@@ -118,6 +129,19 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     ):
         return "period: a month a plan is for"
     return None
+
+
+def moved_to(plain: str, date: DateValue, unit: Unit) -> DateValue:
+    """A range after "postponed from" is the old day and the new one: the happening is on the new."""
+    if date.end is None:
+        return date
+    before = plain[max(unit.start, date.text_start - 40) : date.text_start]
+    said_from = date.text.lower().startswith("from ") or before.rstrip().lower().endswith("from")
+    cuts = list(MOVED_TO.finditer(date.text))
+    if not (said_from and cuts and MOVED_FROM.search(before)):
+        return date
+    start = date.text_start + cuts[-1].end()
+    return replace(date, start=date.end, end=None, text_start=start, text=plain[start : date.text_end])
 
 
 def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:

@@ -14,6 +14,13 @@ GENERIC = "generic"
 
 # (kind, pattern). Longer phrases come first so that "press conference" is a briefing, not a conference.
 LEXICON: list[tuple[str, str]] = [
+    # A ceremony held for an anniversary is the anniversary's event (ANNOTATION.md section 1)
+    (
+        "anniversary",
+        r"\b(?:ceremon(?:y|ies)|celebrations?|festivities|gala\s+\w+|solemn\s+\w+)\s+(?:marking|dedicated\s+to|"
+        r"devoted\s+to|on\s+the\s+occasion\s+of|in\s+honou?r\s+of|to\s+(?:mark|celebrate)|commemorating|celebrating)\s+"
+        r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?anniversary\b",
+    ),
     (
         "anniversary",
         r"\b(?:is|was|turns|turned|has\s+turned|marks?|marked|celebrat\w+)\s+(?:its\s+|their\s+)?\d{1,3}(?:st|nd|rd|th)?\s+(?:years?\s+old|anniversary)",

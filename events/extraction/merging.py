@@ -271,7 +271,7 @@ def closes(candidate: Candidate, kept: list[Candidate]) -> int | None:
             and other.precision == "day"
             and other.end is None
             and other.start < event.start <= other.start + RANGE_REACH
-            and other.evidence_start < event.evidence_start
+            and other.evidence_start <= event.evidence_start
             and (other.kind == event.kind or event.kind == "other")
         ):
             return index

@@ -3,6 +3,7 @@
 import bisect
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from events.extraction.kinds import GENERIC, KIND_STRENGTH, Trigger, distance, kind_near
 from events.extraction.model import DateValue
@@ -150,7 +151,32 @@ def pair_dates(
         if not named:
             used_triggers.add(ti)
         pairs.append((dates[di], triggers[ti]))
-    return pairs
+    return pairs + listed_with(plain, dates, pairs)
+
+
+# Between two dates of one list: "on 2 May, on 5 May and on 9 May", "in June and in October".
+LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:on|in|at)\s+)?(?:the\s+)?")
+
+
+def listed_with(
+    plain: str, dates: list[DateValue], pairs: list[tuple[DateValue, Trigger]]
+) -> list[tuple[DateValue, Trigger]]:
+    """Dates left without a trigger that continue a list begun by a paired date share its trigger."""
+    trigger_of = {id(d): t for d, t in pairs}
+    shared = []
+    for before, date in pairwise(dates):
+        trigger = trigger_of.get(id(before))
+        if (
+            trigger is not None
+            and id(date) not in trigger_of
+            and date.type != "name"
+            and before.type != "name"
+            and date.precision == before.precision
+            and LIST_JOINT.fullmatch(plain, before.text_end, date.text_start)
+        ):
+            trigger_of[id(date)] = trigger
+            shared.append((date, trigger))
+    return shared
 
 
 def introduced(plain: str, date: DateValue) -> bool:

@@ -7,7 +7,8 @@ from events.extraction.model import DateValue
 from events.extraction.reading import Unit
 
 FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|planned|expected|due|going|to)|upcoming|forthcoming|next|"
+    r"\b(?:will|shall|would|(?:is|are)\s+(?:scheduled|planned|expected|due|going|to)|(?:was|were)\s+to\s+be|"
+    r"upcoming|forthcoming|next|"
     r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off)\b",
     re.IGNORECASE,
 )

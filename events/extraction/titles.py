@@ -18,11 +18,15 @@ CLAUSE_END = re.compile(
     r"aimed\s+at|with\s+the\s+aim|which|where|during\s+which|as\s+well\s+as)\s",
     re.IGNORECASE,
 )
-# Words that only introduce a date ("in the period from", "at the end of").
+# Words that only introduce a date ("in the period from", "at the end of", "in mid-", "starting"),
+# or join it to the one before ("on Monday and Thursday").
 DATE_LEAD = re.compile(
-    r"(?:\b(?:in|on|at|for|during|from|since|of|the|period|end|beginning|start|middle|early|late|first|half|second)\s*)+$",
+    r"(?:\b(?:in|on|at|for|during|from|since|of|the|period|(?:end|beginning|start|middle)\s+of|early|late|mid|"
+    r"first|half|second|and|or|starting|beginning)[\s-]*)+$",
     re.IGNORECASE,
 )
+# What a date leaves behind it when it is cut out: "This year's exercise" -> "exercise".
+DATE_TAIL = re.compile(r"^['\u2019]s\b")
 LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:in|on|at|during|from|under|as|according|because|following|after|before|within|nevertheless|"
     r"also|however|meanwhile|moreover|furthermore|thus|therefore|besides|today|yesterday|alone|this|last|next|"
@@ -98,9 +102,9 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     for date_start, date_end in sorted(dates):
         if date_start < cursor or date_start >= end:
             continue
-        pieces.append(DATE_LEAD.sub("", text[cursor:date_start]))
+        pieces.append(DATE_TAIL.sub("", DATE_LEAD.sub("", text[cursor:date_start])))
         cursor = min(date_end, end)
-    pieces.append(text[cursor:end])
+    pieces.append(DATE_TAIL.sub("", text[cursor:end]))
     title = " ".join(piece.strip() for piece in pieces if piece.strip())
     for long, short in LONG_NAMES:
         title = title.replace(long, short)
