@@ -441,3 +441,25 @@ def test_titles_lose_the_words_a_date_leaves_behind():
         "Joint exercise will be held in Belarus",
         "The drills will start in the Pskov region",
     ]
+
+
+def test_a_day_told_in_the_past_is_not_after_the_publication():
+    assert starts(release("The round table was organised by the Secretariat on 29 May.")) == [
+        ("2022-05-29", None, "conference")
+    ]
+    assert starts(release("He was invited to visit Minsk on 29 May.")) == [("2023-05-29", None, "visit")]
+    assert starts(release("The talks will be held on 29 May.")) == [("2023-05-29", None, "meeting")]
+
+
+def test_an_undated_lead_about_what_is_expected_is_not_the_day_s_news():
+    assert release("The first meeting of the new commission is expected before the end of the year.") == []
+
+
+def test_a_second_predicate_keeps_its_verb_from_the_first_one_s_date():
+    events = release("The agreement was signed in Bishkek on 13 October and will enter into force after ratification.")
+    assert starts(events) == [("2022-10-13", None, "decision")]
+
+
+def test_the_eve_of_an_undated_happening_dates_nothing():
+    events = release("On the eve of the summit, on 10 May, the foreign ministers held a meeting.")
+    assert starts(events) == [("2023-05-10", None, "meeting")]

@@ -494,6 +494,8 @@ class Builder:
             return None
         offset = anaphora_offset(g["which"])
         if self.antecedent_day is None:
+            if re.match(r"(?i)on\s+the\s+eve\s+of\s", g["which"]):
+                return None  # the eve of a happening the text has not dated: not the publication's eve
             return self.reference + datetime.timedelta(days=offset), None, "day"
         return day_from(self.antecedent_day, offset), None, "day"
 

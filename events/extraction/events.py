@@ -16,7 +16,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from events.extraction.dates import find_dates
+from events.extraction.dates import find_dates, shift_years
 from events.extraction.explain import SentenceTrace, Trace
 from events.extraction.filters import drop_reason, moved_to
 from events.extraction.kinds import GENERIC, Trigger, find_triggers
@@ -51,6 +51,10 @@ PERIOD_SUBJECT = re.compile(
     r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",
     re.IGNORECASE,
 )
+# "invited to visit", "agreed to hold": what the clause dates may be still to come.
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z]+\b")
+# "has been moved to 10 June": a new date, which may lie ahead.
+MOVED = re.compile(r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)\b", re.IGNORECASE)
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
 
@@ -148,6 +152,10 @@ def events_in_unit(
             for d in find_dates(plain, published, unit.start, unit.end, True, antecedent, antecedent_day)
         }
         found = [d if told_in_past(plain, d, unit) else ahead.get(d.text_start, d) for d in found]
+    if published is not None and not inferred:
+        # Told in the past, a day written without its year is not after the publication
+        # ("the event was organised on 29 May", published on 12 May: the year before).
+        found = [d if not ahead_of_its_telling(plain, d, unit, published) else earlier_year(d) for d in found]
     written = [(d.text_start, d.text_end) for d in found if d.type != "name"]
     found = [moved_to(plain, d, unit) for d in found]
     dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit))]
@@ -245,6 +253,25 @@ def events_in_unit(
         if dates and not pairs:
             trace.notes.append("no date and kind word pair up in this sentence")
     return found, candidates
+
+
+def ahead_of_its_telling(plain: str, date: DateValue, unit: Unit, published: datetime.date) -> bool:
+    """A day without its year that falls after the publication, in a clause told in the past
+    (and not in one about what someone was invited or agreed to do, or about a new date)."""
+    return (
+        not date.year_given
+        and date.precision == "day"
+        and date.type not in ("relative", "anaphoric", "name", "published")
+        and date.start > published
+        and not INFINITIVE.search(plain, unit.start, date.text_start)
+        and not MOVED.search(plain, unit.start, date.text_start)
+        and told_in_past(plain, date, unit)
+    )
+
+
+def earlier_year(date: DateValue) -> DateValue:
+    end = shift_years(date.end, -1) if date.end else None
+    return replace(date, start=shift_years(date.start, -1), end=end)
 
 
 def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> bool:

@@ -184,18 +184,9 @@ def introduced(plain: str, date: DateValue) -> bool:
     return bool(YEAR_INTRODUCER.search(plain, max(0, date.text_start - 30), date.text_start))
 
 
-def clause_breaks(plain: str, date: DateValue, trigger: Trigger) -> int:
-    """Commas, semicolons and brackets between a date and a trigger: a date in an aside belongs to it."""
-    lo, hi = (
-        sorted((date.text_end, trigger.start))
-        if date.text_end <= trigger.start
-        else sorted((trigger.end, date.text_start))
-    )
-    return len(re.findall(r"[,;()]", plain[lo:hi]))
-
-
 class ClauseBreaks:
-    """`clause_breaks` for every (date, trigger) pair of a sentence, from one scan of it."""
+    """The clause breaks (CLAUSE_BREAK) between each date and trigger of a sentence, from one scan
+    of it: a date in an aside belongs to it."""
 
     def __init__(self, plain: str, dates: list[DateValue], triggers: list[Trigger], unit: Unit) -> None:
         start = min([unit.start, *(d.text_start for d in dates), *(t.start for t in triggers)])
@@ -211,7 +202,9 @@ class ClauseBreaks:
         return bisect.bisect_left(self.positions, hi) - bisect.bisect_left(self.positions, lo) if hi > lo else 0
 
 
-CLAUSE_BREAK = re.compile(r"[,;()]")
+# Punctuation, and an "and" that begins a second predicate ("was signed on 13 October and will enter
+# into force"): what lies beyond it has a verb and a date of its own.
+CLAUSE_BREAK = re.compile(r"[,;()]|\band\s+(?=(?:will|would|was|were|is|are|has|have|had)\b)")
 
 
 def strongest(triggers: list[Trigger]) -> Trigger:

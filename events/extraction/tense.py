@@ -73,7 +73,11 @@ def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> 
         return False
     return (
         unit.header
-        or (unit.lead and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end)))
+        or (
+            unit.lead
+            and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end))
+            and not FUTURE.search(plain, unit.start, unit.end)  # "is expected before the end of the year"
+        )
         or bool(GOING_ON.search(plain, unit.start, unit.end))
     )
 
