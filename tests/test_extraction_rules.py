@@ -3,6 +3,7 @@
 import datetime
 
 from events.extraction.dates import find_dates
+from events.extraction.events import extract_release
 from events.extraction.model import DateValue
 from tests.test_extraction_events import release, starts
 
@@ -463,3 +464,19 @@ def test_a_second_predicate_keeps_its_verb_from_the_first_one_s_date():
 def test_the_eve_of_an_undated_happening_dates_nothing():
     events = release("On the eve of the summit, on 10 May, the foreign ministers held a meeting.")
     assert starts(events) == [("2023-05-10", None, "meeting")]
+
+
+def test_the_training_of_a_force_is_an_exercise():
+    events = release(
+        "The training of the peacekeeping forces took place at the training ground from 12 to 16 June 2022."
+    )
+    assert starts(events) == [("2022-06-12", "2022-06-16", "exercise")]
+
+
+def test_a_headline_names_the_kind_a_body_verb_left_vague():
+    text = (
+        "Council adopts statement on border security\n\nCouncil adopts statement on border security 12.05.2023\n\n"
+        "Today the members of the Council in Minsk unanimously approached the partners with a joint text.\n"
+    )
+    events = [e.as_json() for e in extract_release(text).events]
+    assert [(e["start"], e["kind"]) for e in events] == [("2023-05-12", "decision")]

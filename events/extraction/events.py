@@ -170,11 +170,13 @@ def events_in_unit(
         for t in find_triggers(plain, unit.start, unit.end)
         if not any(d.text_start <= t.start < d.text_end and d.type != "name" for d in found)
     ]
+    acted = False  # the trigger is a verb the lexicon lacks
     if not triggers and not unit.header:
         # A dated clause whose verb says someone did something the lexicon has no word for
         # ("informed the President this week", "will arrive on 24 October") is an `other` event.
         acting = [(d, action) for d in dates if d.precision != "year" and (action := action_verb(plain, d, unit))][:1]
         triggers = [action for _, action in acting]
+        acted = bool(acting)
         dates = [d for d, _ in acting]  # the verb dates its own clause's day, not a year elsewhere
     if not triggers:
         if trace and dates:
@@ -222,6 +224,8 @@ def events_in_unit(
     candidates = []
     for date, trigger in pairs:
         kind, kind_rule = kind_of(plain, date, trigger, triggers, unit)
+        if acted:
+            kind_rule = f"kind: '{trigger.text}' is a verb of doing the lexicon lacks: other"
         if id(date) in absorbed:
             kind_rule = f"kind: the finer date of the exercise {absorbed[id(date)]}"
         event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names)
@@ -241,6 +245,7 @@ def events_in_unit(
                 header=unit.header,
                 present=present and date.type == "published",
                 going_on=fallback and not (unit.header or unit.lead),
+                vague_kind=acted or kind_rule.endswith("no kind word: other"),
                 ends=bool(
                     END_VERB.match(trigger.text)
                     or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)

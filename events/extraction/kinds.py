@@ -57,6 +57,12 @@ LEXICON: list[tuple[str, str]] = [
         r"\b(?:command[- ]and[- ]staff|command[- ]staff|command|staff|joint|combat|tactical|military|special|field|practical|operational|mobilization|peacekeeping|anti-terrorist)(?:\s+and\s+\w+)?\s+training\b(?!\s+(?:of|for)\s+(?:personnel|officers|specialists|staff))",
     ),
     ("exercise", r"\btraining\s+(?:sessions?|camps?|events?|exercises?|activities)\b"),
+    # the training of a force is an exercise; the training of officers is a course
+    (
+        "exercise",
+        r"\btraining\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:forces|troops|units|contingents?|peacekeepers|"
+        r"battalions?|brigades?|formations|subdivisions|crews)\b",
+    ),
     # the training a year-named exercise is: 'the "Interaction-2022" training'
     ("exercise", r"\b(?:19|20)\d\d\"?\s+(?:command[- ]staff\s+|staff\s+|joint\s+)?trainings?\b"),
     (

@@ -22,6 +22,7 @@ class Candidate:
     definite: bool = False  # its happening is named as one already known: "the exercises", "these drills"
     going_on: bool = False  # a body sentence telling what goes on now ("is currently holding its summit")
     ends: bool = False  # its verb says a happening ended ("concluded on Wednesday")
+    vague_kind: bool = False  # its kind comes from no word of the lexicon (an action verb, or nothing)
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -145,6 +146,14 @@ def merge_candidates(
             kept[restated] = replace(kept[restated], event=wider)
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
+            if kept[restated].vague_kind and not candidate.vague_kind and candidate.event.kind != "other":
+                # "Today ... Colonel X stated ..." under "Commander announces decision on ...": the
+                # headline names what the body's verb only tells was done.
+                event = kept[restated].event
+                rules = (*event.rules, f"kind from the headline's '{candidate.event.kind}'")
+                kind = candidate.event.kind
+                kept[restated] = replace(kept[restated], event=replace(event, kind=kind, rules=rules), vague_kind=False)
+                index.add(restated, kept[restated])
     kept, headlined = name_the_one_exercise(kept, headlined, merges)
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
 
