@@ -480,3 +480,27 @@ def test_a_headline_names_the_kind_a_body_verb_left_vague():
     )
     events = [e.as_json() for e in extract_release(text).events]
     assert [(e["start"], e["kind"]) for e in events] == [("2023-05-12", "decision")]
+
+
+def test_a_date_opening_its_sentence_takes_the_tense_of_the_clause_after_its_comma():
+    assert starts(release("On June 15th, the Secretary-General met the ambassador.")) == [
+        ("2022-06-15", None, "meeting")
+    ]
+
+
+def test_becoming_a_full_member_is_a_happening():
+    assert starts(release("Iran became a full member of the SCO on July 4, 2023.")) == [("2023-07-04", None, "other")]
+
+
+def test_a_that_clause_keeps_its_kind_words_from_the_date_before_it():
+    events = release("He told a newspaper in an interview published on 10 May that the exercises went well.")
+    assert starts(events) == [("2023-05-10", None, "briefing")]
+
+
+def test_titles_lose_a_written_dateline_and_between():
+    events = release("Beijing, 15 June 2023 - The Secretary-General received the Ambassador of India.")
+    events += release("Between 1 and 5 June, the group visited five cities.")
+    assert [e["title"] for e in events] == [
+        "The Secretary-General received the Ambassador of India",
+        "The group visited five cities",
+    ]

@@ -119,7 +119,8 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"\btook\s+up\s+(?:his|her|their)\s+(?:duties|post|office)\b"),
     (
         "other",
-        r"\bbec(?:ame|omes)\s+(?:the\s+)?(?:new\s+|first\s+|acting\s+)?(?:secretary|chair\w*|head|president|member|"
+        r"\bbec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|first|acting|full|full-fledged|permanent|associate)\s+)?"
+        r"(?:secretary|chair\w*|head|president|member|"
         r"director|commander|chief|observer|partner)\b",
     ),
     (

@@ -202,9 +202,13 @@ class ClauseBreaks:
         return bisect.bisect_left(self.positions, hi) - bisect.bisect_left(self.positions, lo) if hi > lo else 0
 
 
-# Punctuation, and an "and" that begins a second predicate ("was signed on 13 October and will enter
-# into force"): what lies beyond it has a verb and a date of its own.
-CLAUSE_BREAK = re.compile(r"[,;()]|\band\s+(?=(?:will|would|was|were|is|are|has|have|had)\b)")
+# Punctuation, an "and" that begins a second predicate ("was signed on 13 October and will enter
+# into force"), and a "that" opening a clause with its subject ("said that the exercises went
+# well"): what lies beyond them has a verb and a date of its own.
+CLAUSE_BREAK = re.compile(
+    r"[,;()]|\band\s+(?=(?:will|would|was|were|is|are|has|have|had)\b)|"
+    r"\bthat\s+(?=(?:the|a|an|it|he|she|they|we|this|these|its|their|[A-Z]\w*)\b)"
+)
 
 
 def strongest(triggers: list[Trigger]) -> Trigger:

@@ -43,8 +43,15 @@ def clause_of(plain: str, date: DateValue, unit: Unit) -> tuple[int, int, re.Mat
 
 
 def told_in_past(plain: str, date: DateValue, unit: Unit) -> bool:
-    """Whether the clause holding a date has a past verb and no future one."""
-    start, end, _ = clause_of(plain, date, unit)
+    """Whether the clause holding a date has a past verb and no future one.
+
+    A date that opens its sentence ("On June 15, the Secretary General met ...") dates the clause
+    after its comma.
+    """
+    start, end, after = clause_of(plain, date, unit)
+    if after is not None and after.group() == "," and len(plain[unit.start : date.text_start].split()) <= 2:
+        following = CLAUSE_EDGE.search(plain, after.end(), unit.end)
+        end = following.start() if following else unit.end
     clause = plain[start : date.text_start] + " " + plain[date.text_end : end]
     return bool(PAST_VERB.search(clause)) and not FUTURE.search(clause)
 

@@ -22,7 +22,7 @@ CLAUSE_END = re.compile(
 # or join it to the one before ("on Monday and Thursday").
 DATE_LEAD = re.compile(
     r"(?:\b(?:in|on|at|for|during|from|since|of|the|period|(?:end|beginning|start|middle)\s+of|early|late|mid|"
-    r"first|half|second|and|or|starting|beginning)[\s-]*)+$",
+    r"first|half|second|and|or|starting|beginning|between)[\s-]*)+$",
     re.IGNORECASE,
 )
 # What a date leaves behind it when it is cut out: "This year's exercise" -> "exercise".
@@ -39,6 +39,7 @@ LEADING_ADVERBIAL = re.compile(
 # A news agency's dateline left at the head of a sentence: "DUSHANBE, Asia-Plus -", "MOSCOW, - ".
 AGENCY_HEAD = re.compile(
     r"^[A-Z][A-Z.' -]{2,},\s*(?:\(?[A-Za-z][\w .-]{0,30}\)?\s*)?(?:/\s*[\w .-]+/\s*\.?\s*)?(?:--|-|\u2013|\u2014)\s*"
+    r"|^[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?,\s*(?:--|-|\u2013|\u2014)\s+"  # "Beijing, 15 June 2023 -" less its date
 )
 # Words a title must not end on: it would dangle ("held in", "a protocol dated").
 DANGLING = re.compile(
