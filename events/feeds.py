@@ -23,7 +23,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.views import View
 
-from events.ical import build_anniversary, serialize_vtimezone
+from events import params as parameters
+from events.ical import build_anniversary, calendar_text, checked, serialize_vtimezone
 from events.models import Event, Kind, Precision
 
 # Bump when the serialised form changes, so cached bodies and clients' validators are refreshed.
@@ -34,6 +35,9 @@ CHUNK_SIZE = 2000
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 GENERATION_KEY = "feeds:generation"
 SUMMARY_TIMEOUT = 60
+# Largest body kept in the cache: a bigger one is rebuilt per full request (304s still cost nothing).
+CACHE_MAX_BYTES = 2_000_000
+CACHE_TIMEOUT = 24 * 3600
 END = "END:VCALENDAR\r\n"
 
 
@@ -51,8 +55,8 @@ class CalendarFeed(View):
     def get(self, request, **kwargs):
         try:
             self.params = self.read_params(request)
-        except ValueError as error:
-            return HttpResponseBadRequest(str(error))
+        except parameters.InvalidParameter as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
         queryset = self.items()
         summary = self.summary(queryset)
         if summary["count"] == 0 and self.empty_is_404:
@@ -75,15 +79,26 @@ class CalendarFeed(View):
         if not_modified is not response:
             return not_modified
         if summary["count"] <= self.cache_max_events:
-            key = f"feed:{etag}"
-            body = cache.get(key)
-            if body is None:
-                body = "".join(self.body(queryset)).encode("utf-8")
-                cache.set(key, body, timeout=24 * 3600)
-            response.streaming_content = [body]
+            response.streaming_content = [self.cached_body(queryset, etag)]
         else:
             response.streaming_content = (chunk.encode("utf-8") for chunk in self.body(queryset))
         return response
+
+    def cached_body(self, queryset, etag: str) -> bytes:
+        """The whole body, from the cache when this feed may be cached.
+
+        Only feeds whose parameters come from a small fixed set are cached (`params.is_finite`:
+        kind, year, precision), under their canonical parameters' ETag, and only up to
+        CACHE_MAX_BYTES: a free-text filter is answered by one query and never fills the cache.
+        """
+        cacheable = parameters.is_finite(self.params)
+        key = f"feed:{etag}"
+        body = cache.get(key) if cacheable else None
+        if body is None:
+            body = "".join(self.body(queryset)).encode("utf-8")
+            if cacheable and len(body) <= CACHE_MAX_BYTES:
+                cache.set(key, body, timeout=CACHE_TIMEOUT)
+        return body
 
     # Hooks ---------------------------------------------------------------------------------
 
@@ -142,14 +157,16 @@ class CalendarFeed(View):
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
         calendar.add("method", "PUBLISH")
-        name = self.calendar_name()
+        # TEXT values escaped by the writer whatever their origin (a filter's words are in the name).
+        name = calendar_text(self.calendar_name())
         calendar.add("name", name)
         calendar.add("x-wr-calname", name)
-        calendar.add("description", self.description)
-        calendar.add("x-wr-caldesc", self.description)
+        description = calendar_text(self.description)
+        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", description)
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", icalendar.vDuration(REFRESH))
-        text = calendar.to_ical().decode("utf-8")
+        text = checked(calendar.to_ical().decode("utf-8"))
         return text.removesuffix(END)
 
     def body(self, queryset) -> Iterator[str]:
@@ -232,7 +249,7 @@ class AnniversariesFeed(CalendarFeed):
     def components(self, queryset) -> Iterable[str]:
         # Few rows; built per body and cached with it.
         for founding in queryset.only("uid", "title", "start_date", "location", "status", "sequence", "modified_at"):
-            yield build_anniversary(founding).to_ical().decode("utf-8")
+            yield checked(build_anniversary(founding).to_ical().decode("utf-8"))
 
 
 class EventDownload(CalendarFeed):
@@ -253,31 +270,17 @@ class EventDownload(CalendarFeed):
         return response
 
 
-# Query-string filters ------------------------------------------------------------------------
-
-FILTERS = ("kind", "year", "location", "q", "precision")
+# Query-string filters (validated in events.params) ------------------------------------------
 
 
 def read_filters(query) -> dict:
-    """Validated filters from a query string; raises ValueError for a bad value."""
-    params = {name: query[name].strip() for name in FILTERS if query.get(name, "").strip()}
-    if "kind" in params and params["kind"] not in Kind.values:
-        raise ValueError(f"kind must be one of {', '.join(Kind.values)}")
-    if "year" in params and not (params["year"].isdigit() and 1900 <= int(params["year"]) <= 2200):
-        raise ValueError("year must be a four-digit year")
-    if "precision" in params and params["precision"] not in ("day", "all"):
-        raise ValueError("precision must be 'day' (exact days only) or 'all'")
-    return params
+    """The feed's canonical filters from a query string; raises params.InvalidParameter."""
+    return parameters.read(query, parameters.FEED)
 
 
 def apply_filters(queryset, params: dict):
     """The timeline's own filters (`EventQuerySet.filtered`), so a feed holds what the page shows."""
-    queryset = queryset.filtered(
-        kind=params.get("kind", ""),
-        year=int(params["year"]) if "year" in params else None,
-        location=params.get("location", ""),
-        text=params.get("q", ""),
-    )
+    queryset = queryset.filtered(**parameters.queryset_filters(params))
     if params.get("precision") == "day":
         queryset = queryset.exact_days()
     return queryset

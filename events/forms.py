@@ -1,4 +1,7 @@
-"""The timeline's filter form: a GET form, so a filtered view is a shareable URL."""
+"""The timeline's filter form: a GET form, so a filtered view is a shareable URL.
+
+It renders the filters; what a value may be is decided in `events.params`, which the view reads.
+"""
 
 from django import forms
 
@@ -12,17 +15,6 @@ class TimelineFilterForm(forms.Form):
     q = forms.CharField(label="Search", max_length=100, required=False)
 
     FIELDS = ("kind", "year", "location", "q")
-
-    def filters(self) -> dict:
-        """The valid filters as keyword arguments of EventQuerySet.filtered(); invalid ones are ignored."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {
-            "kind": data.get("kind") or "",
-            "year": data.get("year"),
-            "location": (data.get("location") or "").strip(),
-            "text": (data.get("q") or "").strip(),
-        }
 
     @property
     def is_filtering(self) -> bool:

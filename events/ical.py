@@ -4,6 +4,7 @@ Feeds stream the stored text instead of rebuilding every component on every requ
 """
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -15,6 +16,37 @@ PRECISION_NOTES = {
     "month": "Date known to the month only ({label}); the day is not given in the source.",
     "year": "Date known to the year only ({label}); the day and month are not given in the source.",
 }
+
+
+# RFC 5545 3.3.11: a TEXT value holds no CONTROL character but HTAB; a line break inside a value
+# is written escaped (\n). Every break a text may carry (CR, LF, VT, FF, NEL, U+2028/9…) becomes
+# one escaped \n, and other control characters are dropped, whoever supplied the text.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# What a serialised component may hold once its CRLF line ends are set aside: no other control.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+class UnsafeCalendarText(ValueError):
+    """Serialised iCalendar text that would break a content line (never written)."""
+
+
+def calendar_text(value: str) -> icalendar.vText:
+    """A TEXT value as the writer sends it: line breaks escaped, other control characters dropped.
+
+    icalendar guards property values only with `assert` (gone under `python -O`) and writes
+    NAME/X-WR-CALNAME unescaped; wrapping every text in vText after this cleaning does not depend
+    on either.
+    """
+    return icalendar.vText(_CONTROLS.sub("", _LINE_BREAKS.sub("\n", value)))
+
+
+def checked(text: str) -> str:
+    """Serialised iCalendar text, refused (UnsafeCalendarText) if any line holds a control character."""
+    match = _UNSAFE.search(text.replace("\r\n", ""))
+    if match:
+        raise UnsafeCalendarText(f"control character U+{ord(match.group()):04X} in calendar text")
+    return text
 
 
 def summary_for(event) -> str:
@@ -68,11 +100,11 @@ def build_vevent(event) -> icalendar.Event:
     component.add("last-modified", event.modified_at.astimezone(datetime.UTC))
     component.add("created", event.created_at.astimezone(datetime.UTC) if event.created_at else event.modified_at)
     component.add("sequence", event.sequence)
-    component.add("summary", summary_for(event))
-    component.add("description", description_for(event))
+    component.add("summary", calendar_text(summary_for(event)))
+    component.add("description", calendar_text(description_for(event)))
     component.add("categories", [event.get_kind_display()])
     if event.location:
-        component.add("location", event.location)
+        component.add("location", calendar_text(event.location))
     if event.pk:
         component.add("url", page_url(event))
     if event.start_time is not None and event.precision == "day":
@@ -94,7 +126,7 @@ def build_vevent(event) -> icalendar.Event:
 
 
 def serialize_event(event) -> str:
-    return build_vevent(event).to_ical().decode("utf-8")
+    return checked(build_vevent(event).to_ical().decode("utf-8"))
 
 
 def anniversary_summary(founding) -> str:
@@ -115,14 +147,14 @@ def build_anniversary(founding) -> icalendar.Event:
     component.add("dtstamp", stamp)
     component.add("last-modified", stamp)
     component.add("sequence", founding.sequence)
-    component.add("summary", anniversary_summary(founding))
+    component.add("summary", calendar_text(anniversary_summary(founding)))
     component.add(
         "description",
-        f"Every year on the anniversary of: {founding.title} ({format_span(start, None, 'day')}).",
+        calendar_text(f"Every year on the anniversary of: {founding.title} ({format_span(start, None, 'day')})."),
     )
     component.add("categories", ["Anniversary"])
     if founding.location:
-        component.add("location", founding.location)
+        component.add("location", calendar_text(founding.location))
     component.add("dtstart", start)
     component.add("dtend", start + datetime.timedelta(days=1))
     if (start.month, start.day) == (2, 29):
@@ -152,4 +184,4 @@ def build_vtimezone(tzid: str) -> icalendar.Timezone:
 
 
 def serialize_vtimezone(tzid: str) -> str:
-    return build_vtimezone(tzid).to_ical().decode("utf-8")
+    return checked(build_vtimezone(tzid).to_ical().decode("utf-8"))

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, redirect, render
 
+from events import params as parameters
 from events.forms import TimelineFilterForm
 from events.highlight import highlight_release
 from events.models import Event, Kind, Release, Status
@@ -10,9 +11,18 @@ from events.pagination import TimelinePaginator
 EVENTS_PER_PAGE = 50
 
 
+def bad_request(request, error: parameters.InvalidParameter):
+    """400 with the reason in plain words (the bad value itself is never echoed)."""
+    return render(request, "events/bad_request.html", {"message": str(error)}, status=400)
+
+
 def timeline(request):
+    try:
+        params = parameters.read(request.GET, parameters.TIMELINE)
+    except parameters.InvalidParameter as error:
+        return bad_request(request, error)
     form = TimelineFilterForm(request.GET)
-    filters = form.filters()
+    filters = parameters.queryset_filters(params)
     # Facets: each overview counts with the other filters applied, so its links narrow the current view.
     by_year = list(Event.objects.published().filtered(**{**filters, "year": None}).count_by_year())
     by_kind = list(Event.objects.published().filtered(**{**filters, "kind": ""}).count_by_kind())
@@ -20,7 +30,7 @@ def timeline(request):
     total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
     events = Event.objects.published().filtered(**filters).chronological().defer("ical_component", "editor_fields")
     page = TimelinePaginator(events, EVENTS_PER_PAGE, count=total, window_ordering=("start_date", "pk")).get_page(
-        request.GET.get("page")
+        params.get("page")
     )
     return render(
         request,
