@@ -203,6 +203,8 @@ def test_the_rule_tables_are_checked_when_imported(monkeypatch):
         dates.check_patterns()
     with pytest.raises(ImportError, match="unknown kind 'party'"):
         kinds.check_lexicon([("party", r"\bparty\b")])
+    with pytest.raises(ImportError, match="listed twice"):
+        kinds.check_lexicon([("meeting", r"summits?\b"), ("conference", r"summits?\b")])
 
 
 def test_the_scorer_pairs_optimally():
