@@ -506,3 +506,16 @@ def test_titles_lose_a_written_dateline_and_between():
         "The Secretary-General received the Ambassador of India",
         "The group visited five cities",
     ]
+
+
+def test_a_half_year_is_its_six_months():
+    assert starts(release("The exercise will be held in the second half of 2024.")) == [
+        ("2024-07", "2024-12", "exercise")
+    ]
+    assert starts(release("The exercise is planned for H1 2024.")) == [("2024-01", "2024-06", "exercise")]
+    assert starts(release("The talks will be held in the second half of September.")) == [("2023-09", None, "meeting")]
+
+
+def test_titles_lose_the_time_of_day_of_a_date():
+    events = release("The delegation arrived in Minsk on the morning of 11 May.")
+    assert [e["title"] for e in events] == ["The delegation arrived in Minsk"]

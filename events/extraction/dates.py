@@ -230,6 +230,14 @@ PATTERNS: tuple[DatePattern, ...] = (
         value="month",
         year_optional=True,
     ),
+    # in H2 2024, in the first half of next year: the half's six months
+    DatePattern(
+        "half_year",
+        rf"(?i:\b(?:[Hh](?P<h>[12])|(?:the\s+)?(?P<hw>first|second|1st|2nd)\s+half))"
+        rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b|\s+(?P<ry>{REL_YEAR}))",
+        needs=(HAS_RELATIVE,),
+        value="month",
+    ),
     # from Monday to Wednesday: the days of one week
     DatePattern(
         "weekday_range",
@@ -309,7 +317,7 @@ TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\
 ANCHOR = re.compile(
     r"\b(?=[0-9a-z])(?:(?P<digit>\d+)|(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<relative>today|yesterday|tomorrow|years?|month|"
-    r"day|week|quarter|q[1-4]|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
+    r"day|week|quarter|q[1-4]|half|h[12]|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
@@ -643,6 +651,14 @@ class Builder:
         if year is None:
             return None
         return datetime.date(year, first, 1), datetime.date(year, first + 2, 1), "month"
+
+    def build_half_year(self, g):
+        number = int(g["h"]) if g.get("h") else (1 if g["hw"].lower() in ("first", "1st") else 2)
+        first = 6 * number - 5
+        year = self._year_or_inferred(g, first)
+        if year is None:
+            return None
+        return datetime.date(year, first, 1), datetime.date(year, first + 5, 1), "month"
 
     def build_weekday_range(self, g):
         start = self.build_weekday({"which": "on", "wd": g["wd1"]})

@@ -22,6 +22,7 @@ CLAUSE_END = re.compile(
 # or join it to the one before ("on Monday and Thursday").
 DATE_LEAD = re.compile(
     r"(?:\b(?:in|on|at|for|during|from|since|of|the|period|(?:end|beginning|start|middle)\s+of|early|late|mid|"
+    r"(?:morning|afternoon|evening|night)\s+of|"
     r"first|half|second|and|or|starting|beginning|between)[\s-]*)+$",
     re.IGNORECASE,
 )
