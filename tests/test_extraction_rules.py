@@ -519,3 +519,8 @@ def test_a_half_year_is_its_six_months():
 def test_titles_lose_the_time_of_day_of_a_date():
     events = release("The delegation arrived in Minsk on the morning of 11 May.")
     assert [e["title"] for e in events] == ["The delegation arrived in Minsk"]
+
+
+def test_a_second_clause_without_a_verb_shares_the_first_one_s():
+    events = release("On 3 May, the Secretary General met the Prime Minister, and on 4 May the Foreign Minister.")
+    assert starts(events) == [("2023-05-03", None, "meeting"), ("2023-05-04", None, "meeting")]

@@ -156,12 +156,16 @@ def pair_dates(
 
 # Between two dates of one list: "on 2 May, on 5 May and on 9 May", "in June and in October".
 LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:on|in|at)\s+)?(?:the\s+)?")
+# A second clause that leaves out its verb: "met the Prime Minister on 3 May, and on 4 May the
+# Foreign Minister", "the first phase took place in April, and the second one in June".
+GAPPED = re.compile(r"[^.;:]{0,80}?,?\s+and\s+(?:(?:the\s+)?[a-z]+(?:\s+one)?\s+)?(?:on|in)\s+(?:the\s+)?")
 
 
 def listed_with(
     plain: str, dates: list[DateValue], pairs: list[tuple[DateValue, Trigger]]
 ) -> list[tuple[DateValue, Trigger]]:
-    """Dates left without a trigger that continue a list begun by a paired date share its trigger."""
+    """Dates left without a trigger that continue a list begun by a paired date, or date a second
+    clause without a verb of its own, share its trigger."""
     trigger_of = {id(d): t for d, t in pairs}
     shared = []
     for before, date in pairwise(dates):
@@ -172,7 +176,10 @@ def listed_with(
             and date.type != "name"
             and before.type != "name"
             and date.precision == before.precision
-            and LIST_JOINT.fullmatch(plain, before.text_end, date.text_start)
+            and (
+                LIST_JOINT.fullmatch(plain, before.text_end, date.text_start)
+                or GAPPED.fullmatch(plain, before.text_end, date.text_start)
+            )
         ):
             trigger_of[id(date)] = trigger
             shared.append((date, trigger))
