@@ -524,3 +524,10 @@ def test_titles_lose_the_time_of_day_of_a_date():
 def test_a_second_clause_without_a_verb_shares_the_first_one_s():
     events = release("On 3 May, the Secretary General met the Prime Minister, and on 4 May the Foreign Minister.")
     assert starts(events) == [("2023-05-03", None, "meeting"), ("2023-05-04", None, "meeting")]
+
+
+def test_a_relative_clause_takes_the_kind_of_the_noun_it_hangs_on():
+    events = release(
+        "The President arrived in Beijing on 7 May to attend the summit, which will be held on 15 and 16 May."
+    )
+    assert starts(events) == [("2023-05-07", None, "visit"), ("2023-05-15", "2023-05-16", "meeting")]

@@ -261,8 +261,14 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
     ]
     if adjacent:
         return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
-    edges = [m.end() for m in SUBJECT_EDGE.finditer(plain, unit.start, verb.start)]
-    for clause_start in (edges[-1] if edges else unit.start, unit.start):
+    edges = list(SUBJECT_EDGE.finditer(plain, unit.start, verb.start))
+    if edges and edges[-1].group().lower() in ("which", "that"):
+        # "the SCO summit, which will be held on Monday": the noun the relative clause hangs on.
+        pronoun = edges[-1].start()
+        named = [t for t in triggers if t.kind != GENERIC and 0 <= pronoun - t.end <= RELATIVE_REACH]
+        if named:
+            return named[-1]
+    for clause_start in (edges[-1].end() if edges else unit.start, unit.start):
         for trigger in triggers:
             if trigger.kind == GENERIC or not clause_start <= trigger.start < verb.start:
                 continue
@@ -273,5 +279,7 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
     return None
 
 
+# How far before "which" the noun a relative clause hangs on may end: "the summit, which".
+RELATIVE_REACH = 3
 # Where a clause with a subject of its own begins: "documents were approved, whose meeting will take place".
 SUBJECT_EDGE = re.compile(r"[;:]|\b(?:whose|which|who|where|that)\b")
