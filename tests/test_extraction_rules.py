@@ -531,3 +531,11 @@ def test_a_relative_clause_takes_the_kind_of_the_noun_it_hangs_on():
         "The President arrived in Beijing on 7 May to attend the summit, which will be held on 15 and 16 May."
     )
     assert starts(events) == [("2023-05-07", None, "visit"), ("2023-05-15", "2023-05-16", "meeting")]
+
+
+def test_counted_happenings_each_dated_are_events():
+    events = release(
+        "In 2022, the Committee organised 150 events, including 2 meetings of the Council of Heads of State, "
+        "held in Astana on 14 October and in St Petersburg on 26 December."
+    )
+    assert starts(events) == [("2022-10-14", None, "meeting"), ("2022-12-26", None, "meeting")]

@@ -317,6 +317,10 @@ COUNTED = re.compile(
 )
 
 
+# "2 meetings of the Council, held in Astana on 14 October and ...": counted, then each dated.
+HELD_AFTER = re.compile(r"(?:\s+of\s+[^,.;]{1,60}?)?,?\s+(?:held|which\s+(?:were|was)\s+held|that\s+took\s+place)\b")
+
+
 # The noun that ends an institution's or a place's name.
 INSTITUTION_AFTER = re.compile(
     r"(?:\s+[A-Z][\w-]*){0,2}\s+(?:Center|Centre|Academy|University|Institute|College|School|Ground|Range|Forces|"
@@ -334,7 +338,9 @@ def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
     if trigger.text[:1].isupper() and trigger.start > start and INSTITUTION_AFTER.match(text, trigger.end):
         return True  # "the 333rd Combat Training Center": a place's name, not a training
     before = text[max(start, trigger.start - 50) : trigger.start]
-    return bool(DOCUMENT_OF.search(before) or COUNTED.search(before))
+    if COUNTED.search(before) and not HELD_AFTER.match(text, trigger.end):
+        return True
+    return bool(DOCUMENT_OF.search(before))
 
 
 def kind_near(triggers: list[Trigger], position: int) -> str | None:
