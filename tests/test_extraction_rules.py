@@ -539,3 +539,9 @@ def test_counted_happenings_each_dated_are_events():
         "held in Astana on 14 October and in St Petersburg on 26 December."
     )
     assert starts(events) == [("2022-10-14", None, "meeting"), ("2022-12-26", None, "meeting")]
+
+
+def test_a_day_kept_every_year_is_not_one_happening():
+    assert release("Every year on 3 December, Russia celebrates the Day of the Unknown Soldier.") == []
+    text = "Today, on 12 May, the country celebrates the Day of the Border Guard, kept every year on 12 May."
+    assert starts(release(text)) == [("2023-05-12", None, "anniversary")]

@@ -94,6 +94,11 @@ AGENCY_AFTER = re.compile(
 )
 
 
+YEARLY_BEFORE = re.compile(
+    r"\b(?:every|each)\s+year\s*,?\s*(?:on\s+|in\s+)?$|\bannually\s*,?\s*(?:on\s+|in\s+)?$", re.I
+)
+
+
 def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     """Why a date names no happening (a plan or period, a quantity, a report's day), or None."""
     if date.type == "period":
@@ -105,6 +110,8 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
         return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):
         return "agency dateline: the day of the report"
+    if YEARLY_BEFORE.search(before) and not date.year_given:
+        return "a day kept every year, not one happening"  # "every year on 3 December"
     # "for the second half of 2025" bounds a plan as "for 2025" does
     before = PART_OF_PERIOD.sub("", before)
     if POSTPONED_FROM.search(before) or (
