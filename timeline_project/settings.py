@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "timeline_project.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,17 +88,39 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that accepts connections but never answers must not hold a worker for long: give up
+# connecting after DATABASE_CONNECT_TIMEOUT seconds (libpq counts at least 2) and cancel any
+# statement running longer than DATABASE_STATEMENT_TIMEOUT milliseconds (0: no limit). The request
+# then fails with a 503 page (timeline_project.middleware).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+    _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20000"))
+    if _statement_timeout:
+        _options["options"] = f"{_options.get('options', '')} -c statement_timeout={_statement_timeout}".strip()
 
-# A shared cache lets several stateless web workers reuse rendered feeds.
+# A shared cache lets several stateless web workers reuse rendered feeds. The cache is an
+# accelerator, never a dependency: with Redis down or silent, every cache call gives up after
+# REDIS_TIMEOUT seconds, is logged (logger "timeline.cache") and treated as a miss, so pages, feeds,
+# imports and admin saves keep working, only slower.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_cache(url: str, timeout: float) -> dict:
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
             "KEY_PREFIX": "timeline",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": timeout, "SOCKET_TIMEOUT": timeout},
         }
     }
+
+
+if REDIS_URL:
+    CACHES = redis_cache(REDIS_URL, timeout=float(os.environ.get("REDIS_TIMEOUT", "0.25")))
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "timeline.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -5,3 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("events.urls")),
 ]
+
+# A database failure outside a view answers 503 like one inside (timeline_project.middleware).
+handler500 = "timeline_project.middleware.server_error"
