@@ -182,7 +182,7 @@ def test_kinds_come_from_what_the_name_names_and_from_the_subject_of_a_generic_v
         "The Council will meet at the Astana summit scheduled to be held on 8 November."
     )
     assert sorted(starts(release(body, dateline="01.07.2018"))) == [
-        ("2018-06-30", None, "meeting"),
+        ("2018-06-30", None, "consultation"),  # negotiations on an exercise's plan are staff talks
         ("2018-11-08", None, "meeting"),
     ]
 
@@ -545,3 +545,19 @@ def test_a_day_kept_every_year_is_not_one_happening():
     assert release("Every year on 3 December, Russia celebrates the Day of the Unknown Soldier.") == []
     text = "Today, on 12 May, the country celebrates the Day of the Border Guard, kept every year on 12 May."
     assert starts(release(text)) == [("2023-05-12", None, "anniversary")]
+
+
+def test_meetings_to_prepare_an_exercise_are_staff_talks():
+    events = release(
+        "Delegations of the member states met on 10 May to discuss the upcoming joint exercise in Armenia."
+    )
+    assert starts(events) == [("2023-05-10", None, "consultation")]
+    events = release("Talks on the preparation of the Rubezh exercises were held in Bishkek on 10 May.")
+    assert ("2023-05-10", None, "consultation") in starts(events)
+
+
+def test_a_verb_after_a_closed_relative_clause_takes_the_head_before_it():
+    text = "The talks of the ministers, which preceded the drills, ended in Bishkek on 11 May."
+    assert starts(release(text)) == [("2023-05-11", None, "meeting")]
+    text = "The delegation will attend the Astana summit scheduled to be held on 8 November."
+    assert starts(release(text)) == [("2023-11-08", None, "meeting")]

@@ -236,9 +236,13 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
             noun = min(named, key=lambda t: min(distance(t, date.text_start), distance(t, date.text_end)))
             return noun.kind, f"kind: the name's noun '{noun.text}' = {noun.kind}"
         return "exercise", "kind: a year-named happening is an exercise"
+    if trigger.kind == "meeting" and STAFF_TALKS.match(plain, trigger.end, unit.end):
+        return "consultation", f"kind: '{trigger.text}' on preparing an exercise are staff talks = consultation"
     if trigger.kind != GENERIC:
         return trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
     subject = subject_of(plain, trigger, triggers, unit)
+    if subject is not None and subject.kind == "meeting" and STAFF_TALKS.match(plain, subject.end, unit.end):
+        return "consultation", f"kind: '{subject.text}' on preparing an exercise are staff talks = consultation"
     if subject is not None:
         return subject.kind, f"kind: generic verb '{trigger.text}' takes its subject's ('{subject.text}')"
     near = kind_near(triggers, trigger.start)
@@ -247,6 +251,14 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
     return "other", f"kind: generic verb '{trigger.text}' and no kind word: other"
 
 
+# Meetings held to prepare an exercise are staff talks (ANNOTATION.md section 3: `consultation`):
+# "negotiations ... on the preparation of the Rubezh exercises", "met to discuss the upcoming drills".
+STAFF_TALKS = re.compile(
+    r"[^.;]{0,160}?\b(?:on|to\s+discuss|to\s+prepare|to\s+plan|regarding|concerning)\s+(?:the\s+)?"
+    r"(?:(?:preparation|planning|organi[sz]ation|conduct|holding|preparations)\s+(?:of|for)\s+(?:the\s+)?)?"
+    r"(?:(?:upcoming|forthcoming|next|planned|joint)\s+)*(?:[\w\"'-]+\s+){0,5}?(?:exercises?|drills?|manoeuvres?)\b",
+    re.IGNORECASE,
+)
 # How far from a name the noun it names may stand: "the exercise Interaction-2025", "operation ..., dubbed".
 NAME_REACH = 45
 # Words after which "of" introduces the head, not a modifier: "the second round of negotiations".
@@ -263,9 +275,16 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
         for t in triggers
         if t.kind != GENERIC and 0 <= verb.start - t.end <= 30 and not re.search(r"[,;:()]", plain[t.end : verb.start])
     ]
+    # "negotiations on the preparation of the exercises ended": the head of the phrase, not its
+    # modifier, ended; but "at the Astana summit scheduled to be held": the verb hangs on the noun.
+    adjacent = [t for t in adjacent if TO_BE.search(plain, t.end, verb.start) or not in_modifier(plain, t, unit)]
     if adjacent:
         return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
     edges = list(SUBJECT_EDGE.finditer(plain, unit.start, verb.start))
+    if edges and edges[-1].group().lower() in ("which", "that", "who") and "," in plain[edges[-1].end() : verb.start]:
+        # "negotiations ... that focused on the exercises, ended on Thursday": the relative clause
+        # closed before the verb, whose subject stands before it.
+        edges = edges[:-1]
     if edges and edges[-1].group().lower() in ("which", "that"):
         # "the SCO summit, which will be held on Monday": the noun the relative clause hangs on.
         pronoun = edges[-1].start()
@@ -285,5 +304,15 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
 
 # How far before "which" the noun a relative clause hangs on may end: "the summit, which".
 RELATIVE_REACH = 3
+TO_BE = re.compile(r"\bto\s+be\b")
+
+
+def in_modifier(plain: str, trigger: Trigger, unit: Unit) -> bool:
+    """A kind word inside an "of"/"on" phrase that modifies a noun before it ("negotiations on the
+    preparation of the exercises ended"): not the verb's subject."""
+    before = plain[max(unit.start, trigger.start - 30) : trigger.start]
+    return bool(OF_PHRASE.search(before)) and not QUANTIFIER_OF.search(before)
+
+
 # Where a clause with a subject of its own begins: "documents were approved, whose meeting will take place".
 SUBJECT_EDGE = re.compile(r"[;:]|\b(?:whose|which|who|where|that)\b")
