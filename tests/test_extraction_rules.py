@@ -561,3 +561,8 @@ def test_a_verb_after_a_closed_relative_clause_takes_the_head_before_it():
     assert starts(release(text)) == [("2023-05-11", None, "meeting")]
     text = "The delegation will attend the Astana summit scheduled to be held on 8 November."
     assert starts(release(text)) == [("2023-11-08", None, "meeting")]
+
+
+def test_a_name_given_after_an_aside_names_the_noun_before_it():
+    text = "The first stage of the anti-drug operation conducted by the member states, dubbed Channel-2023, ended on Monday."
+    assert ("2023", None, "other") in starts(release(text))

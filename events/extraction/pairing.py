@@ -231,7 +231,10 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
     """The kind a date's trigger gives its event, and the rule that gave it."""
     if date.type == "name" and not date.text_start <= trigger.start < date.text_end:
         # "the anti-drug operation, dubbed Channel-2011": the noun the name names says what it is.
-        named = [t for t in triggers if t.kind in ("exercise", "other") and distance(t, date.text_start) <= NAME_REACH]
+        reach = (
+            DUBBED_REACH if DUBBED.search(plain, max(unit.start, date.text_start - 30), date.text_start) else NAME_REACH
+        )
+        named = [t for t in triggers if t.kind in ("exercise", "other") and distance(t, date.text_start) <= reach]
         if named:
             noun = min(named, key=lambda t: min(distance(t, date.text_start), distance(t, date.text_end)))
             return noun.kind, f"kind: the name's noun '{noun.text}' = {noun.kind}"
@@ -251,6 +254,12 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
     return "other", f"kind: generic verb '{trigger.text}' and no kind word: other"
 
 
+# "the anti-drug operation conducted by the member states, dubbed Channel 2007": the name names the
+# noun the aside follows, however long the aside.
+DUBBED = re.compile(
+    r"\b(?:dubbed|code-?named|codenamed|named|called|under\s+the\s+(?:code\s+)?name)\s*[\"'\u201c]?\s*$"
+)
+DUBBED_REACH = 150
 # Meetings held to prepare an exercise are staff talks (ANNOTATION.md section 3: `consultation`):
 # "negotiations ... on the preparation of the Rubezh exercises", "met to discuss the upcoming drills".
 STAFF_TALKS = re.compile(
