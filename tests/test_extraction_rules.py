@@ -566,3 +566,8 @@ def test_a_verb_after_a_closed_relative_clause_takes_the_head_before_it():
 def test_a_name_given_after_an_aside_names_the_noun_before_it():
     text = "The first stage of the anti-drug operation conducted by the member states, dubbed Channel-2023, ended on Monday."
     assert ("2023", None, "other") in starts(release(text))
+
+
+def test_an_educational_gathering_is_a_course():
+    text = "An educational and methodological gathering for commanders of special units was held in Minsk on 10 May."
+    assert starts(release(text)) == [("2023-05-10", None, "conference")]

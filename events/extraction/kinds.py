@@ -75,6 +75,11 @@ LEXICON: list[tuple[str, str]] = [
     ),
     # the training a year-named exercise is: 'the "Interaction-2022" training'
     ("exercise", r"(?:19|20)\d\d\"?\s+(?:command[- ]staff\s+|staff\s+|joint\s+)?trainings?\b"),
+    # "an educational and methodological gathering for commanders": a course
+    (
+        "conference",
+        r"(?:educational|methodological|instructional)(?:[- ]and[- ]\w+)?\s+(?:gatherings?|assembl(?:y|ies)|camps?)\b",
+    ),
     ("conference", r"conferences?\b"),
     ("conference", r"seminars?\b"),
     ("conference", r"symposi(?:um|a)\b"),
