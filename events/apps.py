@@ -15,3 +15,7 @@ class EventsConfig(AppConfig):
         post_save.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-save")
         post_delete.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-delete")
         events_changed.connect(invalidate_feeds, dispatch_uid="feeds-invalidate-bulk")
+        # The open-data formats (events.freshness) also show mentions and the releases they quote.
+        for sender in ("events.Mention", "events.Release"):
+            post_save.connect(invalidate_feeds, sender=sender, dispatch_uid=f"open-data-invalidate-save-{sender}")
+            post_delete.connect(invalidate_feeds, sender=sender, dispatch_uid=f"open-data-invalidate-delete-{sender}")

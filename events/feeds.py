@@ -129,11 +129,7 @@ class CalendarFeed(View):
         a change shows at once; the short timeout bounds staleness when the writer is another
         process with its own memory cache (no REDIS_URL), and lets the cancelled-event window move.
         """
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            generation = uuid.uuid4().hex
-            cache.add(GENERATION_KEY, generation, timeout=None)
-            generation = cache.get(GENERATION_KEY, generation)  # another worker may have won
+        generation = current_generation()
         params = sorted({**self.kwargs, **self.params}.items())
         source = f"{FORMAT_VERSION}|{generation}|{type(self).__name__}|{params}"
         key = "feed-summary:" + hashlib.sha256(source.encode()).hexdigest()
@@ -187,6 +183,16 @@ def invalidate_feeds(**kwargs) -> None:
     """
     renew_generation()
     transaction.on_commit(renew_generation)
+
+
+def current_generation() -> str:
+    """The cache generation every write to events renews (also used by `events.freshness`)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)  # another worker may have won
+    return generation
 
 
 def renew_generation() -> None:

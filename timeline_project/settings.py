@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "simple_history",
+    "corsheaders",
+    "ninja",  # serves the API docs page's assets (Swagger UI) from its own static files, no CDN
     "events",
 ]
 
@@ -53,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "timeline_project.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,6 +143,16 @@ EVENTS_DEFAULT_TIME_ZONE = os.environ.get("EVENTS_DEFAULT_TIME_ZONE", "Europe/Mo
 EVENTS_SITE_NAME = os.environ.get("EVENTS_SITE_NAME", "CSTO events timeline")
 # Where the site is served: calendar entries link back to each event's page.
 EVENTS_SITE_URL = os.environ.get("EVENTS_SITE_URL", "http://127.0.0.1:8000")
+
+# Open data (API, TimelineJS JSON, CSV, Atom) may be read by scripts on any site: CORS for GET only.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/|timeline\.json$|events\.csv$|atom/)"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified")
+CORS_ALLOW_CREDENTIALS = False
+# API cursors hold an offset among events sharing a start date (year-precision events share 1 January).
+NINJA_PAGINATION_MAX_OFFSET = 1_000_000
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

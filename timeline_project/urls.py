@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from events.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
     path("", include("events.urls")),
 ]
 

@@ -1,0 +1,206 @@
+"""The read-only JSON API under /api/ (django-ninja): published events and the releases that state them.
+
+The list takes the timeline's own filters, validated by the timeline's form and applied by
+`EventQuerySet.filtered`, so the API never has a filter grammar of its own. Pages are cursors
+(ninja's CursorPagination: a position in the ordering plus an offset among equal positions), so a
+deep page costs what the first does. Every answer carries an ETag; a repeat request with
+If-None-Match is answered 304 (`events.freshness`). Drafts are never shown.
+"""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Field, NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
+from ninja.pagination import CursorPagination
+from ninja.responses import Status as Answer
+
+from events import freshness
+from events.models import Event, Kind, Mention, Release, Status
+from events.opendata import InvalidFilters, published_matching, read_filters
+from events.schemas import EventOut, EventPage, Problem, ReleaseDetail, ReleasePage, event_out, release_out
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+api = NinjaAPI(
+    title="CSTO events timeline API",
+    version="1",
+    description=(
+        "Read-only access to the published events of the CSTO events timeline and to the press releases "
+        "they are read from. Dates are reduced-precision ISO 8601 (`2024`, `2024-05`, `2024-05-17`): an "
+        "event known only to the month or the year is never given a day. Lists are paged with opaque "
+        "cursors (`next`/`previous` URLs). Every answer has an ETag: send it back in If-None-Match to get "
+        "304 Not Modified while nothing changed."
+    ),
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs/",
+)
+
+
+@api.exception_handler(ValidationError)
+def bad_parameter(request, error: ValidationError):
+    """Malformed parameters (a cursor, a page size) answer 400 in the same shape as a bad filter."""
+    errors: dict[str, list[str]] = {}
+    for item in error.errors:
+        location = [str(part) for part in item.get("loc", ()) if part not in ("query", "path")]
+        name = location[-1] if location else next(iter(item), "request")
+        errors.setdefault(name, []).append(str(item.get("msg") or item.get(name) or item))
+    return api.create_response(request, {"detail": "Invalid parameter.", "errors": errors}, status=400)
+
+
+class EventFilters(Schema):
+    """The timeline's filters (validated by its form, `events.forms.TimelineFilterForm`)."""
+
+    kind: str | None = Field(None, description=f"One kind: {', '.join(Kind.values)}.")
+    year: str | None = Field(None, description="Events starting in this year (1900–2200).")
+    location: str | None = Field(None, description="Part of the location, any case.")
+    q: str | None = Field(None, description="Words in the title, location or description.")
+
+
+class PageParams(Schema):
+    cursor: str | None = Field(None, description="Opaque cursor from a previous page's `next` or `previous`.")
+    page_size: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE, description=f"Items per page (default {PAGE_SIZE}).")
+
+
+class Cursors(CursorPagination):
+    """ninja's cursor pagination, with positions checked before they reach a query."""
+
+    def __init__(self, ordering: tuple[str, ...], position_type=str):
+        super().__init__(ordering=ordering, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+        self.position_type = position_type
+
+    def _find_position(self, queryset, cursor):
+        if cursor.p is not None:
+            try:
+                self.position_type(cursor.p)
+            except ValueError:
+                raise ValidationError([{"cursor": "Invalid cursor"}]) from None
+        return super()._find_position(queryset, cursor)
+
+    def page(self, queryset, params: PageParams, request) -> dict:
+        return self.paginate_queryset(queryset, self.Input(cursor=params.cursor, page_size=params.page_size), request)
+
+
+EVENT_CURSORS = Cursors(("start_date", "start_time", "pk"), position_type=datetime.date.fromisoformat)
+RELEASE_CURSORS = Cursors(("-pk",), position_type=int)
+
+
+def with_mentions(events):
+    mentions = Mention.objects.select_related("release").order_by("release__published_on", "evidence_start")
+    return events.defer("ical_component", "editor_fields").prefetch_related(Prefetch("mentions", queryset=mentions))
+
+
+def conditional(
+    request: HttpRequest, response: HttpResponse, events, scope: str, filters: dict | None = None, extra: str = ""
+) -> HttpResponse | None:
+    """Set the ETag of this answer; a 304 when the client holds it already."""
+    etag = freshness.etag_for(events, filters or {}, scope, extra)
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=300"
+    return freshness.not_modified(request, etag)
+
+
+@api.get(
+    "/events",
+    response={200: EventPage, 400: Problem},
+    url_name="events",
+    summary="Published events, filtered like the timeline",
+    tags=["events"],
+)
+def list_events(request, response: HttpResponse, filters: Query[EventFilters], page: Query[PageParams]):
+    """Published events in the timeline's order (oldest first), with the timeline's filters."""
+    try:
+        filters = read_filters(request.GET)
+    except InvalidFilters as error:
+        return Answer(400, {"detail": str(error), "errors": error.errors})
+    events = published_matching(filters)
+    if unchanged := conditional(request, response, events, "api-events", filters, f"{page.cursor}|{page.page_size}"):
+        return unchanged
+    absolute = request.build_absolute_uri
+    result = EVENT_CURSORS.page(with_mentions(events), page, request)
+    result["results"] = [event_out(event, absolute) for event in result["results"]]
+    return result
+
+
+def event_response(request, response: HttpResponse, **lookup):
+    # Published and withdrawn events, like the event page; never drafts.
+    events = Event.objects.public().filter(**lookup)
+    if unchanged := conditional(request, response, events, f"api-event|{sorted(lookup.items())}"):
+        return unchanged
+    event = get_object_or_404(with_mentions(events))
+    return event_out(event, request.build_absolute_uri)
+
+
+@api.get(
+    "/events/{int:event_id}",
+    response={200: EventOut, 400: Problem},
+    url_name="event",
+    summary="One event by id",
+    tags=["events"],
+)
+def get_event(request, response: HttpResponse, event_id: int):
+    return event_response(request, response, pk=event_id)
+
+
+@api.get(
+    "/events/uid/{uid}",
+    response={200: EventOut, 400: Problem},
+    url_name="event-by-uid",
+    summary="One event by its UID",
+    tags=["events"],
+)
+def get_event_by_uid(request, response: HttpResponse, uid: str):
+    """The UID is the one in the iCalendar feeds, so a calendar entry leads back to its event."""
+    return event_response(request, response, uid=uid)
+
+
+@api.get(
+    "/releases",
+    response={200: ReleasePage, 400: Problem},
+    url_name="releases",
+    summary="Press releases",
+    tags=["releases"],
+)
+def list_releases(request, response: HttpResponse, page: Query[PageParams]):
+    """Releases, most recently imported first."""
+    extra = f"{page.cursor}|{page.page_size}"
+    if unchanged := conditional(request, response, Event.objects.published(), "api-releases", extra=extra):
+        return unchanged
+    result = RELEASE_CURSORS.page(Release.objects.defer("original_text", "body"), page, request)
+    result["results"] = [release_out(release, request.build_absolute_uri) for release in result["results"]]
+    return result
+
+
+@api.get(
+    "/releases/{int:release_id}",
+    response={200: ReleaseDetail, 400: Problem},
+    url_name="release",
+    summary="One release with its text and events",
+    tags=["releases"],
+)
+def get_release(request, response: HttpResponse, release_id: int):
+    if unchanged := conditional(request, response, Event.objects.published(), f"api-release|{release_id}"):
+        return unchanged
+    release = get_object_or_404(Release, pk=release_id)
+    absolute = request.build_absolute_uri
+    mentions = release.mentions.filter(event__status=Status.PUBLISHED).select_related("event").in_text_order()
+    return {
+        **release_out(release, absolute),
+        "text": release.original_text,
+        "events": [
+            {
+                "id": mention.event_id,
+                "title": mention.event.title,
+                "api_url": absolute(reverse("api:event", args=[mention.event_id])),
+                "evidence": mention.evidence,
+                "evidence_start": mention.evidence_start,
+                "evidence_end": mention.evidence_end,
+            }
+            for mention in mentions
+        ],
+    }

@@ -1,0 +1,217 @@
+"""The JSON API: answers checked against the OpenAPI description it serves, with real validators."""
+
+import base64
+import datetime
+import re
+
+import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate as validate_spec
+
+from events.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spec(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def validator(spec, component: str) -> Draft202012Validator:
+    """A JSON Schema validator for one component of the served OpenAPI document (3.1: JSON Schema 2020-12)."""
+    return Draft202012Validator({"$ref": f"#/components/schemas/{component}", "components": spec["components"]})
+
+
+def assert_valid(spec, component: str, data) -> None:
+    errors = list(validator(spec, component).iter_errors(data))
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+
+
+def test_openapi_document_is_valid(spec):
+    validate_spec(spec)
+    assert spec["openapi"].startswith("3.1")
+    assert {"/api/events", "/api/events/{event_id}", "/api/events/uid/{uid}", "/api/releases"} <= set(spec["paths"])
+    params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    assert {"kind", "year", "location", "q", "cursor", "page_size"} <= params
+
+
+def test_event_list_matches_schema_and_dates_keep_their_precision(client, spec, make_event, make_mention):
+    day = make_event(title="Day", start_date=datetime.date(2024, 5, 17), end_date=datetime.date(2024, 5, 19))
+    month = make_event(title="Month", start_date=datetime.date(2024, 5, 1), precision="month")
+    year = make_event(title="Year", start_date=datetime.date(2024, 1, 1), precision="year", location="Minsk")
+    mention = make_mention(event=day, evidence="From 17 to 19 May 2024", evidence_start=3, evidence_end=25)
+
+    data = client.get("/api/events").json()
+    assert_valid(spec, "EventPage", data)
+    by_title = {item["title"]: item for item in data["results"]}
+    assert (by_title["Day"]["start"], by_title["Day"]["end"]) == ("2024-05-17", "2024-05-19")
+    assert (by_title["Month"]["start"], by_title["Month"]["end"], by_title["Month"]["precision"]) == (
+        "2024-05",
+        None,
+        "month",
+    )
+    assert (by_title["Year"]["start"], by_title["Year"]["location"]) == ("2024", "Minsk")
+    [quoted] = by_title["Day"]["mentions"]
+    assert quoted["evidence"] == "From 17 to 19 May 2024"
+    assert (quoted["evidence_start"], quoted["evidence_end"]) == (3, 25)
+    assert quoted["release"]["id"] == mention.release_id
+    assert by_title["Day"]["links"]["html"].endswith(day.get_absolute_url())
+    assert by_title["Day"]["kind"] == "meeting"
+    assert [item["id"] for item in data["results"]] == [year.pk, month.pk, day.pk]
+
+
+def test_drafts_never_appear(client, make_event, make_mention):
+    published = make_event(title="Shown")
+    draft = make_event(title="Hidden draft", status="draft")
+    mention = make_mention(event=draft)
+    make_mention(event=published, release=mention.release)
+
+    listed = client.get("/api/events").json()["results"]
+    assert [item["title"] for item in listed] == ["Shown"]
+    assert client.get(f"/api/events/{draft.pk}").status_code == 404
+    assert client.get(f"/api/events/uid/{draft.uid}").status_code == 404
+    release = client.get(f"/api/releases/{mention.release_id}").json()
+    assert [item["id"] for item in release["events"]] == [published.pk]
+
+
+def test_detail_by_id_and_uid_agree_and_match_schema(client, spec, make_event):
+    event = make_event(title="Withdrawn later", status="cancelled")
+    by_id = client.get(f"/api/events/{event.pk}").json()
+    by_uid = client.get(f"/api/events/uid/{event.uid}").json()
+    assert by_id == by_uid
+    assert_valid(spec, "EventOut", by_id)
+    assert by_id["status"] == "cancelled"
+    assert by_id["links"]["ical"] is None
+    assert client.get("/api/events/uid/no-such-uid@example").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"kind": "exercise"},
+        {"year": "2021"},
+        {"location": "minsk"},
+        {"q": "drill"},
+        {"kind": "exercise", "year": "2021", "q": "drill"},
+    ],
+)
+def test_list_filters_are_the_timelines(client, make_event, query):
+    make_event(title="Drill near Minsk", kind="exercise", start_date=datetime.date(2021, 3, 1), location="Minsk")
+    make_event(title="Drill in 2022", kind="exercise", start_date=datetime.date(2022, 3, 1))
+    make_event(title="Meeting", kind="meeting", start_date=datetime.date(2021, 5, 1), location="Moscow")
+    filters = {"kind": "", "year": None, "location": "", "text": ""}
+    filters.update({"text" if k == "q" else k: int(v) if k == "year" else v for k, v in query.items()})
+    expected = list(Event.objects.published().filtered(**filters).chronological().values_list("pk", flat=True))
+    got = [item["id"] for item in client.get("/api/events", query).json()["results"]]
+    assert got == expected and got
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ({"kind": "party"}, "kind"),
+        ({"year": "20x1"}, "year"),
+        ({"year": "1066"}, "year"),
+        ({"q": "x" * 101}, "q"),
+        ({"q": "drill\x00"}, "q"),
+        ({"location": "Minsk\nX-Injected: 1"}, "location"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "many"}, "page_size"),
+        ({"cursor": "not base64!"}, "cursor"),
+        ({"cursor": base64.b64encode(b"p=not-a-date").decode()}, "cursor"),
+    ],
+)
+def test_bad_parameters_get_a_clear_400(client, spec, make_event, query, field):
+    make_event()
+    response = client.get("/api/events", query)
+    assert response.status_code == 400
+    body = response.json()
+    assert_valid(spec, "Problem", body)
+    assert field in body["errors"]
+
+
+def test_cursor_pages_visit_every_event_once_even_on_a_shared_date(client, make_event):
+    # Year-precision events all start on 1 January: the cursor's offset tells them apart.
+    expected = [make_event(start_date=datetime.date(2020, 1, 1), precision="year").pk for _ in range(7)]
+    expected += [make_event(start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n)).pk for n in range(6)]
+    expected = list(Event.objects.published().chronological().values_list("pk", flat=True))
+    seen, url, pages = [], "/api/events?page_size=3", 0
+    while url:
+        data = client.get(url).json()
+        seen += [item["id"] for item in data["results"]]
+        url, pages = data["next"], pages + 1
+    assert seen == expected
+    assert pages == 5
+    # and back again from the last page
+    back = client.get(data["previous"]).json()
+    assert [item["id"] for item in back["results"]] == expected[-4:-1]
+
+
+def test_list_costs_a_fixed_number_of_queries(client, make_event, make_mention, django_assert_num_queries):
+    for n in range(30):
+        make_mention(event=make_event(start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n)))
+    client.get("/api/events?kind=meeting")  # the validator's state is cached (until anything shown changes)
+    with django_assert_num_queries(2):  # the page's events; their mentions with those mentions' releases (one join)
+        client.get("/api/events?kind=meeting")
+    # free text is never cached (one entry per word would fill the cache): three aggregates more
+    with django_assert_num_queries(5):
+        client.get("/api/events?q=Event")
+
+
+def test_etag_answers_304_until_something_changes(client, make_event, make_mention):
+    event = make_event()
+    first = client.get("/api/events")
+    etag = first["ETag"]
+    assert client.get("/api/events", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get(f"/api/events/{event.pk}", HTTP_IF_NONE_MATCH=etag).status_code == 200  # its own validator
+
+    make_mention(event=event)  # a new quotation changes what the list shows
+    changed = client.get("/api/events", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+
+    etag = changed["ETag"]
+    event.title = "Renamed"
+    event.save()
+    renamed = client.get("/api/events", HTTP_IF_NONE_MATCH=etag)
+    assert renamed.status_code == 200 and renamed.json()["results"][0]["title"] == "Renamed"
+
+
+def test_cors_allows_get_from_any_site_on_the_api_only(client, make_event):
+    response = client.get("/api/events", HTTP_ORIGIN="https://newsroom.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+    preflight = client.options(
+        "/api/events",
+        HTTP_ORIGIN="https://newsroom.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+    )
+    assert preflight.status_code == 200
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    assert "Access-Control-Allow-Origin" not in client.get("/", HTTP_ORIGIN="https://newsroom.example")
+
+
+def test_docs_page_works_offline(client):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/api/docs/").content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all(src.startswith("/static/") for src in sources), sources
+    for src in sources:
+        assert finders.find(src.removeprefix("/static/")), src
+
+
+def test_release_list_and_detail(client, spec, make_release, make_mention):
+    release = make_release(title="Consultations held", original_text="Consultations held\n\n23.01.2020 Text.")
+    make_mention(release=release, evidence="23.01.2020", evidence_start=20, evidence_end=30)
+    listed = client.get("/api/releases").json()
+    assert_valid(spec, "ReleasePage", listed)
+    assert listed["results"][0]["id"] == release.pk
+    detail = client.get(f"/api/releases/{release.pk}").json()
+    assert_valid(spec, "ReleaseDetail", detail)
+    [event] = detail["events"]
+    assert detail["text"][event["evidence_start"] : event["evidence_end"]] == "23.01.2020"
