@@ -571,3 +571,20 @@ def test_a_name_given_after_an_aside_names_the_noun_before_it():
 def test_an_educational_gathering_is_a_course():
     text = "An educational and methodological gathering for commanders of special units was held in Minsk on 10 May."
     assert starts(release(text)) == [("2023-05-10", None, "conference")]
+
+
+def test_a_headline_naming_another_exercise_is_its_own_event():
+    text = (
+        'Staff talks on the "Combat Brotherhood-2023" exercise\n\n'
+        'Staff talks on the "Combat Brotherhood-2023" exercise 12.05.2023\n\n'
+        "From 2 to 4 May, staff talks were held on the Interaction-2023 and Echelon-2023 stages.\n"
+    )
+    names = sorted(e.title for e in extract_release(text).events if e.precision == "year")
+    assert len(names) == 3, names
+    text = (
+        'Tajikistan will host the "Kobalt-2023" training\n\nTajikistan will host the "Kobalt-2023" training 12.05.2023\n\n'
+        "From 17 to 19 May, special training of the Cobalt-2023 will be held in Dushanbe.\n"
+    )
+    assert [(e.as_json()["start"], e.as_json()["end"]) for e in extract_release(text).events] == [
+        ("2023-05-17", "2023-05-19")
+    ]

@@ -5,6 +5,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from events.extraction.model import ExtractedEvent
 
@@ -46,8 +47,10 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     same_kind = event.kind == other.kind
     if candidate.name and kept.name and same_name(candidate.name, kept.name):
         return "same name"  # one name is one happening however often it is named
-    if candidate.name and kept.name and not candidate.weak:
-        return None  # two names are two happenings (a headline may spell a name its own way)
+    if candidate.name and kept.name and (not candidate.weak or not share_a_word(candidate.name, kept.name)):
+        # Two names are two happenings; a headline may spell a name its own way ("Rubezh 2025" for
+        # "Rubezh-2025 exercise"), but one that shares no word with it names another.
+        return None
     # A named exercise is its own happening (a lone name with a finer date of its sentence was
     # already made one event with it, in pairing).
     own_name = bool(candidate.name)
@@ -85,6 +88,20 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
 
 def name_key(name: str) -> str:
     return " ".join(re.findall(r"[a-z]+|\d+", name.lower()))
+
+
+def share_a_word(first: str, second: str) -> bool:
+    """Two names with a word in common, spelt alike or transliterated apart ("Kobalt", "Cobalt")."""
+    words = set(re.findall(r"[a-z]{3,}", second.lower()))
+    return any(
+        SequenceMatcher(None, word, other).ratio() >= SAME_WORD
+        for word in re.findall(r"[a-z]{3,}", first.lower())
+        for other in words
+    )
+
+
+# How alike two spellings of one name word are (difflib ratio): "kobalt"/"cobalt" 0.83, "rubezh"/"rubej" 0.73.
+SAME_WORD = 0.8
 
 
 def same_name(first: str, second: str) -> bool:
