@@ -588,3 +588,8 @@ def test_a_headline_naming_another_exercise_is_its_own_event():
     assert [(e.as_json()["start"], e.as_json()["end"]) for e in extract_release(text).events] == [
         ("2023-05-17", "2023-05-19")
     ]
+
+
+def test_an_agency_dateline_may_name_the_country_after_the_place():
+    events = release("LOSVIDO TRAINING GROUND /Belarus/, May 12. /TASS/. The drills ended yesterday.")
+    assert starts(events) == [("2023-05-11", None, "exercise")]

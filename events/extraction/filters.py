@@ -83,8 +83,11 @@ ATTRIBUTION_BEFORE = re.compile(
 
 
 # An agency's dateline opening a story: "MOSCOW, August 21 (RIA Novosti) -", "DUSHANBE, 13 March 2025,
-# Asia-Plus --", "MOSCOW, August 26. / TASS /.": the day of the report, never a happening.
-AGENCY_PLACE = re.compile(r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*){0,3}\s*,\s*$")
+# Asia-Plus --", "MOSCOW, August 26. / TASS /.", "FAKHRABAD /Tajikistan/, October 24. /TASS/.": the day
+# of the report, never a happening.
+AGENCY_PLACE = re.compile(
+    r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*){0,3}(?:\s*(?:/[A-Z][\w .'-]{1,30}/|\([A-Z][\w .'-]{1,30}\)))?\s*,\s*$"
+)
 
 
 AGENCY_AFTER = re.compile(
