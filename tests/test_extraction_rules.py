@@ -593,3 +593,8 @@ def test_a_headline_naming_another_exercise_is_its_own_event():
 def test_an_agency_dateline_may_name_the_country_after_the_place():
     events = release("LOSVIDO TRAINING GROUND /Belarus/, May 12. /TASS/. The drills ended yesterday.")
     assert starts(events) == [("2023-05-11", None, "exercise")]
+
+
+def test_a_handover_of_the_chairmanship_is_a_happening_of_its_own():
+    text = "With the transfer of the chairmanship to Kazakhstan from 1 January 2024, the new priorities were presented."
+    assert starts(release(text)) == [("2024-01-01", None, "other")]

@@ -172,6 +172,11 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"returned\s+to\b"),
     ("other", r"rejoined\b"),
     ("other", r"resumed\b"),
+    (
+        "other",
+        r"(?:transfer|handover|hand-over|passing)\s+of\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency)\b",
+    ),
+    ("other", r"(?:assumed|assumes|assume|assuming)\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency)\b"),
     ("other", r"took\s+over\b"),
     # Public happenings the kinds above do not name.
     ("other", r"exhibitions?\b"),
