@@ -598,3 +598,14 @@ def test_an_agency_dateline_may_name_the_country_after_the_place():
 def test_a_handover_of_the_chairmanship_is_a_happening_of_its_own():
     text = "With the transfer of the chairmanship to Kazakhstan from 1 January 2024, the new priorities were presented."
     assert starts(release(text)) == [("2024-01-01", None, "other")]
+
+
+def test_today_in_a_quotation_is_the_day_of_the_speech_the_narrative_just_named():
+    body = (
+        "The summit began in Yerevan on Thursday. Opening it, the President said that "
+        '"a wide range of issues will be discussed today".'
+    )
+    assert starts(release(body)) == [("2023-05-11", None, "meeting")]
+    assert starts(release('"Today the final stage of the drills was held," the commander said.')) == [
+        ("2023-05-12", None, "exercise")
+    ]

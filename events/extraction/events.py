@@ -156,6 +156,8 @@ def events_in_unit(
         # Told in the past, a day written without its year is not after the publication
         # ("the event was organised on 29 May", published on 12 May: the year before).
         found = [d if not ahead_of_its_telling(plain, d, unit, published) else earlier_year(d) for d in found]
+    if published is not None and antecedent_day is not None:
+        found = [spoken_on(plain, d, unit, published, antecedent_day) for d in found]
     written = [(d.text_start, d.text_end) for d in found if d.type != "name"]
     found = [moved_to(plain, d, unit) for d in found]
     dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit))]
@@ -258,6 +260,24 @@ def events_in_unit(
         if dates and not pairs:
             trace.notes.append("no date and kind word pair up in this sentence")
     return found, candidates
+
+
+# How many days before the publication a speech the release quotes may have been made: the
+# narrative's last day, within this, is the day its "today" means.
+SPEECH_LAG = 3
+QUOTES = re.compile(r"[\"\u201c\u201d]")
+
+
+def spoken_on(plain: str, date: DateValue, unit: Unit, published: datetime.date, last_day: DateValue) -> DateValue:
+    """A relative day inside quotation marks counts from the day the speech was made, when the
+    narrative has just named it ("began on Friday ... said: 'will be discussed today'")."""
+    lag = (published - last_day.start).days
+    if date.pattern != "rel_day" or not 0 < lag <= SPEECH_LAG or last_day.end is not None:
+        return date
+    if len(QUOTES.findall(plain, unit.start, date.text_start)) % 2 == 0:
+        return date  # not inside a quotation
+    shift = datetime.timedelta(days=lag)
+    return replace(date, start=date.start - shift)
 
 
 def ahead_of_its_telling(plain: str, date: DateValue, unit: Unit, published: datetime.date) -> bool:
