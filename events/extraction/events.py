@@ -16,7 +16,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from events.extraction.dates import find_dates, shift_years
+from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
 from events.extraction.filters import drop_reason, moved_to
 from events.extraction.kinds import GENERIC, Trigger, find_triggers
@@ -32,7 +32,10 @@ from events.extraction.tense import (
     GOING_ON,
     PRESENT_HEADLINE,
     action_verb,
+    ahead_of_its_telling,
+    earlier_year,
     reports_news_of_the_day,
+    spoken_on,
     told_in_past,
 )
 from events.extraction.text import normalize
@@ -51,10 +54,6 @@ PERIOD_SUBJECT = re.compile(
     r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",
     re.IGNORECASE,
 )
-# "invited to visit", "agreed to hold": what the clause dates may be still to come.
-INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z]+\b")
-# "has been moved to 10 June": a new date, which may lie ahead.
-MOVED = re.compile(r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)\b", re.IGNORECASE)
 ANNIVERSARY_YEARS = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)?\s+(?:years?\b|anniversary)", re.IGNORECASE)
 
 
@@ -155,9 +154,15 @@ def events_in_unit(
     if published is not None and not inferred:
         # Told in the past, a day written without its year is not after the publication
         # ("the event was organised on 29 May", published on 12 May: the year before).
-        found = [d if not ahead_of_its_telling(plain, d, unit, published) else earlier_year(d) for d in found]
+        back = [d for d in found if ahead_of_its_telling(plain, d, unit, published)]
+        found = [earlier_year(d) if any(d is b for b in back) else d for d in found]
+        if trace and back:
+            trace.notes.append("a day told in the past is not after the publication: year moved back")
     if published is not None and antecedent_day is not None:
-        found = [spoken_on(plain, d, unit, published, antecedent_day) for d in found]
+        spoken = [spoken_on(plain, d, unit, published, antecedent_day) for d in found]
+        if trace and any(s is not d for s, d in zip(spoken, found, strict=True)):
+            trace.notes.append(f"'today' in a quotation: the day of the speech, {antecedent_day.text!r}")
+        found = spoken
     written = [(d.text_start, d.text_end) for d in found if d.type != "name"]
     found = [moved_to(plain, d, unit) for d in found]
     dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit))]
@@ -260,43 +265,6 @@ def events_in_unit(
         if dates and not pairs:
             trace.notes.append("no date and kind word pair up in this sentence")
     return found, candidates
-
-
-# How many days before the publication a speech the release quotes may have been made: the
-# narrative's last day, within this, is the day its "today" means.
-SPEECH_LAG = 3
-QUOTES = re.compile(r"[\"\u201c\u201d]")
-
-
-def spoken_on(plain: str, date: DateValue, unit: Unit, published: datetime.date, last_day: DateValue) -> DateValue:
-    """A relative day inside quotation marks counts from the day the speech was made, when the
-    narrative has just named it ("began on Friday ... said: 'will be discussed today'")."""
-    lag = (published - last_day.start).days
-    if date.pattern != "rel_day" or not 0 < lag <= SPEECH_LAG or last_day.end is not None:
-        return date
-    if len(QUOTES.findall(plain, unit.start, date.text_start)) % 2 == 0:
-        return date  # not inside a quotation
-    shift = datetime.timedelta(days=lag)
-    return replace(date, start=date.start - shift)
-
-
-def ahead_of_its_telling(plain: str, date: DateValue, unit: Unit, published: datetime.date) -> bool:
-    """A day without its year that falls after the publication, in a clause told in the past
-    (and not in one about what someone was invited or agreed to do, or about a new date)."""
-    return (
-        not date.year_given
-        and date.precision == "day"
-        and date.type not in ("relative", "anaphoric", "name", "published")
-        and date.start > published
-        and not INFINITIVE.search(plain, unit.start, date.text_start)
-        and not MOVED.search(plain, unit.start, date.text_start)
-        and told_in_past(plain, date, unit)
-    )
-
-
-def earlier_year(date: DateValue) -> DateValue:
-    end = shift_years(date.end, -1) if date.end else None
-    return replace(date, start=shift_years(date.start, -1), end=end)
 
 
 def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> bool:

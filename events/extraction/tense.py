@@ -1,7 +1,10 @@
 """Tense, speech and reporting: whether a sentence tells what is to come, what was said, or today's news."""
 
+import datetime
 import re
+from dataclasses import replace
 
+from events.extraction.dates import shift_years
 from events.extraction.kinds import GENERIC, Trigger
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
@@ -118,3 +121,46 @@ def action_verb(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
             if word.lower() not in NOT_ACTIONS and not match.group()[0].isupper():
                 return Trigger("other", match.start(), match.end(), match.group())
     return None
+
+
+# "invited to visit", "agreed to hold": what the clause dates may be still to come.
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z]+\b")
+# "has been moved to 10 June": a new date, which may lie ahead.
+MOVED = re.compile(r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)\b", re.IGNORECASE)
+
+
+# How many days before the publication a speech the release quotes may have been made: the
+# narrative's last day, within this, is the day its "today" means.
+SPEECH_LAG = 3
+QUOTES = re.compile(r"[\"\u201c\u201d]")
+
+
+def spoken_on(plain: str, date: DateValue, unit: Unit, published: datetime.date, last_day: DateValue) -> DateValue:
+    """A relative day inside quotation marks counts from the day the speech was made, when the
+    narrative has just named it ("began on Friday ... said: 'will be discussed today'")."""
+    lag = (published - last_day.start).days
+    if date.pattern != "rel_day" or not 0 < lag <= SPEECH_LAG or last_day.end is not None:
+        return date
+    if len(QUOTES.findall(plain, unit.start, date.text_start)) % 2 == 0:
+        return date  # not inside a quotation
+    shift = datetime.timedelta(days=lag)
+    return replace(date, start=date.start - shift)
+
+
+def ahead_of_its_telling(plain: str, date: DateValue, unit: Unit, published: datetime.date) -> bool:
+    """A day without its year that falls after the publication, in a clause told in the past
+    (and not in one about what someone was invited or agreed to do, or about a new date)."""
+    return (
+        not date.year_given
+        and date.precision == "day"
+        and date.type not in ("relative", "anaphoric", "name", "published")
+        and date.start > published
+        and not INFINITIVE.search(plain, unit.start, date.text_start)
+        and not MOVED.search(plain, unit.start, date.text_start)
+        and told_in_past(plain, date, unit)
+    )
+
+
+def earlier_year(date: DateValue) -> DateValue:
+    end = shift_years(date.end, -1) if date.end else None
+    return replace(date, start=shift_years(date.start, -1), end=end)
