@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format bench eval clean
+.PHONY: run test lint format bench eval clean vendor-timelinejs
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ bench: $(VENV)/.installed
 	$(PY) bench/extraction.py
 	$(PY) bench/feeds.py
 	$(PY) bench/timeline.py
+
+# Refresh the vendored TimelineJS (events/static/events/timelinejs/) from the version pinned in tools/timelinejs.
+vendor-timelinejs:
+	npm ci --prefix tools/timelinejs --no-audit --no-fund
+	cp tools/timelinejs/node_modules/@knight-lab/timelinejs/dist/js/timeline.js* events/static/events/timelinejs/js/
+	cp tools/timelinejs/node_modules/@knight-lab/timelinejs/dist/css/timeline.css* events/static/events/timelinejs/css/
+	cp tools/timelinejs/node_modules/@knight-lab/timelinejs/dist/css/icons/* events/static/events/timelinejs/css/icons/
+	cp tools/timelinejs/node_modules/@knight-lab/timelinejs/LICENSE events/static/events/timelinejs/LICENSE
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import feeds, views
+from events import feeds, timelinejs, views
 
 app_name = "events"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("calendar/anniversaries.ics", feeds.AnniversariesFeed.as_view(), name="calendar-anniversaries"),
     path("calendar/<slug:kind>.ics", feeds.KindFeed.as_view(), name="calendar-kind"),
     path("events/<int:pk>/event.ics", feeds.EventDownload.as_view(), name="event-ics"),
+    path("timeline.json", timelinejs.timeline_json, name="timeline-json"),
+    path("embed/", timelinejs.embed, name="embed"),
 ]
