@@ -609,3 +609,12 @@ def test_today_in_a_quotation_is_the_day_of_the_speech_the_narrative_just_named(
     assert starts(release('"Today the final stage of the drills was held," the commander said.')) == [
         ("2023-05-12", None, "exercise")
     ]
+
+
+def test_what_is_set_intended_or_scheduled_lies_ahead():
+    for sentence in (
+        "The exercise is set to take place in Tajikistan in October.",
+        "Belarus intends to hold the exercise in October.",
+        "Preparations for the exercise, scheduled for October, are under way.",
+    ):
+        assert starts(release(sentence)) == [("2023-10", None, "exercise")], sentence
