@@ -451,6 +451,7 @@ def test_a_day_told_in_the_past_is_not_after_the_publication():
         ("2022-05-29", None, "conference")
     ]
     assert starts(release("He was invited to visit Minsk on 29 May.")) == [("2023-05-29", None, "visit")]
+    assert starts(release("In June the ministers met in Minsk.")) == [("2022-06", None, "meeting")]
     assert starts(release("The talks will be held on 29 May.")) == [("2023-05-29", None, "meeting")]
 
 

@@ -150,11 +150,11 @@ def spoken_on(plain: str, date: DateValue, unit: Unit, published: datetime.date,
 
 
 def ahead_of_its_telling(plain: str, date: DateValue, unit: Unit, published: datetime.date) -> bool:
-    """A day without its year that falls after the publication, in a clause told in the past
-    (and not in one about what someone was invited or agreed to do, or about a new date)."""
+    """A day or month without its year that falls after the publication, in a clause told in the
+    past (and not in one about what someone was invited or agreed to do, or about a new date)."""
     return (
         not date.year_given
-        and date.precision == "day"
+        and (date.precision == "day" or (date.precision == "month" and date.end is None))
         and date.type not in ("relative", "anaphoric", "name", "published")
         and date.start > published
         and not INFINITIVE.search(plain, unit.start, date.text_start)
