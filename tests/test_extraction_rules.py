@@ -619,3 +619,9 @@ def test_what_is_set_intended_or_scheduled_lies_ahead():
         "Preparations for the exercise, scheduled for October, are under way.",
     ):
         assert starts(release(sentence)) == [("2023-10", None, "exercise")], sentence
+
+
+def test_informing_a_head_of_state_is_an_audience():
+    assert starts(release("The Secretary General informed the Belarusian President about it on 10 May.")) == [
+        ("2023-05-10", None, "meeting")
+    ]

@@ -123,6 +123,12 @@ LEXICON: list[tuple[str, str]] = [
         "meeting",
         r"receiv(?:es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:delegations?|heads?|secretary|ministers?|ambassadors?|president|chairman|chief|commander|participants|members)\b",
     ),
+    # Informing a head of state is an audience: "the Secretary General informed the President about it"
+    (
+        "meeting",
+        r"(?:informed|briefed|reported\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:president|prime\s+minister|"
+        r"head\s+of\s+state|king|emir)\b",
+    ),
     # Discussing is meeting: "the working group discussed the preparation of ..."
     ("meeting", r"discussed\b"),
     ("meeting", r"held\s+talks\b"),
