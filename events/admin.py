@@ -15,11 +15,10 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from events import editing, importers
+from events import admin_review, editing, importers, matching, review
 from events.admin_forms import EventAdminForm, KindActionForm, MergeForm, ReleaseUploadForm
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, DraftEvent, Event, Kind, Mention, Release, Status
 
@@ -49,7 +48,7 @@ class LikelyDuplicateListFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(pk__in=editing.events_with_likely_duplicates())
+            return queryset.filter(pk__in=matching.events_with_likely_duplicates())
         return queryset
 
 
@@ -80,6 +79,22 @@ def mentions_prefetch():
     return Prefetch(
         "mentions", queryset=Mention.objects.select_related("release").order_by("release_id", "evidence_start")
     )
+
+
+def merge_url(events) -> str:
+    return reverse("admin:events_event_merge") + "?ids=" + ",".join(str(e.pk) for e in events)
+
+
+def merge_reasons(events) -> list[str]:
+    """Why the matching module takes these events for one happening (pairs it links)."""
+    events = list(matching.with_evidence(Event.objects.filter(pk__in=[e.pk for e in events])))
+    found = matching.duplicates_of(events, events)
+    return [
+        f"#{pk} and #{other}: {why}"
+        for pk, others in sorted(found.items())
+        for other, why in others.items()
+        if pk < other
+    ]
 
 
 # --- inlines ----------------------------------------------------------------------------------
@@ -252,7 +267,7 @@ class ReleaseAdmin(admin.ModelAdmin):
                 failures.append(name)
         for name in failures:
             messages.error(request, f"{name}: the previewed text was damaged in transit; upload it again.")
-        result = importers.import_texts(items, publish=request.POST.get("publish") == "1")
+        result = importers.import_texts(items, publish=request.POST.get("publish") == "1", user=request.user)
         for file in result.files:
             if file.status == "failed":
                 messages.error(request, f"{file.name}: {file.error}")
@@ -277,6 +292,10 @@ class ReleaseAdmin(admin.ModelAdmin):
 class EventActionsMixin:
     """Bulk editing shared by the event list and the review queue."""
 
+    class Media:
+        css = {"all": ["events/admin-review.css"]}
+        js = ["events/admin-review.js"]
+
     action_form = KindActionForm
     actions = [
         "publish_events",
@@ -290,10 +309,13 @@ class EventActionsMixin:
     def report(self, request, result: editing.EditResult, done: str, reason: str):
         for event in result.changed:
             self.log_change(request, event, reason)
-        self.message_user(request, f"{len(result.changed)} event(s) {done}; {len(result.unchanged)} already so.")
+        already = f"; {len(result.unchanged)} already so" if result.unchanged else ""
+        self.message_user(request, f"{admin_review.plural(len(result.changed), 'event')} {done}{already}.")
 
     @admin.action(description="Publish selected events", permissions=["change"])
     def publish_events(self, request, queryset):
+        if confirmation := admin_review.confirm_publish(self, request, as_events(queryset)):
+            return confirmation
         self.report(request, editing.set_status(as_events(queryset), Status.PUBLISHED), "published", "Published.")
 
     @admin.action(description="Unpublish selected events (back to draft)", permissions=["change"])
@@ -325,32 +347,32 @@ class EventActionsMixin:
 
     @admin.action(description="Merge selected duplicates into one event", permissions=["change"])
     def merge_selected(self, request, queryset):
-        events = as_events(queryset)
+        events = as_events(queryset).prefetch_related(mentions_prefetch()).order_by("created_at", "pk")
         if events.count() < 2:
             self.message_user(request, "Select two or more events to merge.", messages.WARNING)
             return None
         if request.POST.get("post") == "yes":
             form = MergeForm(request.POST, events=events)
             if form.is_valid():
-                result = editing.merge_events(form.cleaned_data["survivor"], events)
+                result = editing.merge_events(form.cleaned_data["survivor"], events, form.chosen_values())
                 for event in result.merged:
                     self.log_change(request, event, f"Merged into event {result.survivor.pk}.")
                 self.log_change(request, result.survivor, f"Merged in {', '.join(str(e.pk) for e in result.merged)}.")
-                note = " The survivor was a draft and is now published." if result.survivor_published else ""
-                self.message_user(
-                    request,
-                    f"Merged {len(result.merged)} event(s) into “{result.survivor.title}”; "
-                    f"{result.mentions_moved} mention(s) moved.{note}",
-                )
+                self.message_user(request, admin_review.merge_message(result))
                 return None
         else:
-            form = MergeForm(events=events, initial={"survivor": editing.default_survivor(events).pk})
+            first = editing.default_survivor(events).pk
+            form = MergeForm(
+                events=events,
+                initial={"survivor": first, "dates": first, "kind": first, "title": first, "location": first},
+            )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": "Merge duplicate events",
+            "title": "Merge duplicate events: compare, pick each value, merge",
             "form": form,
-            "events": events.prefetch_related(mentions_prefetch()),
+            "events": form.events,
+            "reasons": merge_reasons(events),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/events/event/merge.html", context)
@@ -434,13 +456,51 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
     def likely_duplicates(self, event):
         if not event.pk:
             return "—"
-        duplicates = editing.likely_duplicates(event)
+        duplicates = matching.likely_duplicates(event)
         if not duplicates:
-            return "None found (same day and kind, similar title)."
-        ids = ",".join(str(pk) for pk in [event.pk, *(d.pk for d in duplicates)])
-        merge_url = reverse("admin:events_event_changelist") + f"?id__in={ids}"
-        links = format_html_join(mark_safe("<br>"), "{}", ((admin_link(d),) for d in duplicates))
-        return format_html('{}<br><a href="{}">List them with this event to merge</a>', links, merge_url)
+            return "None found (same days, and the same sentence, place, a similar title or shared words)."
+        rows = format_html_join(
+            "", '<li>{} <span class="quiet">({})</span></li>', ((admin_link(d), why) for d, why in duplicates)
+        )
+        url = merge_url([event, *(d for d, _ in duplicates)])
+        return format_html(
+            '<ul class="duplicate-candidates">{}</ul><a class="button" href="{}">Compare and merge</a>', rows, url
+        )
+
+    def get_urls(self):
+        return [
+            path("merge/", self.admin_site.admin_view(self.merge_view), name="events_event_merge"),
+            path("duplicates/", self.admin_site.admin_view(self.duplicates_view), name="events_event_duplicates"),
+            *super().get_urls(),
+        ]
+
+    def merge_view(self, request):
+        """The side-by-side merge of the events named in ?ids= (or posted back from its own form)."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        raw = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME) or request.GET.get("ids", "").split(",")
+        ids = [int(pk) for pk in raw if str(pk).strip().isdigit()]
+        response = self.merge_selected(request, self.get_queryset(request).filter(pk__in=ids))
+        if response is None:
+            return HttpResponseRedirect(request.GET.get("next") or reverse("admin:events_event_duplicates"))
+        return response
+
+    def duplicates_view(self, request):
+        """Every group of live events the matching module takes for one happening, each with a merge link."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        groups = matching.duplicate_groups()
+        reasons = {}
+        for group in groups:
+            found = matching.duplicates_of(group, group)
+            reasons[group[0].pk] = sorted({why for others in found.values() for why in others.values()})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Likely duplicates: {admin_review.plural(len(groups), 'group')} to compare",
+            "groups": [(group, reasons[group[0].pk], merge_url(group)) for group in groups],
+        }
+        return TemplateResponse(request, "admin/events/event/duplicates.html", context)
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -504,18 +564,19 @@ WITHDRAWN_NOT_DELETED = (
 
 @admin.register(DraftEvent)
 class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
-    """The review queue: each draft with the sentence that dates it and its release."""
+    """The review queue: each draft with its confidence, the sentence that dates it, and why."""
 
-    list_display = ("title_link", "date_label", "kind", "location", "evidence", "reasons", "releases")
+    list_display = ("title_link", "date_label", "kind", "confidence", "evidence")
     list_display_links = None
-    list_filter = ("kind", "precision", YearListFilter, LikelyDuplicateListFilter)
+    list_filter = (admin_review.NeedsALookFilter, "kind", "precision", YearListFilter, LikelyDuplicateListFilter)
     date_hierarchy = "start_date"
     search_fields = ("title", "location", "mentions__evidence")
     list_per_page = 50
     ordering = ("-created_at", "pk")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).drafts().prefetch_related(mentions_prefetch())
+        drafts = super().get_queryset(request).drafts().prefetch_related(mentions_prefetch())
+        return admin_review.with_confidence(drafts, admin_review.assessments(request, drafts))
 
     def has_add_permission(self, request):
         return False
@@ -532,26 +593,33 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
 
     @admin.display(description="title", ordering="title")
     def title_link(self, event):
-        return format_html('<a href="{}">{}</a>', reverse("admin:events_event_change", args=[event.pk]), event.title)
+        link = format_html('<a href="{}">{}</a>', reverse("admin:events_event_change", args=[event.pk]), event.title)
+        if event.location:
+            return format_html('{}<div class="quiet">{}</div>', link, event.location)
+        return link
 
-    @admin.display(description="evidence")
+    @admin.display(description="confidence", ordering="confidence")
+    def confidence(self, event):
+        return admin_review.confidence_cell(self.assessment(event))
+
+    @admin.display(description="evidence and reasons")
     def evidence(self, event):
-        return format_html_join(mark_safe("<br>"), "{}", ((highlighted_evidence(m),) for m in event.mentions.all()))
-
-    @admin.display(description="why")
-    def reasons(self, event):
-        """How the extractor dated and kinded the draft ("dated by 'on 5 May' (dmy)", "kind: lexicon ...")."""
-        rules = dict.fromkeys(rule for m in event.mentions.all() for rule in (m.extracted or {}).get("rules", []))
-        if not rules:
-            return "entered by hand" if not event.mentions.all() else "extracted before reasons were recorded"
-        return format_html(
-            '<ul class="review-reasons">{}</ul>', format_html_join("", "<li>{}</li>", ((rule,) for rule in rules))
+        """Each sentence that dates the draft with its release, then the reasons (class review-reasons)."""
+        sentences = format_html_join(
+            "",
+            '<div class="mention">{} <span class="quiet">{}</span></div>',
+            (
+                (admin_review.evidence_text(m, highlighted_evidence(m)), admin_link(m.release))
+                for m in event.mentions.all()
+            ),
         )
+        return format_html("{}{}", sentences, admin_review.reasons_list(self.assessment(event)))
 
-    @admin.display(description="release")
-    def releases(self, event):
-        seen = {m.release_id: m.release for m in event.mentions.all()}
-        return format_html_join(mark_safe("<br>"), "{}", ((admin_link(r),) for r in seen.values()))
+    def assessment(self, event):
+        return getattr(event, "assessment", None) or review.assess(event)
+
+    def get_changelist(self, request, **kwargs):
+        return admin_review.ReviewChangeList
 
 
 @admin.register(Mention)

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin import helpers
 
+from events.admin_review import plural
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Kind, time_zone_names
 
 
@@ -122,20 +123,84 @@ class ReleaseUploadForm(forms.Form):
 class KindActionForm(helpers.ActionForm):
     """The changelist's action bar, with the kind that "Change kind" applies."""
 
-    kind = forms.ChoiceField(choices=[("", "(kind for “Change kind”)"), *Kind.choices], required=False, label="")
+    kind = forms.ChoiceField(
+        choices=[("", "(choose for “Change kind”)"), *Kind.choices], required=False, label="New kind:"
+    )
+
+
+# What an editor picks among the merged candidates: a form field, its label, the event fields it sets.
+MERGE_CHOICES = (
+    ("dates", "dates", ("start_date", "end_date", "precision")),
+    ("kind", "kind", ("kind",)),
+    ("title", "title", ("title",)),
+    ("location", "place", ("location",)),
+)
+
+
+def merge_value_label(event: Event, choice: str) -> str:
+    if choice == "dates":
+        return event.date_label
+    if choice == "kind":
+        return event.get_kind_display()
+    return getattr(event, choice) or "(none)"
 
 
 class MergeForm(forms.Form):
+    """The survivor, and for each field the candidate whose value it keeps (the survivor's by default)."""
+
     survivor = forms.ModelChoiceField(
         queryset=None,
         widget=forms.RadioSelect,
         empty_label=None,
-        help_text="The survivor keeps its UID and gains every mention; the others are cancelled.",
+        help_text="The survivor keeps its calendar identity and gains every mention; the others are withdrawn "
+        "and point to it.",
     )
 
     def __init__(self, *args, events, **kwargs):
         super().__init__(*args, **kwargs)
+        self.events = list(events)
         self.fields["survivor"].queryset = events
         self.fields["survivor"].label_from_instance = lambda e: (
-            f"#{e.pk} {e} ({e.get_status_display()}, {e.mentions.count()} mentions, UID {e.uid})"
+            f"#{e.pk} · {e.date_label} · {e.title} ({e.get_status_display().lower()}, "
+            f"{plural(e.mentions.count(), 'mention')})"
         )
+        for name, label, _ in MERGE_CHOICES:
+            self.fields[name] = forms.TypedChoiceField(
+                label=label,
+                coerce=int,
+                required=False,
+                widget=forms.RadioSelect,
+                choices=[(e.pk, merge_value_label(e, name)) for e in self.events],
+            )
+
+    def comparison(self) -> list[dict]:
+        """One row per field: each candidate's value, whether it is picked, and whether the values differ."""
+        rows = []
+        for name, label, _ in [("survivor", "survivor", ()), *MERGE_CHOICES]:
+            picked = str(self[name].value() or "")
+            cells = [
+                {
+                    "event": e,
+                    "value": merge_value_label(e, name) if name != "survivor" else "keep this one",
+                    "checked": picked == str(e.pk),
+                    "id": f"id_{name}_{e.pk}",
+                }
+                for e in self.events
+            ]
+            differ = name == "survivor" or len({c["value"] for c in cells}) > 1
+            rows.append({"name": name, "label": label, "cells": cells, "differ": differ, "errors": self[name].errors})
+        return rows
+
+    def differing(self) -> list[str]:
+        """The fields whose values differ between the candidates: the ones worth a choice."""
+        return [name for name, _, _ in MERGE_CHOICES if len({merge_value_label(e, name) for e in self.events}) > 1]
+
+    def chosen_values(self) -> dict:
+        """Event field values taken from the candidate picked for each field (none picked: the survivor's)."""
+        by_pk = {e.pk: e for e in self.events}
+        values = {}
+        for name, _, fields in MERGE_CHOICES:
+            source = by_pk.get(self.cleaned_data.get(name) or self.cleaned_data["survivor"].pk)
+            if source is not None:
+                values.update({field: getattr(source, field) for field in fields})
+        return values

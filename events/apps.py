@@ -8,9 +8,11 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from simple_history.signals import pre_create_historical_record
 
         from events.feeds import invalidate_feeds
-        from events.models import events_changed
+        from events.history import fill_actor
+        from events.models import Event, events_changed
 
         post_save.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-save")
         post_delete.connect(invalidate_feeds, sender="events.Event", dispatch_uid="feeds-invalidate-delete")
@@ -19,3 +21,4 @@ class EventsConfig(AppConfig):
         for sender in ("events.Mention", "events.Release"):
             post_save.connect(invalidate_feeds, sender=sender, dispatch_uid=f"open-data-invalidate-save-{sender}")
             post_delete.connect(invalidate_feeds, sender=sender, dispatch_uid=f"open-data-invalidate-delete-{sender}")
+        pre_create_historical_record.connect(fill_actor, sender=Event.history.model, dispatch_uid="history-actor")

@@ -4,19 +4,12 @@ Every write returns a small result object; the admin only calls these and report
 a subscribed calendar must notice goes through `Event.touch()` (SEQUENCE, LAST-MODIFIED).
 """
 
-import difflib
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count
 
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, Event, Kind, Mention, Status
-
-# Titles at least this similar (difflib ratio, case-insensitive) on the same day and kind are
-# offered as likely duplicates.
-DUPLICATE_TITLE_RATIO = 0.6
 
 
 @dataclass
@@ -30,6 +23,8 @@ class MergeResult:
     survivor: Event
     merged: list[Event] = field(default_factory=list)
     mentions_moved: int = 0
+    mentions_dropped: int = 0  # sentences the survivor already cited
+    fields_taken: list[str] = field(default_factory=list)  # the survivor's fields set from a duplicate's value
     survivor_published: bool = False  # the survivor was a draft and took over a published duplicate
 
 
@@ -109,8 +104,11 @@ def release_ownership(events: Iterable[Event]) -> EditResult:
     return result
 
 
-def merge_events(survivor: Event, others: Iterable[Event]) -> MergeResult:
+def merge_events(survivor: Event, others: Iterable[Event], values: dict | None = None) -> MergeResult:
     """Merge duplicates into `survivor`, which keeps its UID and gains every mention.
+
+    `values` are the field values the editor chose among the candidates' (title, kind, dates,
+    location): the survivor takes them, and they become editor-owned so imports keep them.
 
     The others are cancelled and point at the survivor, so subscribers who had them remove them.
     A draft survivor that absorbs a published duplicate is published, so the happening stays in
@@ -128,6 +126,7 @@ def merge_events(survivor: Event, others: Iterable[Event]) -> MergeResult:
             for mention in Mention.objects.filter(event=other):
                 if (mention.release_id, mention.evidence_start) in kept_spans:
                     mention.delete()  # the survivor already cites these words
+                    result.mentions_dropped += 1
                     continue
                 mention.event = survivor
                 mention.save(update_fields=["event"])
@@ -147,6 +146,13 @@ def merge_events(survivor: Event, others: Iterable[Event]) -> MergeResult:
             other._change_reason = f"merged into event {survivor.pk}"
             other.save()
             result.merged.append(other)
+        changed = [name for name, value in (values or {}).items() if getattr(survivor, name) != value]
+        for name in changed:
+            setattr(survivor, name, values[name])
+        record_edit(survivor, changed)
+        result.fields_taken = changed
+        if changed:
+            survivor.full_clean(exclude=["uid"], validate_unique=False)
         survivor._change_reason = f"merged {', '.join(str(o.pk) for o in result.merged)} into this event"
         survivor.save()
     return result
@@ -155,46 +161,3 @@ def merge_events(survivor: Event, others: Iterable[Event]) -> MergeResult:
 def default_survivor(events: Iterable[Event]) -> Event:
     """The duplicate created first: its UID is the one subscribers have had longest."""
     return min(events, key=lambda e: (e.created_at, e.pk))
-
-
-def similar_titles(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
-
-
-def _candidates():
-    return Event.objects.filter(merged_into__isnull=True).exclude(status=Status.CANCELLED)
-
-
-def likely_duplicates(event: Event) -> list[Event]:
-    """Other live events on the same start date and of the same kind with a similar title."""
-    others = _candidates().filter(start_date=event.start_date, kind=event.kind).exclude(pk=event.pk)
-    return [other for other in others if similar_titles(event.title, other.title) >= DUPLICATE_TITLE_RATIO]
-
-
-def events_with_likely_duplicates() -> set[int]:
-    """Primary keys of every live event that has a likely duplicate (two queries)."""
-    groups = (
-        _candidates()
-        .order_by()
-        .values("start_date", "kind")
-        .annotate(n=Count("pk"))
-        .filter(n__gt=1)
-        .values_list("start_date", "kind")
-    )
-    by_key: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
-    keys = set(groups)
-    if not keys:
-        return set()
-    dates = {start for start, _ in keys}
-    for pk, start, kind, title in (
-        _candidates().filter(start_date__in=dates).values_list("pk", "start_date", "kind", "title")
-    ):
-        if (start, kind) in keys:
-            by_key[start, kind].append((pk, title))
-    found: set[int] = set()
-    for rows in by_key.values():
-        for i, (pk, title) in enumerate(rows):
-            for other_pk, other_title in rows[i + 1 :]:
-                if similar_titles(title, other_title) >= DUPLICATE_TITLE_RATIO:
-                    found.update((pk, other_pk))
-    return found

@@ -13,21 +13,20 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from django.db import IntegrityError, connection, transaction
 
+from events import history
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
 from events.extraction.release import MAX_RELEASE_BYTES, too_large  # one limit: files, uploads, pastes
+from events.matching import find_own_mention, find_shared_event  # "is this the same happening?"
 from events.models import CALENDAR_FIELDS, Event, Kind, Mention, Precision, Release, Status
 
 logger = logging.getLogger(__name__)
 
 UID_NAMESPACE = uuid.UUID("6f1c7c2e-5b7a-4c57-9a53-2f0e3c1d9b10")
 RELEASE_SUFFIXES = {".txt", ".text"}
-# How alike an old and a new evidence sentence must be to count as the same statement reworded.
-REWORDED_SIMILARITY = 0.75
 
 
 @dataclass
@@ -88,17 +87,19 @@ def event_uid(source_name: str, extracted: ExtractedEvent) -> str:
     return f"{uuid.uuid5(UID_NAMESPACE, key)}@csto-timeline"
 
 
-def import_text(text: str, source_name: str, *, publish: bool = False) -> FileResult:
+def import_text(text: str, source_name: str, *, publish: bool = False, user=None) -> FileResult:
     """Import one release's text. Raises ReleaseError when it cannot be read.
 
     Another import may store the same release at the same moment: the unique name or hash then
     refuses our insert, and the file is imported again against what the other one stored
-    (it becomes unchanged or updated).
+    (it becomes unchanged or updated). Event history names `user` (an editor who uploaded it;
+    by default the "importer" system user) and "import of <file>".
     """
-    try:
-        return import_text_once(text, source_name, publish=publish)
-    except IntegrityError:
-        return import_text_once(text, source_name, publish=publish)
+    with history.acting(user, f"import of {source_name}"):
+        try:
+            return import_text_once(text, source_name, publish=publish)
+        except IntegrityError:
+            return import_text_once(text, source_name, publish=publish)
 
 
 def import_text_once(text: str, source_name: str, *, publish: bool) -> FileResult:
@@ -195,7 +196,7 @@ def preview_release(data: bytes, name: str, size: int | None = None) -> Preview:
     return preview
 
 
-def import_texts(items: Iterable[tuple[str, str]], *, publish: bool = False) -> ImportResult:
+def import_texts(items: Iterable[tuple[str, str]], *, publish: bool = False, user=None) -> ImportResult:
     """Import (name, text) pairs an editor confirmed; one bad release does not stop the others."""
     result = ImportResult()
     for name, text in items:
@@ -204,7 +205,7 @@ def import_texts(items: Iterable[tuple[str, str]], *, publish: bool = False) -> 
             size = len(text.encode("utf-8"))
             if size > MAX_RELEASE_BYTES:
                 raise ReleaseError(too_large(size))
-            result.files.append(import_text(text, name, publish=publish))
+            result.files.append(import_text(text, name, publish=publish, user=user))
         except ReleaseError as error:
             result.files.append(FileResult(name, "failed", error=str(error)))
         except Exception as error:  # noqa: BLE001 - one release's bug must not stop the others
@@ -293,25 +294,6 @@ def update_mention(mention: Mention, item: ExtractedEvent) -> None:
     mention.save()
 
 
-def find_own_mention(mentions: list[Mention], item: ExtractedEvent, taken: set[int]) -> Mention | None:
-    """The mention this release already has for the same happening (same dates and kind, or same words)."""
-    data = item.as_json()
-    for mention in mentions:
-        if mention.pk in taken:
-            continue
-        old = mention.extracted
-        if (old.get("start"), old.get("end"), old.get("kind")) == (data["start"], data["end"], data["kind"]):
-            return mention
-    same_kind = [m for m in mentions if m.pk not in taken and m.extracted.get("kind") == item.kind]
-    for mention in same_kind:
-        if mention.evidence == item.evidence:
-            return mention
-    # A reworded sentence ("from January 20 to 23" for "21 to 23") still states the same happening.
-    scored = [(SequenceMatcher(None, m.evidence, item.evidence).ratio(), m) for m in same_kind]
-    best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-    return best[1] if best[0] >= REWORDED_SIMILARITY else None
-
-
 def lock_happenings(items: Iterable[ExtractedEvent]) -> None:
     """Serialise "is this happening already an event?" between concurrent imports (PostgreSQL).
 
@@ -333,53 +315,6 @@ def day_lock_key(day: datetime.date) -> int:
     """A signed 64-bit advisory lock key, the same in every process (unlike hash())."""
     digest = hashlib.sha256(f"happening-day|{day.isoformat()}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)
-
-
-def find_shared_event(item: ExtractedEvent, exclude: Iterable[int] = ()) -> Event | None:
-    """An event another release already states: the same dates and kind, and the same subject.
-
-    Many happenings share a day (a summit holds several meetings), so the dates alone do not
-    prove two sentences speak of one event: the place must agree, or the words must overlap.
-    Month and year dates are coarser still: their words must overlap more.
-    """
-    candidates = (
-        Event.objects.filter(
-            start_date=item.start, end_date=item.end, precision=item.precision, kind=item.kind, merged_into__isnull=True
-        )
-        .exclude(status=Status.CANCELLED)
-        .exclude(pk__in=list(exclude))
-        .prefetch_related("mentions")
-        .order_by("pk")[:20]
-    )
-    words = content_words(f"{item.title} {item.evidence}")
-    needed = SAME_SUBJECT_OVERLAP if item.precision == Precision.DAY else SAME_SUBJECT_OVERLAP_COARSE
-    for event in candidates:
-        same_place = bool(item.location and event.location and item.location.lower() == event.location.lower())
-        if same_place and item.precision == Precision.DAY:
-            return event
-        known = content_words(" ".join([event.title, *(m.evidence for m in event.mentions.all())]))
-        if overlap(words, known) >= needed:
-            return event
-    return None
-
-
-STOPWORDS = frozenset(
-    "the a an of in on at to for and or with by from as is was were be been has have had will this that these "
-    "those its their his her it csto organization collective security treaty held took place".split()
-)
-SAME_SUBJECT_OVERLAP = 0.3
-SAME_SUBJECT_OVERLAP_COARSE = 0.5
-
-
-def content_words(text: str) -> set[str]:
-    return {word for word in re.findall(r"[a-z]{3,}", text.lower()) if word not in STOPWORDS}
-
-
-def overlap(first: set[str], second: set[str]) -> float:
-    """Share of the smaller set's words found in the other (0 when either is empty)."""
-    if not first or not second:
-        return 0.0
-    return len(first & second) / min(len(first), len(second))
 
 
 def unique_uid(uid: str) -> str:

@@ -1,7 +1,5 @@
 """events.editing and the admin-facing importer helpers: what each write does to the data."""
 
-import datetime
-
 import pytest
 
 from events import editing
@@ -92,24 +90,6 @@ def test_merge_moves_mentions_keeps_uid_and_cancels_the_others(make_event, make_
 def test_default_survivor_is_the_first_created(make_event):
     first, second = make_event(), make_event()
     assert editing.default_survivor([second, first]) == first
-
-
-def test_likely_duplicates_need_same_day_kind_and_similar_title(make_event):
-    day = datetime.date(2021, 3, 4)
-    event = make_event(title="Session of the CSTO Collective Security Council", start_date=day)
-    twin = make_event(title="The session of the CSTO Collective Security Council", start_date=day)
-    make_event(title="Session of the CSTO Collective Security Council", start_date=day, kind="decision")
-    make_event(title="Session of the CSTO Collective Security Council", start_date=datetime.date(2021, 3, 5))
-    make_event(title="Working group on Afghanistan", start_date=day)
-    make_event(title="The session of the CSTO Collective Security Council", start_date=day, status="cancelled")
-    assert editing.likely_duplicates(event) == [twin]
-    assert editing.events_with_likely_duplicates() == {event.pk, twin.pk}
-
-
-def test_no_duplicates_when_every_day_is_unique(make_event):
-    make_event(start_date=datetime.date(2020, 1, 1))
-    make_event(start_date=datetime.date(2020, 1, 2))
-    assert editing.events_with_likely_duplicates() == set()
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ def test_editor_publishes_a_draft_from_the_review_queue(review_page, live_server
     page.click("button[name=index]")
     page.wait_for_selector(".messagelist")
 
-    assert "1 event(s) published" in page.inner_text(".messagelist")
+    assert "1 event published" in page.inner_text(".messagelist")
     assert "Consultations held at the Joint Staff" not in page.inner_text("#changelist")
     draft.refresh_from_db()
     assert draft.status == "published"

@@ -1,0 +1,146 @@
+"""The review queue's working parts: each draft's confidence and reasons, the "needs a look"
+filter, publishing many with a confirmation, and the words the admin's messages count in.
+
+`events.review` computes; this module only shows, sorts and filters.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Case, FloatField, Value, When
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from events import review
+from events.models import Event, Mention
+
+# Evidence longer than this is shown cut, with the whole sentence on hover and on expanding it.
+EVIDENCE_SHOWN = 160
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """ "1 mention", "2 mentions", "0 events": counts in plain words."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def assessments(request, queryset) -> dict[int, review.Assessment]:
+    """Every draft's assessment, computed once per request (the changelist asks several times)."""
+    cached = getattr(request, "_review_assessments", None)
+    if cached is None:
+        cached = request._review_assessments = review.assess_all(queryset)
+    return cached
+
+
+def with_confidence(queryset, found: dict[int, review.Assessment]):
+    """The queryset annotated with each row's confidence, so the changelist sorts and filters on it."""
+    by_value: dict[float, list[int]] = {}
+    for pk, assessment in found.items():
+        by_value.setdefault(assessment.confidence, []).append(pk)
+    whens = [When(pk__in=pks, then=Value(value)) for value, pks in sorted(by_value.items()) if value != 1.0]
+    return queryset.annotate(confidence=Case(*whens, default=Value(1.0), output_field=FloatField()))
+
+
+class ReviewChangeList(ChangeList):
+    """The queue's page of drafts, each carrying its assessment for the columns that show it."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        found = assessments(request, self.model_admin.get_queryset(request))
+        for event in self.result_list:
+            event.assessment = found.get(event.pk)
+
+
+class NeedsALookFilter(admin.SimpleListFilter):
+    title = "confidence"
+    parameter_name = "look"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Needs a look"), ("no", "Looks right")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(confidence__lt=review.NEEDS_A_LOOK)
+        if self.value() == "no":
+            return queryset.filter(confidence__gte=review.NEEDS_A_LOOK)
+        return queryset
+
+
+def confidence_cell(assessment: review.Assessment):
+    level = "low" if assessment.needs_a_look else "high"
+    note = mark_safe('<span class="needs-look">needs a look</span>') if assessment.needs_a_look else ""
+    return format_html(
+        '<span class="confidence confidence-{}" title="confidence {}%">{}%</span> {}',
+        level,
+        assessment.percent,
+        assessment.percent,
+        note,
+    )
+
+
+def evidence_text(mention: Mention, highlighted):
+    """The sentence, cut when long: the full text on hover (title) and on expanding it (details)."""
+    if len(mention.evidence) <= EVIDENCE_SHOWN:
+        return format_html('<span class="evidence">{}</span>', highlighted)
+    cut = mention.evidence[:EVIDENCE_SHOWN].rsplit(" ", 1)[0] + "…"
+    return format_html(
+        '<details class="evidence"><summary title="{}">{}</summary><span>{}</span></details>',
+        mention.evidence,
+        cut,
+        highlighted,
+    )
+
+
+def reasons_list(assessment: review.Assessment):
+    """Doubts first, then the extractor's own rules, in one list an editor reads beside the evidence."""
+    items = [("doubt", f"⚠ {doubt}") for doubt in assessment.doubts]
+    items += [("rule", rule) for rule in assessment.rules]
+    if assessment.by_hand:
+        items.append(("rule", "entered by hand"))
+    elif not assessment.rules:
+        items.append(("rule", "extracted before reasons were recorded"))
+    return format_html('<ul class="review-reasons">{}</ul>', format_html_join("", '<li class="{}">{}</li>', items))
+
+
+def confirm_publish(model_admin, request, queryset):
+    """Publishing several events at once first says how many and how many are flagged.
+
+    Returns the confirmation page, or None when the editor has confirmed (or chose one event).
+    """
+    events = list(queryset.prefetch_related("mentions"))
+    if len(events) < 2 or request.POST.get("confirmed") == "yes":
+        return None
+    found = review.assess_all(events)
+    flagged = [event for event in events if found[event.pk].needs_a_look]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.opts,
+        "title": f"Publish {plural(len(events), 'event')}?",
+        "events": events,
+        "flagged": [(event, found[event.pk]) for event in flagged],
+        "flagged_label": plural(len(flagged), "of them needs a look", "of them need a look"),
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/events/event/publish_confirm.html", context)
+
+
+def queue_counts() -> dict[str, int]:
+    """The admin home's figures: drafts waiting, and how many of them need a look."""
+    drafts = Event.objects.drafts().prefetch_related("mentions")
+    found = review.assess_all(drafts)
+    return {"drafts": len(found), "needs_a_look": sum(a.needs_a_look for a in found.values())}
+
+
+def merge_message(result) -> str:
+    """What a merge did, counted in words: "Merged 1 event into “…”: 2 mentions moved."."""
+    parts = [f"{plural(result.mentions_moved, 'mention')} moved"]
+    if result.mentions_dropped:
+        parts.append(
+            f"{plural(result.mentions_dropped, 'sentence')} the survivor already cited "
+            f"{'was' if result.mentions_dropped == 1 else 'were'} dropped"
+        )
+    if result.fields_taken:
+        parts.append(f"{', '.join(name.replace('_', ' ') for name in result.fields_taken)} set from your choices")
+    message = f"Merged {plural(len(result.merged), 'event')} into “{result.survivor.title}”: {'; '.join(parts)}."
+    if result.survivor_published:
+        message += " The survivor was a draft and is now published."
+    return message

@@ -1,0 +1,153 @@
+"""events.review and the queue that shows it: each draft's confidence and the reasons for it."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from events import review
+from events.history import IMPORTER_USERNAME
+from events.importers import import_text
+from events.models import Event
+
+QUEUE = reverse("admin:events_draftevent_changelist")
+DAY = datetime.date(2025, 6, 3)
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = User.objects.create_user("ed", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def draft_with_rules(make_event, make_mention, rules, **values):
+    event = make_event(status="draft", **{"title": "The council held a session on border security", **values})
+    make_mention(event=event, extracted={"rules": rules})
+    return event
+
+
+def assessed(event):
+    return review.assess_all(Event.objects.filter(pk=event.pk).prefetch_related("mentions"))[event.pk]
+
+
+def test_a_plainly_dated_draft_with_a_good_title_is_confident(make_event, make_mention):
+    event = draft_with_rules(
+        make_event, make_mention, ["dated by '3 June 2025' (dmy)", "kind: lexicon 'session' = meeting"]
+    )
+    found = assessed(event)
+    assert (found.confidence, found.doubts, found.needs_a_look) == (1.0, [], False)
+    assert found.rules == ["dated by '3 June 2025' (dmy)", "kind: lexicon 'session' = meeting"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "doubt"),
+    [
+        (["dated by 'on Tuesday' (weekday)", "kind: lexicon 'session' = meeting"], "date from a weekday"),
+        (["dated by '3 June' (dmy), year inferred", "kind: lexicon 'session' = meeting"], "year inferred"),
+        (["dated by 'yesterday' (rel_day)", "kind: lexicon 'session' = meeting"], "date from a relative word"),
+        (
+            ["dated by '3 June 2025' (dmy)", "kind: generic verb 'held' takes its subject's ('council')"],
+            "kind from a generic verb",
+        ),
+        (
+            ["dated by '3 June 2025' (dmy)", "kind: generic verb 'held' and no kind word: other"],
+            "kind from a generic verb, no kind word",
+        ),
+    ],
+)
+def test_doubts_come_from_the_extractors_rules(make_event, make_mention, rules, doubt):
+    found = assessed(draft_with_rules(make_event, make_mention, rules))
+    assert found.doubts == [doubt]
+    assert found.confidence < 1.0
+
+
+def test_a_title_without_a_verb_needs_a_look(make_event, make_mention):
+    found = assessed(draft_with_rules(make_event, make_mention, ["dated by 'yesterday' (rel_day)"], title="yesterday"))
+    assert "title has no verb" in found.doubts and "title is too short" in found.doubts
+    assert found.needs_a_look
+
+
+def test_an_editor_written_title_is_not_doubted(make_event, make_mention):
+    found = assessed(draft_with_rules(make_event, make_mention, [], title="yesterday", editor_fields=["title"]))
+    assert found.doubts == []
+
+
+def test_two_events_from_one_sentence_and_likely_duplicates_are_flagged(make_event, make_mention, make_release):
+    release = make_release(original_text="On 3 June 2025 the council met in Minsk and adopted the plan.")
+    one = make_event(status="draft", title="The council met in Minsk", start_date=DAY)
+    other = make_event(status="draft", title="The council adopted the plan", kind="decision", start_date=DAY)
+    for event in (one, other):
+        make_mention(release=release, event=event, evidence=release.original_text, evidence_end=61)
+    found = review.assess_all(Event.objects.filter(pk__in=[one.pk, other.pk]).prefetch_related("mentions"))
+    assert found[one.pk].doubts == ["same sentence as another event", "likely duplicate"]
+    assert found[one.pk].duplicates == {other.pk: "same sentence, same day"}
+    assert found[one.pk].needs_a_look and found[other.pk].needs_a_look
+
+
+def test_a_draft_entered_by_hand_has_no_extractor_doubts(make_event):
+    found = assessed(make_event(status="draft", title="The council held a session"))
+    assert found.by_hand and found.confidence == 1.0
+
+
+# --- the queue --------------------------------------------------------------------------------
+
+
+def queue_rows(client, query=""):
+    return [e.pk for e in client.get(QUEUE + query).context["cl"].result_list]
+
+
+def test_the_queue_sorts_by_confidence_and_filters_what_needs_a_look(editor_client, make_event, make_mention):
+    sure = draft_with_rules(make_event, make_mention, ["dated by '3 June 2025' (dmy)"], start_date=DAY)
+    doubtful = draft_with_rules(make_event, make_mention, ["dated by 'on Tuesday' (weekday)"], title="yesterday")
+    fair = draft_with_rules(
+        make_event, make_mention, ["dated by '3 June' (dmy), year inferred"], start_date=datetime.date(2024, 1, 1)
+    )
+    assert queue_rows(editor_client, "?o=4") == [doubtful.pk, fair.pk, sure.pk]
+    assert queue_rows(editor_client, "?o=-4") == [sure.pk, fair.pk, doubtful.pk]
+    assert queue_rows(editor_client, "?look=yes") == [doubtful.pk]
+    assert set(queue_rows(editor_client, "?look=no")) == {sure.pk, fair.pk}
+    page = editor_client.get(QUEUE).text
+    assert "⚠ title has no verb" in page and "needs a look" in page
+    assert page.count('class="review-reasons"') == 3
+
+
+def test_the_queue_costs_a_fixed_number_of_queries(
+    editor_client, make_event, make_mention, django_assert_max_num_queries
+):
+    for n in range(3):
+        draft_with_rules(make_event, make_mention, ["dated by 'on Tuesday' (weekday)"], title=f"Council session {n}")
+    editor_client.get(QUEUE)  # warm the session and content types
+    with django_assert_max_num_queries(30) as few:
+        editor_client.get(QUEUE)
+    for n in range(20):
+        draft_with_rules(make_event, make_mention, ["dated by 'on Tuesday' (weekday)"], title=f"Drill {n} in Osh")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        editor_client.get(QUEUE)
+
+
+def test_publishing_many_asks_first_and_names_the_flagged(editor_client, make_event, make_mention):
+    good = draft_with_rules(make_event, make_mention, ["dated by '3 June 2025' (dmy)"], start_date=DAY)
+    bad = draft_with_rules(make_event, make_mention, ["dated by 'on Tuesday' (weekday)"], title="yesterday")
+    data = {"action": "publish_events", ACTION_CHECKBOX_NAME: [good.pk, bad.pk], "index": 0}
+    response = editor_client.post(QUEUE, data)
+    assert response.status_code == 200
+    assert "1 of them needs a look" in response.text
+    assert reverse("admin:events_event_change", args=[bad.pk]) in response.text
+    assert Event.objects.published().count() == 0
+    response = editor_client.post(QUEUE, {**data, "confirmed": "yes"}, follow=True)
+    assert "2 events published." in response.text
+    assert Event.objects.published().count() == 2
+
+
+def test_imports_record_who_and_from_which_file(db):
+    import_text("Talks\n\nTalks 06.06.2025\nOn 5 June, staff talks were held in Minsk.\n", "talks.txt")
+    rows = Event.history.all()
+    assert rows and {(row.history_user.username, row.history_change_reason) for row in rows} == {
+        (IMPORTER_USERNAME, "import of talks.txt")
+    }
+    importer = rows[0].history_user
+    assert not importer.is_active and not importer.has_usable_password()
