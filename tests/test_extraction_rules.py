@@ -139,7 +139,7 @@ def test_a_named_operation_stays_an_operation():
 
 
 def test_a_dated_action_the_lexicon_does_not_know_is_other():
-    body = "The Secretary General informed the President about it this week. The year 2023 has been complicated."
+    body = "The Secretary General thanked the volunteers for their help this week. The year 2023 has been complicated."
     assert starts(release(body, dateline="23.11.2023")) == [("2023-11-20", "2023-11-26", "other")]
 
 
