@@ -300,7 +300,9 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
         named = [t for t in triggers if t.kind != GENERIC and 0 <= pronoun - t.end <= RELATIVE_REACH]
         if named:
             return named[-1]
-    for clause_start in (edges[-1].end() if edges else unit.start, unit.start):
+    # The clause the verb is in, then each clause it is embedded in ("informed the participants in
+    # the briefing that sessions of the Council ... which took place"), then the sentence.
+    for clause_start in [*(edge.end() for edge in reversed(edges)), unit.start]:
         for trigger in triggers:
             if trigger.kind == GENERIC or not clause_start <= trigger.start < verb.start:
                 continue
