@@ -625,3 +625,8 @@ def test_informing_a_head_of_state_is_an_audience():
     assert starts(release("The Secretary General informed the Belarusian President about it on 10 May.")) == [
         ("2023-05-10", None, "meeting")
     ]
+
+
+def test_a_generic_verb_looks_for_its_subject_clause_by_clause():
+    text = "He told the participants in the briefing that sessions of the Council which took place at the end of 2022 were productive."
+    assert ("2022", None, "meeting") in starts(release(text))
