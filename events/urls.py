@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import feeds, timelinejs, views
+from events import atom, feeds, timelinejs, views
 
 app_name = "events"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("events/<int:pk>/event.ics", feeds.EventDownload.as_view(), name="event-ics"),
     path("timeline.json", timelinejs.timeline_json, name="timeline-json"),
     path("embed/", timelinejs.embed, name="embed"),
+    path("atom/", atom.EventsAtomFeed(), name="atom"),
 ]
