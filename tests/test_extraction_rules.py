@@ -630,3 +630,13 @@ def test_informing_a_head_of_state_is_an_audience():
 def test_a_generic_verb_looks_for_its_subject_clause_by_clause():
     text = "He told the participants in the briefing that sessions of the Council which took place at the end of 2022 were productive."
     assert ("2022", None, "meeting") in starts(release(text))
+
+
+def test_said_in_a_statement_on_a_day_is_an_attribution_and_the_statement_no_decision():
+    text = "Kazakhstan will host the joint exercise in October, the ministry said in a statement on Monday."
+    assert starts(release(text)) == [("2023-10", None, "exercise")]
+
+
+def test_talks_on_the_sidelines_of_a_forum_are_the_talks():
+    text = "The minister held talks with his counterpart on the sidelines of the Army-2023 forum on Monday."
+    assert sorted(starts(release(text))) == [("2023", None, "conference"), ("2023-05-08", None, "meeting")]

@@ -74,10 +74,17 @@ QUANTITY_BEFORE = re.compile(
 
 # The day words were said or reported is not a happening: "the ministry said on Wednesday",
 # "told reporters on Friday", "speaking to journalists on Thursday", "it was reported on January 15".
+# Where words were said: "said in a statement on Monday", "wrote on its Telegram channel on Friday"
+# (an interview is a happening of its own: ANNOTATION.md section 1).
+REPORTED_IN = (
+    r"(?:in\s+(?:a|an|its|his|her|their|the)\s+(?:written\s+|official\s+|joint\s+)?"
+    r"(?:statement|press\s+release|release|comment|message|post|communiqu[e\u00e9])|"
+    r"on\s+(?:its|his|her|their|the)\s+(?:official\s+)?(?:website|telegram(?:\s+channel)?|page))"
+)
 ATTRIBUTION_BEFORE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added|"
     r"(?:speaking|talking)\s+(?:to|with)\s+(?:the\s+)?(?:journalists|reporters|press|media|correspondents))"
-    r"\s*,?\s*(?:on|this|last|earlier)?\s*$",
+    rf"\s*,?\s*(?:{REPORTED_IN}\s+)?(?:on|this|last|earlier)?\s*$",
     re.IGNORECASE,
 )
 

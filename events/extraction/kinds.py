@@ -333,6 +333,9 @@ COUNTED = re.compile(
 )
 
 
+SAID_IN = re.compile(
+    r"\b(?:said|says|announced|stated|reported|noted|added|wrote)\s+in\s+(?:a|an|its|his|her|their)\s+$"
+)
 # "2 meetings of the Council, held in Astana on 14 October and ...": counted, then each dated.
 HELD_AFTER = re.compile(r"(?:\s+of\s+[^,.;]{1,60}?)?,?\s+(?:held|which\s+(?:were|was)\s+held|that\s+took\s+place)\b")
 
@@ -356,6 +359,8 @@ def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
     before = text[max(start, trigger.start - 50) : trigger.start]
     if COUNTED.search(before) and not HELD_AFTER.match(text, trigger.end):
         return True
+    if SAID_IN.search(before):
+        return True  # "the ministry said in a statement": where words were said, not a decision
     return bool(DOCUMENT_OF.search(before))
 
 

@@ -25,6 +25,10 @@ ASIDE_PENALTY = 200
 ASIDE = re.compile(r",\s*(?:who|which|whose|where|[a-z]+ed\s+(?:by|with|in|on|at|from|to|for)|[a-z]+ing)\b[^,]*,")
 
 
+# The occasion another happening was held at: "on the sidelines of the Army-2023 forum".
+SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,3}$", re.IGNORECASE)
+
+
 # Words that make a year a time: "in the first half of 2025", "at the end of 2020", "mid-2024".
 YEAR_INTRODUCER = re.compile(
     r"(?:\b(?:half|end|beginning|start|middle|quarter)\s+of\s+(?:the\s+year\s+)?|\b(?:early|late|mid)[\s-]+)$",
@@ -126,7 +130,8 @@ def pair_dates(
         if not VERB.match(trigger.text) and OF_PHRASE.search(plain, max(unit.start, trigger.start - 30), trigger.start):
             cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
         aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
-        trigger_costs.append((strength, cost, aside))
+        sidelines = bool(SIDELINES.search(plain, max(unit.start, trigger.start - 60), trigger.start))
+        trigger_costs.append((strength, cost, aside, sidelines))
     for di, date in enumerate(dates):
         initial = opens_clause(plain, date, unit)
         loose = date.precision == "year" and date.type in ("year", "relative") and not introduced(plain, date)
@@ -134,10 +139,12 @@ def pair_dates(
             gap = min(distance(trigger, date.text_start), distance(trigger, date.text_end))
             if loose and not initial and gap > YEAR_WINDOW:
                 continue
-            strength, cost, aside = trigger_costs[ti]
+            strength, cost, aside, sidelines = trigger_costs[ti]
             cost += gap + CLAUSE_PENALTY * breaks.between(date, trigger)
             if aside and not aside[0] <= date.text_start < aside[1]:
                 cost += ASIDE_PENALTY  # ", inspired by the need to implement decisions,": an aside, not the news
+            if sidelines:
+                cost += ASIDE_PENALTY  # "held talks on the sidelines of the forum on Monday": the talks
             options.append((cost, -strength, di, ti))
     options.sort()
     used_dates: set[int] = set()
@@ -235,6 +242,7 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
             DUBBED_REACH if DUBBED.search(plain, max(unit.start, date.text_start - 30), date.text_start) else NAME_REACH
         )
         named = [t for t in triggers if t.kind in ("exercise", "other") and distance(t, date.text_start) <= reach]
+        named += [t for t in triggers if t.kind in ("conference", "meeting") and 0 <= t.start - date.text_end <= 2]
         if named:
             noun = min(named, key=lambda t: min(distance(t, date.text_start), distance(t, date.text_end)))
             return noun.kind, f"kind: the name's noun '{noun.text}' = {noun.kind}"
