@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "timeline_project.middleware.RequestBodyLimitMiddleware",
     "timeline_project.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -169,9 +170,14 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Uploaded release files are read in memory; keep a hard ceiling on one request.
+# Request bodies. The whole body is refused (413) over MAX_REQUEST_BODY_BYTES before it is read
+# (nginx's client_max_body_size is the same 16 MB); form fields other than files may hold up to
+# DATA_UPLOAD_MAX_MEMORY_SIZE (the admin import's confirm step carries the previewed texts); each
+# uploaded file is kept in memory only up to the 1 MB release limit and never written to disk.
+MAX_REQUEST_BODY_BYTES = int(os.environ.get("DJANGO_MAX_REQUEST_BODY_MB", "16")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = ["events.uploads.BoundedMemoryUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1_000_001  # not used by that handler; the same bound for any other
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
