@@ -28,7 +28,7 @@ class Doubt:
 
 
 RULE_DOUBTS = (
-    Doubt("date from a weekday", 0.2, re.compile(r"^dated by '.*' \(weekday(?:_range)?\)")),
+    Doubt("date from a weekday", 0.2, re.compile(r"^dated by '.*' \(weekday(?:_range|_pair)?\)")),
     Doubt("year inferred", 0.15, re.compile(r"^dated by .*, year inferred")),
     Doubt("date from a relative word", 0.1, re.compile(r"^dated by '.*' \(rel_(?:day|week|month)\)")),
     Doubt("date from an earlier sentence", 0.15, re.compile(r"^dated by '.*' \(anaphoric\)")),
@@ -37,6 +37,7 @@ RULE_DOUBTS = (
     ),
     Doubt("kind from a generic verb, no kind word", 0.3, re.compile(r"^kind: generic verb .* no kind word")),
     Doubt("kind from a generic verb", 0.2, re.compile(r"^kind: generic verb (?!.* no kind word)")),
+    Doubt("kind from a verb the lexicon lacks", 0.3, re.compile(r"^kind: '.*' is a verb of doing the lexicon lacks")),
 )
 # titles.title_problems' findings, in the queue's words.
 TITLE_DOUBTS = {

@@ -57,6 +57,11 @@ def test_a_plainly_dated_draft_with_a_good_title_is_confident(make_event, make_m
             ["dated by '3 June 2025' (dmy)", "kind: generic verb 'held' and no kind word: other"],
             "kind from a generic verb, no kind word",
         ),
+        (["dated by 'on Monday and Tuesday' (weekday_pair)", "kind: lexicon 'talks' = meeting"], "date from a weekday"),
+        (
+            ["dated by '3 June 2025' (dmy)", "kind: 'thanked' is a verb of doing the lexicon lacks: other"],
+            "kind from a verb the lexicon lacks",
+        ),
     ],
 )
 def test_doubts_come_from_the_extractors_rules(make_event, make_mention, rules, doubt):
