@@ -640,3 +640,11 @@ def test_said_in_a_statement_on_a_day_is_an_attribution_and_the_statement_no_dec
 def test_talks_on_the_sidelines_of_a_forum_are_the_talks():
     text = "The minister held talks with his counterpart on the sidelines of the Army-2023 forum on Monday."
     assert sorted(starts(release(text))) == [("2023", None, "conference"), ("2023-05-08", None, "meeting")]
+
+
+def test_a_speech_delivered_at_a_conference_dates_the_conference():
+    text = "On 5 May, the Secretary-General delivered a speech at the international conference in Moscow."
+    assert starts(release(text)) == [("2023-05-05", None, "conference")]
+    assert starts(release("On 5 May, humanitarian aid was delivered to the affected areas.")) == [
+        ("2023-05-05", None, "other")
+    ]

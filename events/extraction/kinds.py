@@ -213,7 +213,11 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"deployment\b"),
     ("other", r"assistance\b"),
     ("other", r"handed\s+over\b"),
-    ("other", r"delivered\b"),
+    # aid delivered, not a speech: "delivered a speech at the conference" dates the conference
+    (
+        "other",
+        r"delivered\b(?!\s+(?:(?:a|an|the|his|her|its|their|opening|welcoming|keynote)\s+)*(?:speech|address|report|lecture|remarks|presentation))",
+    ),
     ("other", r"launched\b"),
     ("other", r"withdrawal\b"),
     ("other", r"evacuat\w+\b"),
