@@ -648,3 +648,16 @@ def test_a_speech_delivered_at_a_conference_dates_the_conference():
     assert starts(release("On 5 May, humanitarian aid was delivered to the affected areas.")) == [
         ("2023-05-05", None, "other")
     ]
+
+
+def test_numeric_dates_with_dots_in_either_order_and_two_digit_years():
+    assert dates("The talks were held on 03.05.23 in Minsk.") == [("numeric", "2023-05-03", None, "day")]
+    assert dates("The talks were held on 2023.05.03 in Minsk.") == [("numeric", "2023-05-03", None, "day")]
+    assert dates("Version 1.05.23 was released.") == []  # a two-digit year needs a two-digit day
+
+
+def test_titles_keep_what_follows_a_range_with_a_dash_and_lose_an_abbreviated_weekday():
+    events = release("The talks were held on 3 - 5 May in Minsk.") + release(
+        "The talks were held on Wed, 3 May in Minsk."
+    )
+    assert [e["title"] for e in events] == ["The talks were held in Minsk"] * 2

@@ -46,7 +46,7 @@ DAYS_RUNNING = "|".join(
 )
 # "On Monday, 5 May 2025": the weekday belongs to the date that follows it. Looked for behind a
 # match rather than as an optional prefix, which every pattern would try at every position.
-WEEKDAY_BEFORE = re.compile(rf"{WEEKDAY},?\s+(?:the\s+)?$")
+WEEKDAY_BEFORE = re.compile(rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+(?:the\s+)?$")
 WEEKDAY_KINDS = frozenset({"dmy", "mdy", "numeric"})  # the patterns a weekday before belongs to
 TO = r"(?:\s*-\s*|\s+(?i:to|till|until|through|and)\s+(?:(?i:the)\s+)?)"
 OF = r"(?:\s+(?i:of))?"
@@ -79,7 +79,18 @@ PATTERNS: tuple[DatePattern, ...] = (
         value="range",
     ),
     DatePattern(
-        "iso", rf"(?<![\d.])(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])", needs=(HAS_DIGIT,), value="numeric"
+        # 2023-05-03, 2023.05.03, 2023/05/03
+        "iso",
+        rf"(?<![\d.])(?P<y>{YEAR})(?P<sep>[-./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])",
+        needs=(HAS_DIGIT,),
+        value="numeric",
+    ),
+    # 03.05.23: a two-digit year, written only with two-digit days and months
+    DatePattern(
+        "numeric_short",
+        r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<yy>\d\d)(?![\d.])",
+        needs=(HAS_DIGIT,),
+        value="numeric",
     ),
     DatePattern(
         "numeric",
@@ -326,7 +337,10 @@ NEEDS = {p.name: p.needs for p in PATTERNS}
 # skips most positions cheaply.
 STARTS = {HAS_DIGIT: r"(?=\d)", HAS_MONTH: r"(?=[A-Z])", HAS_RELATIVE: r"\b(?=[A-Za-z])"}
 FIRST = {
-    **{name: STARTS[HAS_DIGIT] for name in ("numeric_range", "iso", "numeric", "dmy_range2", "dmy_range", "dmy")},
+    **{
+        name: STARTS[HAS_DIGIT]
+        for name in ("numeric_range", "iso", "numeric", "numeric_short", "dmy_range2", "dmy_range", "dmy")
+    },
     **{name: STARTS[HAS_DIGIT] for name in ("year_range", "year")},
     **{name: STARTS[HAS_MONTH] for name in ("mdy_range2", "mdy_range", "mdy", "month_range", "month_year")},
 }
@@ -537,6 +551,14 @@ class Builder:
         return datetime.date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
 
     build_numeric = build_iso
+
+    def build_numeric_short(self, g):
+        short = int(g["yy"])
+        # the century that puts the year nearest the publication's; without one, 1970-2069
+        now = self.reference.year if self.reference else 2020
+        year = min((century + short for century in (1900, 2000, 2100)), key=lambda y: abs(y - now))
+        date = make_date(year, int(g["m"]), int(g["d"]))
+        return (date, None, "day") if date else None
 
     def build_dmy(self, g):
         month, day = month_number(g["m"]), day_number(g["d"])

@@ -97,6 +97,8 @@ def make_title(text: str, start: int, end: int, trigger_end: int, dates: list[tu
 
 def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[tuple[int, int]]) -> str:
     for stop in CLAUSE_END.finditer(text, max(start, trigger_end), end):
+        if any(low <= stop.start() < high for low, high in dates):
+            continue  # "on 3 - 5 May": the dash of a range, not of a clause
         if len(text[start : stop.start()].split()) >= MIN_WORDS:
             end = stop.start()
             break
