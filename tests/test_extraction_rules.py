@@ -428,6 +428,8 @@ def test_an_ending_in_the_same_sentence_closes_the_range():
 def test_a_ceremony_for_an_anniversary_is_the_anniversary_event():
     events = release("A solemn ceremony marking the 30th anniversary of the Treaty was held in Moscow on 10 May.")
     assert starts(events) == [("2023-05-10", None, "anniversary")]
+    events = release("A festive concert dedicated to the 30th anniversary of the Treaty took place on 10 May.")
+    assert starts(events) == [("2023-05-10", None, "anniversary")]
 
 
 def test_a_year_of_results_is_a_reporting_period():

@@ -19,7 +19,9 @@ LEXICON: list[tuple[str, str]] = [
     # A ceremony held for an anniversary is the anniversary's event (ANNOTATION.md section 1)
     (
         "anniversary",
-        r"(?:ceremon(?:y|ies)|celebrations?|festivities|gala\s+\w+|solemn\s+\w+)\s+(?:marking|dedicated\s+to|devoted\s+to|on\s+the\s+occasion\s+of|in\s+honou?r\s+of|to\s+(?:mark|celebrate)|commemorating|celebrating)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?anniversary\b",
+        r"(?:ceremon(?:y|ies)|celebrations?|festivities|receptions?|concerts?|(?:gala|solemn|festive|celebratory)\s+\w+)\s+"
+        r"(?:marking|dedicated\s+to|devoted\s+to|on\s+the\s+occasion\s+of|in\s+honou?r\s+of|to\s+(?:mark|celebrate)|"
+        r"commemorating|celebrating)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?anniversary\b",
     ),
     (
         "anniversary",
