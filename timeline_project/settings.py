@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "simple_history",
     "corsheaders",
     "ninja",  # serves the API docs page's assets (Swagger UI) from its own static files, no CDN
