@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events import admin_review, editing, importers, matching, review
 from events.admin_forms import EventAdminForm, KindActionForm, MergeForm, ReleaseUploadForm
+from events.csv_export import csv_response
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, DraftEvent, Event, Kind, Mention, Release, Status
 
 # --- list filters ---------------------------------------------------------------------------
@@ -289,6 +290,12 @@ class ReleaseAdmin(admin.ModelAdmin):
 # --- events -----------------------------------------------------------------------------------
 
 
+@admin.action(description="Export selected events as CSV", permissions=["view"])
+def export_csv(modeladmin, request, queryset):
+    """The selection as the public /events.csv writes it (drafts included: editors chose them)."""
+    return csv_response(as_events(queryset), request.build_absolute_uri, "selected-events.csv")
+
+
 class EventActionsMixin:
     """Bulk editing shared by the event list and the review queue."""
 
@@ -304,6 +311,7 @@ class EventActionsMixin:
         "change_kind",
         "merge_selected",
         "release_ownership",
+        export_csv,
     ]
 
     def report(self, request, result: editing.EditResult, done: str, reason: str):

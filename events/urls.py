@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import atom, feeds, timelinejs, views
+from events import atom, csv_export, feeds, timelinejs, views
 
 app_name = "events"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("timeline.json", timelinejs.timeline_json, name="timeline-json"),
     path("embed/", timelinejs.embed, name="embed"),
     path("atom/", atom.EventsAtomFeed(), name="atom"),
+    path("events.csv", csv_export.events_csv, name="events-csv"),
 ]
