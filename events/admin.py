@@ -19,9 +19,12 @@ from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import admin_review, editing, importers, matching, review
-from events.admin_forms import EventAdminForm, KindActionForm, MergeForm, ReleaseUploadForm
+from events.admin_forms import EventAdminForm, KindActionForm, MergeForm, PreviewEventForm, ReleaseUploadForm
 from events.csv_export import csv_response
 from events.models import CALENDAR_FIELDS, EDITABLE_FIELDS, DraftEvent, Event, Kind, Mention, Release, Status
+
+# The admin home shows the review queue's figures above the app list.
+admin.site.index_template = "admin/events_index.html"
 
 # --- list filters ---------------------------------------------------------------------------
 
@@ -37,6 +40,28 @@ class YearListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
             return queryset.in_year(int(self.value()))
+        return queryset
+
+
+class ImportedFromFilter(admin.SimpleListFilter):
+    """Events stated by given releases (?releases=3,4): where an import from the admin ends."""
+
+    title = "release"
+    parameter_name = "releases"
+
+    def ids(self) -> list[int]:
+        return [int(pk) for pk in (self.value() or "").split(",") if pk.strip().isdigit()]
+
+    def lookups(self, request, model_admin):
+        latest = Release.objects.order_by("-imported_at", "-pk").values_list("pk", "source_name")[:5]
+        choices = [(str(pk), name) for pk, name in latest]
+        if self.value() and self.value() not in dict(choices):
+            choices.insert(0, (self.value(), "just imported"))
+        return choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(pk__in=Mention.objects.filter(release__in=self.ids()).values("event"))
         return queryset
 
 
@@ -80,6 +105,10 @@ def mentions_prefetch():
     return Prefetch(
         "mentions", queryset=Mention.objects.select_related("release").order_by("release_id", "evidence_start")
     )
+
+
+def queue_position(site, request, pk: int, next_pk=None) -> "admin_review.QueuePosition":
+    return admin_review.QueuePosition.of(site._registry[DraftEvent], request, pk, next_pk)
 
 
 def merge_url(events) -> str:
@@ -204,6 +233,10 @@ class ReleaseAdmin(admin.ModelAdmin):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         return [*deleted, *events_after_deleting(objs)], counts, perms_needed, protected
 
+    def add_view(self, request, form_url="", extra_context=None):
+        """A release is added by importing its text (the only way its events are read): "Add" leads there."""
+        return HttpResponseRedirect(reverse("admin:events_release_import"))
+
     def get_urls(self):
         return [
             path("import/", self.admin_site.admin_view(self.import_view), name="events_release_import"),
@@ -256,26 +289,36 @@ class ReleaseAdmin(admin.ModelAdmin):
                 preview.error = "this batch is too large to save at once: preview and save this file in another batch"
                 continue
             used += len(data)
+            preview.save_index = len(items)
+            preview.event_forms = [
+                PreviewEventForm.for_event(f"ev-{preview.save_index}-{n}", item)
+                for n, item in enumerate(preview.extracted.events)
+            ]
             items.append((preview.name, data))
         return items
 
     def import_confirmed(self, request):
-        items, failures = [], []
-        for name, data in zip(request.POST.getlist("release_name"), request.POST.getlist("release_data"), strict=False):
+        items, positions, failures = [], [], []
+        names, blobs = request.POST.getlist("release_name"), request.POST.getlist("release_data")
+        for position, (name, data) in enumerate(zip(names, blobs, strict=False)):
             try:
                 items.append((name, base64.b64decode(data, validate=True).decode("utf-8")))
+                positions.append(position)
             except (binascii.Error, UnicodeDecodeError):
                 failures.append(name)
         for name in failures:
             messages.error(request, f"{name}: the previewed text was damaged in transit; upload it again.")
-        result = importers.import_texts(items, publish=request.POST.get("publish") == "1", user=request.user)
-        for file in result.files:
+        publish = request.POST.get("publish") == "1"
+        result = importers.import_texts(items, publish=publish, user=request.user)
+        imported = []
+        for position, file in zip(positions, result.files, strict=True):
             if file.status == "failed":
                 messages.error(request, f"{file.name}: {file.error}")
                 continue
+            imported.append(file.release.pk)
             messages.success(
                 request,
-                f"{file.name}: {file.status}; {file.events_created} events created, "
+                f"{file.name}: {file.status}; {admin_review.plural(file.events_created, 'event')} created, "
                 f"{file.events_updated} updated, {file.events_linked} linked to existing events.",
             )
             if file.status == "new":
@@ -284,7 +327,40 @@ class ReleaseAdmin(admin.ModelAdmin):
                 self.log_change(request, file.release, "Re-imported from the admin with changed text.")
             for note in file.kept:
                 messages.warning(request, f"{file.name}: {note}")
-        return HttpResponseRedirect(reverse("admin:events_release_changelist"))
+            if file.status != "unchanged":
+                self.apply_preview_choices(request, file, position)
+        if not imported:
+            return HttpResponseRedirect(reverse("admin:events_release_changelist"))
+        target = "admin:events_event_changelist" if publish else "admin:events_draftevent_changelist"
+        return HttpResponseRedirect(f"{reverse(target)}?releases={','.join(map(str, imported))}")
+
+    def apply_preview_choices(self, request, file, position: int) -> None:
+        """The events the editor unticked or corrected in the preview of this release."""
+        choices = []
+        count = request.POST.get(f"ev-{position}-count", "")
+        for n in range(int(count) if count.isdigit() else 0):
+            form = PreviewEventForm(request.POST, prefix=f"ev-{position}-{n}")
+            if form.add_prefix("evidence_start") not in request.POST:
+                continue  # not in the form that was sent: no choice made
+            if not form.is_valid():
+                errors = "; ".join(e for errs in form.errors.values() for e in errs)
+                messages.warning(request, f"{file.name}, event {n + 1}: correction not applied: {errors}")
+                continue
+            choices.append(
+                editing.PreviewChoice(
+                    form.cleaned_data["evidence_start"],
+                    form.cleaned_data["extracted_kind"],
+                    keep=form.cleaned_data["keep"],
+                    corrections=form.corrections(),
+                )
+            )
+        outcome = editing.apply_preview_choices(file.release, choices)
+        if outcome.dropped or outcome.corrected:
+            messages.info(
+                request,
+                f"{file.name}: {admin_review.plural(outcome.dropped, 'event')} left out as you unticked, "
+                f"{admin_review.plural(len(outcome.corrected), 'event')} corrected.",
+            )
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -389,24 +465,39 @@ class EventActionsMixin:
     def date_label(self, event):
         return event.date_label
 
-    @admin.display(description="editor-owned")
-    def editor_owned(self, event):
-        return ", ".join(event.editor_fields) or "—"
+    @admin.display(description="title", ordering="title")
+    def title_cell(self, event):
+        """The title, with its place and the fields an editor owns beneath it."""
+        notes = [event.location] if event.location else []
+        if event.editor_fields:
+            notes.append(f"editor-owned: {', '.join(event.editor_fields)}")
+        lines = format_html_join("", '<div class="quiet">{}</div>', ((note,) for note in notes))
+        return format_html("{}{}", event.title, lines)
 
     @admin.display(description="evidence")
     def evidence_snippet(self, event):
+        """The first sentence, cut to a line or two; the whole of it on hover and on expanding it."""
         mentions = event.mentions.all()
         if not mentions:
             return "—"
         more = f" (+{len(mentions) - 1} more)" if len(mentions) > 1 else ""
-        return Truncator(mentions[0].evidence).chars(140) + more
+        return format_html("{}{}", admin_review.evidence_text(mentions[0], mentions[0].evidence, shown=100), more)
 
 
 @admin.register(Event)
 class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
     form = EventAdminForm
-    list_display = ("title", "date_label", "kind", "status", "location", "evidence_snippet", "editor_owned")
-    list_filter = ("kind", "status", "precision", YearListFilter, LikelyDuplicateListFilter, "recurs_yearly")
+    # Five columns fit 1280 px beside the sidebar: the place and editor ownership sit under the title.
+    list_display = ("title_cell", "date_label", "kind", "status", "evidence_snippet")
+    list_filter = (
+        "kind",
+        "status",
+        "precision",
+        YearListFilter,
+        LikelyDuplicateListFilter,
+        "recurs_yearly",
+        ImportedFromFilter,
+    )
     date_hierarchy = "start_date"
     search_fields = ("title", "location", "mentions__evidence")
     list_per_page = 100
@@ -510,6 +601,28 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
         }
         return TemplateResponse(request, "admin/events/event/duplicates.html", context)
 
+    # --- the review flow: from the queue, through each draft, back to the queue ---
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        stored = Event.objects.filter(pk=object_id).values_list("status", flat=True).first()
+        extra_context = dict(extra_context or {})
+        if stored == Status.DRAFT:
+            queue = queue_position(self.admin_site, request, int(object_id))
+            request.next_draft = queue.next_pk
+            extra_context.update(review_flow=queue, next_draft_url=queue.url_of(queue.next_pk))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_change(self, request, obj):
+        if "_savenext" in request.POST or "_savequeue" in request.POST:
+            queue = queue_position(self.admin_site, request, obj.pk, next_pk=getattr(request, "next_draft", None))
+            self.message_user(request, f"Saved “{obj.title}” ({obj.get_status_display().lower()}).")
+            if "_savenext" in request.POST and queue.next_pk:
+                return HttpResponseRedirect(queue.url_of(queue.next_pk))
+            if "_savenext" in request.POST:
+                self.message_user(request, "That was the last draft in this view of the queue.")
+            return HttpResponseRedirect(queue.queue_url)
+        return super().response_change(request, obj)
+
     def save_model(self, request, obj, form, change):
         if change:
             stored = Event.objects.get(pk=obj.pk)
@@ -576,7 +689,14 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
 
     list_display = ("title_link", "date_label", "kind", "confidence", "evidence")
     list_display_links = None
-    list_filter = (admin_review.NeedsALookFilter, "kind", "precision", YearListFilter, LikelyDuplicateListFilter)
+    list_filter = (
+        admin_review.NeedsALookFilter,
+        "kind",
+        "precision",
+        YearListFilter,
+        LikelyDuplicateListFilter,
+        ImportedFromFilter,
+    )
     date_hierarchy = "start_date"
     search_fields = ("title", "location", "mentions__evidence")
     list_per_page = 50
@@ -601,7 +721,8 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
 
     @admin.display(description="title", ordering="title")
     def title_link(self, event):
-        link = format_html('<a href="{}">{}</a>', reverse("admin:events_event_change", args=[event.pk]), event.title)
+        url = admin_review.draft_url(event.pk, getattr(event, "queue_query", ""))
+        link = format_html('<a href="{}">{}</a>', url, event.title)
         if event.location:
             return format_html('{}<div class="quiet">{}</div>', link, event.location)
         return link

@@ -120,6 +120,54 @@ class ReleaseUploadForm(forms.Form):
         return cleaned
 
 
+class PreviewEventForm(forms.Form):
+    """One previewed event: keep it or not, and its title, kind and dates corrected before saving."""
+
+    keep = forms.BooleanField(required=False, initial=True, label="keep")
+    # show_hidden_initial: the confirm request carries what the extractor read, so only the
+    # fields the editor changed become corrections (and editor-owned).
+    title = forms.CharField(max_length=300, show_hidden_initial=True)
+    kind = forms.ChoiceField(choices=Kind.choices, show_hidden_initial=True)
+    start_date = forms.DateField(
+        label="first day", widget=forms.DateInput(attrs={"type": "date"}), show_hidden_initial=True
+    )
+    end_date = forms.DateField(
+        label="last day", required=False, widget=forms.DateInput(attrs={"type": "date"}), show_hidden_initial=True
+    )
+    # Which stored mention the event becomes: its sentence's offset and the kind the extractor read.
+    evidence_start = forms.IntegerField(widget=forms.HiddenInput)
+    extracted_kind = forms.CharField(widget=forms.HiddenInput)
+
+    CORRECTABLE = ("title", "kind", "start_date", "end_date")
+
+    @classmethod
+    def for_event(cls, prefix: str, item) -> "PreviewEventForm":
+        return cls(prefix=prefix, initial=cls.initial_of(item))
+
+    @staticmethod
+    def initial_of(item) -> dict:
+        return {
+            "keep": True,
+            "title": item.title[:300],
+            "kind": item.kind,
+            "start_date": item.start,
+            "end_date": item.end,
+            "evidence_start": item.evidence_start,
+            "extracted_kind": item.kind,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The last day is before the first day.")
+        return cleaned
+
+    def corrections(self) -> dict:
+        """The fields the editor changed from what the extractor read."""
+        return {name: self.cleaned_data[name] for name in self.CORRECTABLE if name in self.changed_data}
+
+
 class KindActionForm(helpers.ActionForm):
     """The changelist's action bar, with the kind that "Change kind" applies."""
 

@@ -4,10 +4,16 @@ filter, publishing many with a confirmation, and the words the admin's messages 
 `events.review` computes; this module only shows, sorts and filters.
 """
 
+import copy
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Case, FloatField, Value, When
+from django.http import QueryDict
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -40,14 +46,64 @@ def with_confidence(queryset, found: dict[int, review.Assessment]):
     return queryset.annotate(confidence=Case(*whens, default=Value(1.0), output_field=FloatField()))
 
 
+# The queue's own parameters a draft's page carries, so "next" and "back" keep the editor's view.
+QUEUE_PARAMETER = "queue"
+
+
+def queue_query(get) -> str:
+    """The queue's filters and sort order, without the page number (the next draft may be on another)."""
+    params = get.copy()
+    params.pop("p", None)
+    return params.urlencode()
+
+
+def draft_url(pk: int, query: str = "") -> str:
+    url = reverse("admin:events_event_change", args=[pk])
+    return f"{url}?{urlencode({QUEUE_PARAMETER: query})}" if query else url
+
+
+@dataclass
+class QueuePosition:
+    """Where a draft stands in the queue as the editor sees it (its filters and order): the next one."""
+
+    query: str
+    next_pk: int | None
+    remaining: int
+
+    @classmethod
+    def of(cls, queue_admin, request, pk: int, next_pk: int | None = None) -> "QueuePosition":
+        query = request.GET.get(QUEUE_PARAMETER, "")
+        if next_pk is None:
+            view = copy.copy(request)
+            view.GET = QueryDict(query)
+            view.method = "GET"
+            view._review_assessments = None
+            changelist = queue_admin.get_changelist_instance(view)
+            pks = list(changelist.queryset.values_list("pk", flat=True))
+            after = pks[pks.index(pk) + 1 :] + pks[: pks.index(pk)] if pk in pks else pks
+            next_pk = after[0] if after else None
+            return cls(query, next_pk, len(after))
+        return cls(query, next_pk, 0)
+
+    @property
+    def queue_url(self) -> str:
+        url = reverse("admin:events_draftevent_changelist")
+        return f"{url}?{self.query}" if self.query else url
+
+    def url_of(self, pk: int | None) -> str:
+        return draft_url(pk, self.query) if pk else ""
+
+
 class ReviewChangeList(ChangeList):
     """The queue's page of drafts, each carrying its assessment for the columns that show it."""
 
     def get_results(self, request):
         super().get_results(request)
         found = assessments(request, self.model_admin.get_queryset(request))
+        query = queue_query(request.GET)
         for event in self.result_list:
             event.assessment = found.get(event.pk)
+            event.queue_query = query
 
 
 class NeedsALookFilter(admin.SimpleListFilter):
@@ -77,11 +133,11 @@ def confidence_cell(assessment: review.Assessment):
     )
 
 
-def evidence_text(mention: Mention, highlighted):
+def evidence_text(mention: Mention, highlighted, shown: int = EVIDENCE_SHOWN):
     """The sentence, cut when long: the full text on hover (title) and on expanding it (details)."""
-    if len(mention.evidence) <= EVIDENCE_SHOWN:
+    if len(mention.evidence) <= shown:
         return format_html('<span class="evidence">{}</span>', highlighted)
-    cut = mention.evidence[:EVIDENCE_SHOWN].rsplit(" ", 1)[0] + "…"
+    cut = mention.evidence[:shown].rsplit(" ", 1)[0] + "…"
     return format_html(
         '<details class="evidence"><summary title="{}">{}</summary><span>{}</span></details>',
         mention.evidence,

@@ -161,3 +161,51 @@ def merge_events(survivor: Event, others: Iterable[Event], values: dict | None =
 def default_survivor(events: Iterable[Event]) -> Event:
     """The duplicate created first: its UID is the one subscribers have had longest."""
     return min(events, key=lambda e: (e.created_at, e.pk))
+
+
+@dataclass
+class PreviewChoice:
+    """What an editor decided in the import preview about one extracted event."""
+
+    evidence_start: int  # with the extracted kind: which of the release's mentions it became
+    extracted_kind: str
+    keep: bool = True
+    corrections: dict = field(default_factory=dict)  # field name -> corrected value
+
+
+@dataclass
+class PreviewOutcome:
+    dropped: int = 0
+    corrected: list[Event] = field(default_factory=list)
+
+
+def apply_preview_choices(release, choices: Iterable[PreviewChoice]) -> PreviewOutcome:
+    """After an import, drop the events the editor unticked and correct the ones they fixed.
+
+    A dropped event loses this release's mention; it goes (withdrawn if subscribers may have it)
+    only when no other release states it. Corrections are editor-owned, as any admin edit.
+    """
+    outcome = PreviewOutcome()
+    with transaction.atomic():
+        mentions = {(m.evidence_start, m.extracted.get("kind")): m for m in release.mentions.select_related("event")}
+        for choice in choices:
+            mention = mentions.get((choice.evidence_start, choice.extracted_kind))
+            if mention is None:
+                continue
+            event = Event.objects.select_for_update().get(pk=mention.event_id)
+            if not choice.keep:
+                mention.delete()
+                if not event.mentions.exists() and not event.editor_fields:
+                    event.delete()
+                outcome.dropped += 1
+                continue
+            changed = [name for name, value in choice.corrections.items() if getattr(event, name) != value]
+            if not changed:
+                continue
+            for name in changed:
+                setattr(event, name, choice.corrections[name])
+            record_edit(event, changed, reason="corrected in the import preview")
+            event.full_clean(exclude=["uid"], validate_unique=False)
+            event.save()
+            outcome.corrected.append(event)
+    return outcome

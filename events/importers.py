@@ -159,6 +159,7 @@ class Preview:
     extracted: ExtractedRelease | None = None
     existing: Release | None = None  # a release of this name, whose text would be replaced
     unchanged: bool = False  # this exact text is already imported
+    save_index: int | None = None  # its place in the confirm form's list of releases to save
 
     @property
     def ok(self) -> bool:

@@ -104,8 +104,9 @@ def test_release_page_shows_its_mentions_with_event_links(admin_client):
 def test_event_list_costs_a_fixed_number_of_queries(admin_client, make_mention, django_assert_num_queries, count):
     for _ in range(count):
         make_mention()
-    # session, user, year filter, two counts, events, their mentions, date hierarchy (2)
-    with django_assert_num_queries(9):
+    # session, user, year filter, latest releases (release filter), two counts, events, their
+    # mentions, date hierarchy (2)
+    with django_assert_num_queries(10):
         response = admin_client.get(EVENTS)
     assert len(response.context["cl"].result_list) == count
 
@@ -122,7 +123,7 @@ def test_event_list_shows_date_label_evidence_and_ownership(admin_client, make_e
     response = admin_client.get(EVENTS)
     assert "September–October 2020" in response.text
     assert "In September-October the exercise was held." in response.text
-    assert '<td class="field-editor_owned">title</td>' in response.text
+    assert '<div class="quiet">editor-owned: title</div>' in response.text
 
 
 def test_event_list_filters_by_year_kind_and_searches_evidence(admin_client, make_event, make_mention):
@@ -321,7 +322,8 @@ def test_upload_previews_then_saves_on_confirm(editor_client):
     response = editor_client.post(
         IMPORT, {"confirm": "1", "release_name": ["good.txt"], "release_data": [to_save[0][1]]}, follow=True
     )
-    assert "good.txt: new; 1 events created" in messages_of(response)
+    assert "good.txt: new; 1 event created" in messages_of(response)
+    assert response.redirect_chain[-1][0] == f"{QUEUE}?releases={Release.objects.get().pk}"
     release = Release.objects.get()
     assert release.original_text == RELEASE_TEXT
     assert release.mentions.get().event.status == "draft"
