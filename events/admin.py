@@ -713,7 +713,7 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        title = "Review queue: check each draft against its sentence, then publish, re-kind or withdraw"
+        title = "Review queue: check each draft against its sentence"
         return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -731,7 +731,7 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
     def confidence(self, event):
         return admin_review.confidence_cell(self.assessment(event))
 
-    @admin.display(description="evidence and reasons")
+    @admin.display(description="evidence, why")
     def evidence(self, event):
         """Each sentence that dates the draft with its release, then the reasons (class review-reasons)."""
         sentences = format_html_join(

@@ -129,10 +129,13 @@ class PreviewEventForm(forms.Form):
     title = forms.CharField(max_length=300, show_hidden_initial=True)
     kind = forms.ChoiceField(choices=Kind.choices, show_hidden_initial=True)
     start_date = forms.DateField(
-        label="first day", widget=forms.DateInput(attrs={"type": "date"}), show_hidden_initial=True
+        label="first day", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}), show_hidden_initial=True
     )
     end_date = forms.DateField(
-        label="last day", required=False, widget=forms.DateInput(attrs={"type": "date"}), show_hidden_initial=True
+        label="last day",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        show_hidden_initial=True,
     )
     # Which stored mention the event becomes: its sentence's offset and the kind the extractor read.
     evidence_start = forms.IntegerField(widget=forms.HiddenInput)
