@@ -663,3 +663,13 @@ def test_titles_keep_what_follows_a_range_with_a_dash_and_lose_an_abbreviated_we
         "The talks were held on Wed, 3 May in Minsk."
     )
     assert [e["title"] for e in events] == ["The talks were held in Minsk"] * 2
+
+
+def test_several_names_each_followed_by_a_finer_date_are_dated_by_it():
+    text = "The calendar for 2024 includes the Interaction-2024 exercise in September and the Search-2024 exercise in October."
+    assert starts(release(text)) == [("2024-09", None, "exercise"), ("2024-10", None, "exercise")]
+
+
+def test_what_a_plan_provides_for_lies_ahead():
+    text = "The plan provides for a meeting of the ministers in June and a session of the Council in November."
+    assert starts(release(text)) == [("2023-06", None, "meeting"), ("2023-11", None, "meeting")]

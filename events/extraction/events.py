@@ -227,7 +227,7 @@ def events_in_unit(
         present = True
     # "In 2023, the chairmanship is held by Belarus": a generic verb whose subject is a term of office.
     pairs = [(d, t) for d, t in pairs if not (t.kind == GENERIC and PERIOD_SUBJECT.search(plain, unit.start, t.start))]
-    pairs, absorbed = absorb_name(pairs, triggers, plain[unit.start : unit.end])
+    pairs, absorbed = absorb_name(pairs, triggers, plain[unit.start : unit.end], unit.start)
     candidates = []
     for date, trigger in pairs:
         kind, kind_rule = kind_of(plain, date, trigger, triggers, unit)

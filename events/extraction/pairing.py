@@ -69,7 +69,7 @@ STAGE = re.compile(rf"\b(?:{PART_WORDS})\s+of\b", re.IGNORECASE)
 
 
 def absorb_name(
-    pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger], sentence: str = ""
+    pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger], sentence: str = "", offset: int = 0
 ) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
     """One name and a finer date of its year in one sentence date one exercise.
 
@@ -78,6 +78,8 @@ def absorb_name(
     ("staff talks on Rubezh-2025 were held on 3 June").
     """
     names = [(d, t) for d, t in pairs if d.type == "name"]
+    if len(names) > 1 and sentence:
+        return absorb_adjacent_names(pairs, names, sentence, offset)
     if len(names) != 1 or STAGE.search(sentence):
         # "The first stage of the operation, dubbed Channel 2007, ended on Monday": the stage ended.
         return pairs, {}
@@ -107,6 +109,37 @@ def absorb_name(
                 trigger = replace(trigger, kind="exercise")
         result.append((date, trigger))
     return result, absorbed
+
+
+# Between a name and the finer date that follows it: "Interaction-2024 exercise in September".
+NAME_THEN_DATE = re.compile(r"[\"'\u201d]?\s+(?:[a-z-]+\s+){0,2}?(?:in|on|from|at)\s+(?:the\s+)?$")
+
+
+def absorb_adjacent_names(
+    pairs: list[tuple[DateValue, Trigger]], names: list[tuple[DateValue, Trigger]], sentence: str, offset: int
+) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
+    """Several names, each followed by a finer date of its year, date one exercise each:
+    "the Interaction-2024 exercise in September and the Search-2024 exercise in October".
+    `offset` is where `sentence` starts in the text the dates' offsets count in."""
+    named_by: dict[int, tuple[DateValue, Trigger]] = {}
+    for date, _ in pairs:
+        if date.type in ("name", "published") or date.precision == "year":
+            continue
+        before = [(n, t) for n, t in names if n.text_end <= date.text_start and n.start.year == date.start.year]
+        if before:
+            name, trigger = max(before, key=lambda pair: pair[0].text_end)
+            gap = sentence[name.text_end - offset : date.text_start - offset]
+            if NAME_THEN_DATE.fullmatch(gap) and id(name) not in {id(n) for n, _ in named_by.values()}:
+                named_by[id(date)] = (name, trigger)
+    if not named_by:
+        return pairs, {}
+    used = {id(name) for name, _ in named_by.values()}
+    result = [
+        (date, named_by[id(date)][1] if id(date) in named_by else trigger)
+        for date, trigger in pairs
+        if id(date) not in used
+    ]
+    return result, {key: name.text for key, (name, _) in named_by.items()}
 
 
 def opens_clause(plain: str, date: DateValue, unit: Unit) -> bool:

@@ -13,6 +13,7 @@ FUTURE = re.compile(
     r"\b(?:will|shall|would|should\s+take\s+place|"
     r"(?:is|are)\s+(?:scheduled|planned|expected|due|going|to|set\s+to|slated|about\s+to|preparing\s+to|planning\s+to)|"
     r"(?:was|were)\s+to\s+be|(?:intends?|plans?|aims?)\s+to|(?:scheduled|slated|set|planned)\s+for|"
+    r"provides?\s+for|envisages?|envisions?|foresees?|"
     r"upcoming|forthcoming|next|"
     r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off)\b",
     re.IGNORECASE,
