@@ -673,3 +673,27 @@ def test_several_names_each_followed_by_a_finer_date_are_dated_by_it():
 def test_what_a_plan_provides_for_lies_ahead():
     text = "The plan provides for a meeting of the ministers in June and a session of the Council in November."
     assert starts(release(text)) == [("2023-06", None, "meeting"), ("2023-11", None, "meeting")]
+
+
+def test_a_council_relieving_someone_of_a_post_is_a_decision():
+    text = "On 10 May, the Council relieved the Secretary General of his duties."
+    assert starts(release(text)) == [("2023-05-10", None, "decision")]
+
+
+def test_a_headline_repeated_in_the_body_is_read_as_a_headline():
+    from events.extraction.reading import reading_units
+    from events.extraction.release import Header
+    from events.extraction.text import normalize
+
+    headline = "Ministers to discuss the appointment of a new Secretary General"
+    text = normalize(
+        f"{headline}\n\n{headline} 12.05.2023\n\nTASS, Russia\nMay 12 2023\n{headline}\n\n"
+        "The ministers will meet in Minsk on 8 June.\n"
+    )
+    units = reading_units(text, Header(text, text))
+    body = [(text[u.start : u.end].split("\n")[-1], u.header, u.lead) for u in units[2:]]
+    assert body == [
+        ("TASS, Russia", False, True),
+        (headline, True, False),
+        ("The ministers will meet in Minsk on 8 June.", False, True),
+    ]

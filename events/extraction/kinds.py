@@ -156,6 +156,8 @@ LEXICON: list[tuple[str, str]] = [
     ("decision", r"conferred\b"),
     ("decision", r"agreed\s+(?:on|to|upon)\b"),
     ("decision", r"endorsed\b"),
+    # a body relieving someone of a post decides it: "the Council relieved X of his duties"
+    ("decision", r"relieved\s+(?:[\w'\u2019.-]+\s+){0,4}?of\s+(?:his|her|their)\s+(?:post|duties|office|position)"),
     # A greeting or an address is a statement: a `decision` (ANNOTATION.md section 3)
     ("decision", r"congratulat(?:ed|es|ions?|ory)\b"),
     ("decision", r"greetings?\b"),

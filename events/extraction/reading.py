@@ -52,9 +52,30 @@ def reading_units(plain: str, header: Header) -> list[Unit]:
     if header.dateline_span and header.dateline_span != header.title_span:
         units.extend(header_units(plain, *header.dateline_span))
     body = join_date_lines(plain, sentences(plain, header.body_start, header.body_end))
-    for index, (start, end) in enumerate(body):
-        units.append(Unit(start, end, lead=index == 0))
+    lead = True
+    for start, end in body:
+        if repeats_headline(plain, start, end, header.title):
+            # A syndicated copy's block ("TASS, Russia / Nov 2 2018 / <the headline>"): a headline line.
+            units.append(Unit(start, end, header=True))
+            continue
+        units.append(Unit(start, end, lead=lead))
+        if len(plain[start:end].split()) >= LEAD_WORDS:
+            lead = False  # a source line ("TASS, Russia") is not the lead
     return units
+
+
+# The fewest words of a lead: shorter lines before it are sources, places or dates.
+LEAD_WORDS = 5
+
+
+# What may stand before a headline repeated in the body: a source and a date line.
+REPEAT_PREFIX = 60
+
+
+def repeats_headline(plain: str, start: int, end: int, title: str) -> bool:
+    """A body line that is the headline again, after at most a short source or date line."""
+    text = " ".join(plain[start:end].split()).rstrip(".")
+    return len(title) >= 20 and text.endswith(title.rstrip(".")) and len(text) - len(title.rstrip(".")) <= REPEAT_PREFIX
 
 
 def header_units(plain: str, start: int, end: int) -> list[Unit]:
