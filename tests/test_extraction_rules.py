@@ -443,7 +443,7 @@ def test_titles_lose_the_words_a_date_leaves_behind():
     titles += [e["title"] for e in release("The drills will start on August 26 in the Pskov region.")]
     assert titles == [
         "The working group will meet again in Minsk",
-        "Joint exercise will be held in Belarus",
+        "The joint exercise will be held in Belarus",
         "The drills will start in the Pskov region",
     ]
 
@@ -696,4 +696,16 @@ def test_a_headline_repeated_in_the_body_is_read_as_a_headline():
         ("TASS, Russia", False, True),
         (headline, True, False),
         ("The ministers will meet in Minsk on 8 June.", False, True),
+    ]
+
+
+def test_titles_read_a_possessive_date_as_the_and_drop_the_name_closing_an_adverbial():
+    events = release("The main result of today's session of the Council was the adoption of the plan.")
+    events += release(
+        "On 7 May, under the chairmanship of the Representative of Tajikistan, Khasan Sultonov, "
+        "a meeting of the Permanent Council was held."
+    )
+    assert [e["title"] for e in events] == [
+        "The main result of the session of the Council was the adoption of the plan",
+        "A meeting of the Permanent Council was held",
     ]

@@ -37,6 +37,7 @@ LEADING_ADVERBIAL = re.compile(
 )
 
 
+APPOSITIVE_NAME = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3},\s+(?=(?:a|an|the)\b)")
 # A news agency's dateline left at the head of a sentence: "DUSHANBE, Asia-Plus -", "MOSCOW, - ".
 AGENCY_HEAD = re.compile(
     r"^[A-Z][A-Z.' -]{2,},\s*(?:\(?[A-Za-z][\w .-]{0,30}\)?\s*)?(?:/\s*[\w .-]+/\s*\.?\s*)?(?:--|-|\u2013|\u2014)\s*"
@@ -106,7 +107,12 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     for date_start, date_end in sorted(dates):
         if date_start < cursor or date_start >= end:
             continue
-        pieces.append(DATE_TAIL.sub("", DATE_LEAD.sub("", text[cursor:date_start])))
+        before = text[cursor:date_start]
+        if DATE_TAIL.match(text[date_end : date_end + 3]):
+            # "the main result of today's session": "the main result of the session"
+            pieces.append(DATE_TAIL.sub("", before) + (" the" if not re.search(r"\bthe\s*$", before, re.I) else ""))
+        else:
+            pieces.append(DATE_TAIL.sub("", DATE_LEAD.sub("", before)))
         cursor = min(date_end, end)
     pieces.append(DATE_TAIL.sub("", text[cursor:end]))
     title = " ".join(piece.strip() for piece in pieces if piece.strip())
@@ -122,7 +128,12 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
     title = re.sub(r"^[\W\s]+", "", title)
     title = AGENCY_HEAD.sub("", title)
-    title = LEADING_ADVERBIAL.sub("", title)
+    stripped = LEADING_ADVERBIAL.sub("", title)
+    if stripped != title:
+        # "under the chairmanship of the Representative of Tajikistan, Khasan Sultonov, a meeting ...":
+        # the name that closed the adverbial goes with it.
+        stripped = APPOSITIVE_NAME.sub("", stripped)
+    title = stripped
     title = " ".join(title.split()).strip(" ,;:.-\"'")
     title = DANGLING.sub("", title).strip(" ,;:.-\"'")
     if len(title) > MAX_TITLE:
