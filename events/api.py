@@ -12,7 +12,6 @@ import datetime
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import CursorPagination
@@ -21,7 +20,7 @@ from ninja.responses import Status as Answer
 from events import freshness
 from events.models import Event, Kind, Mention, Release, Status
 from events.opendata import InvalidFilters, published_matching, read_filters
-from events.schemas import EventOut, EventPage, Problem, ReleaseDetail, ReleasePage, event_out, release_out
+from events.schemas import EventOut, EventPage, Links, Problem, ReleaseDetail, ReleasePage, event_out, release_out
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -90,8 +89,16 @@ EVENT_CURSORS = Cursors(("start_date", "start_time", "pk"), position_type=dateti
 RELEASE_CURSORS = Cursors(("-pk",), position_type=int)
 
 
+MENTION_FIELDS = ("event_id", "release_id", "evidence", "evidence_start", "evidence_end", "date_text")
+RELEASE_REF_FIELDS = ("title", "published_on")
+
+
 def with_mentions(events):
-    mentions = Mention.objects.select_related("release").order_by("release__published_on", "evidence_start")
+    mentions = (
+        Mention.objects.select_related("release")
+        .only(*MENTION_FIELDS, *(f"release__{name}" for name in RELEASE_REF_FIELDS))
+        .order_by("release__published_on", "evidence_start")
+    )
     return events.defer("ical_component", "editor_fields").prefetch_related(Prefetch("mentions", queryset=mentions))
 
 
@@ -121,9 +128,9 @@ def list_events(request, response: HttpResponse, filters: Query[EventFilters], p
     events = published_matching(filters)
     if unchanged := conditional(request, response, events, "api-events", filters, f"{page.cursor}|{page.page_size}"):
         return unchanged
-    absolute = request.build_absolute_uri
+    links = Links(request)
     result = EVENT_CURSORS.page(with_mentions(events), page, request)
-    result["results"] = [event_out(event, absolute) for event in result["results"]]
+    result["results"] = [event_out(event, links) for event in result["results"]]
     return result
 
 
@@ -133,7 +140,7 @@ def event_response(request, response: HttpResponse, **lookup):
     if unchanged := conditional(request, response, events, f"api-event|{sorted(lookup.items())}"):
         return unchanged
     event = get_object_or_404(with_mentions(events))
-    return event_out(event, request.build_absolute_uri)
+    return event_out(event, Links(request))
 
 
 @api.get(
@@ -172,7 +179,8 @@ def list_releases(request, response: HttpResponse, page: Query[PageParams]):
     if unchanged := conditional(request, response, Event.objects.published(), "api-releases", extra=extra):
         return unchanged
     result = RELEASE_CURSORS.page(Release.objects.defer("original_text", "body"), page, request)
-    result["results"] = [release_out(release, request.build_absolute_uri) for release in result["results"]]
+    links = Links(request)
+    result["results"] = [release_out(release, links) for release in result["results"]]
     return result
 
 
@@ -187,16 +195,16 @@ def get_release(request, response: HttpResponse, release_id: int):
     if unchanged := conditional(request, response, Event.objects.published(), f"api-release|{release_id}"):
         return unchanged
     release = get_object_or_404(Release, pk=release_id)
-    absolute = request.build_absolute_uri
+    links = Links(request)
     mentions = release.mentions.filter(event__status=Status.PUBLISHED).select_related("event").in_text_order()
     return {
-        **release_out(release, absolute),
+        **release_out(release, links),
         "text": release.original_text,
         "events": [
             {
                 "id": mention.event_id,
                 "title": mention.event.title,
-                "api_url": absolute(reverse("api:event", args=[mention.event_id])),
+                "api_url": links.event_api.format(mention.event_id),
                 "evidence": mention.evidence,
                 "evidence_start": mention.evidence_start,
                 "evidence_end": mention.evidence_end,
