@@ -52,6 +52,21 @@ def bad_parameter(request, error: ValidationError):
     return api.create_response(request, {"detail": "Invalid parameter.", "errors": errors}, status=400)
 
 
+def read(path: str, **options):
+    """A GET operation that answers HEAD too (clients and proxies check validators with it).
+
+    HEAD is registered as its own operation left out of the schema: it is GET without a body, and
+    OpenAPI wants one operation id per method.
+    """
+
+    def register(view):
+        api.get(path, **options)(view)
+        api.api_operation(["HEAD"], path, response=options["response"], include_in_schema=False)(view)
+        return view
+
+    return register
+
+
 class EventFilters(Schema):
     """The timeline's filters (validated by its form, `events.forms.TimelineFilterForm`)."""
 
@@ -112,7 +127,7 @@ def conditional(
     return freshness.not_modified(request, etag)
 
 
-@api.get(
+@read(
     "/events",
     response={200: EventPage, 400: Problem},
     url_name="events",
@@ -143,7 +158,7 @@ def event_response(request, response: HttpResponse, **lookup):
     return event_out(event, Links(request))
 
 
-@api.get(
+@read(
     "/events/{int:event_id}",
     response={200: EventOut, 400: Problem},
     url_name="event",
@@ -154,7 +169,7 @@ def get_event(request, response: HttpResponse, event_id: int):
     return event_response(request, response, pk=event_id)
 
 
-@api.get(
+@read(
     "/events/uid/{uid}",
     response={200: EventOut, 400: Problem},
     url_name="event-by-uid",
@@ -166,7 +181,7 @@ def get_event_by_uid(request, response: HttpResponse, uid: str):
     return event_response(request, response, uid=uid)
 
 
-@api.get(
+@read(
     "/releases",
     response={200: ReleasePage, 400: Problem},
     url_name="releases",
@@ -184,7 +199,7 @@ def list_releases(request, response: HttpResponse, page: Query[PageParams]):
     return result
 
 
-@api.get(
+@read(
     "/releases/{int:release_id}",
     response={200: ReleaseDetail, 400: Problem},
     url_name="release",

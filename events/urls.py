@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from events import atom, csv_export, feeds, timelinejs, views
 
@@ -15,6 +16,6 @@ urlpatterns = [
     path("events/<int:pk>/event.ics", feeds.EventDownload.as_view(), name="event-ics"),
     path("timeline.json", timelinejs.timeline_json, name="timeline-json"),
     path("embed/", timelinejs.embed, name="embed"),
-    path("atom/", atom.EventsAtomFeed(), name="atom"),
+    path("atom/", require_safe(atom.EventsAtomFeed()), name="atom"),
     path("events.csv", csv_export.events_csv, name="events-csv"),
 ]

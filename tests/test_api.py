@@ -157,8 +157,8 @@ def test_list_costs_a_fixed_number_of_queries(client, make_event, make_mention, 
     with django_assert_num_queries(2):  # the page's events; their mentions with those mentions' releases (one join)
         client.get("/api/events?kind=meeting")
     # the events' state is never cached for free text (one entry per word would fill the cache):
-    # their count and latest change are read again
-    with django_assert_num_queries(4):
+    # their count and latest change are read again, in one query
+    with django_assert_num_queries(3):
         client.get("/api/events?q=Event")
 
 
@@ -216,3 +216,14 @@ def test_release_list_and_detail(client, spec, make_release, make_mention):
     assert_valid(spec, "ReleaseDetail", detail)
     [event] = detail["events"]
     assert detail["text"][event["evidence_start"] : event["evidence_end"]] == "23.01.2020"
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/events", "/api/releases", "/timeline.json", "/atom/", "/events.csv", "/sitemap.xml", "/embed/"]
+)
+def test_open_data_answers_head_and_refuses_writes(client, make_event, url):
+    make_event()
+    head = client.head(url)
+    assert head.status_code == 200
+    assert client.post(url).status_code == 405
+    assert client.delete(url).status_code == 405

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from events.api import api
 from events.structured import SITEMAPS, robots_txt
@@ -10,11 +11,11 @@ urlpatterns = [
     path("api/", api.urls),
     path(
         "sitemap.xml",
-        sitemaps.index,
+        require_safe(sitemaps.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
-    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path("sitemap-<section>.xml", require_safe(sitemaps.sitemap), {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("", include("events.urls")),
 ]
