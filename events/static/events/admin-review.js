@@ -3,9 +3,11 @@
 (function () {
   "use strict";
 
+  // Keys are shortcuts unless the editor is writing: in a text field, a list or an editable area.
   function typing(event) {
     const target = event.target;
-    return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+    if (target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName)) return true;
+    return target.tagName === "INPUT" && !["checkbox", "radio", "submit", "button"].includes(target.type);
   }
 
   function queueShortcuts(list) {
