@@ -742,7 +742,7 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
                 for m in event.mentions.all()
             ),
         )
-        return format_html("{}{}", sentences, admin_review.reasons_list(self.assessment(event)))
+        return format_html("{}{}", sentences, admin_review.reasons_list(self.assessment(event), event.pk))
 
     def assessment(self, event):
         return getattr(event, "assessment", None) or review.assess(event)

@@ -146,7 +146,7 @@ def evidence_text(mention: Mention, highlighted, shown: int = EVIDENCE_SHOWN):
     )
 
 
-def reasons_list(assessment: review.Assessment):
+def reasons_list(assessment: review.Assessment, pk: int | None = None):
     """Doubts first, then the extractor's own rules, in one list an editor reads beside the evidence."""
     items = [("doubt", f"⚠ {doubt}") for doubt in assessment.doubts]
     items += [("rule", rule) for rule in assessment.rules]
@@ -154,7 +154,16 @@ def reasons_list(assessment: review.Assessment):
         items.append(("rule", "entered by hand"))
     elif not assessment.rules:
         items.append(("rule", "extracted before reasons were recorded"))
-    return format_html('<ul class="review-reasons">{}</ul>', format_html_join("", '<li class="{}">{}</li>', items))
+    compare = ""
+    if pk is not None and assessment.duplicates:
+        ids = ",".join(str(n) for n in [pk, *assessment.duplicates])
+        label = f"compare with {plural(len(assessment.duplicates), 'likely duplicate')}"
+        compare = format_html(
+            '<li class="compare"><a href="{}?ids={}">{}</a></li>', reverse("admin:events_event_merge"), ids, label
+        )
+    return format_html(
+        '<ul class="review-reasons">{}{}</ul>', format_html_join("", '<li class="{}">{}</li>', items), compare
+    )
 
 
 def confirm_publish(model_admin, request, queryset):

@@ -7,7 +7,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from events import review
+from events import admin_review, review
 from events.history import IMPORTER_USERNAME
 from events.importers import import_text
 from events.models import Event
@@ -91,6 +91,9 @@ def test_two_events_from_one_sentence_and_likely_duplicates_are_flagged(make_eve
     assert found[one.pk].doubts == ["same sentence as another event", "likely duplicate"]
     assert found[one.pk].duplicates == {other.pk: "same sentence, same day"}
     assert found[one.pk].needs_a_look and found[other.pk].needs_a_look
+    assert f"{reverse('admin:events_event_merge')}?ids={one.pk},{other.pk}" in str(
+        admin_review.reasons_list(found[one.pk], one.pk)
+    )
 
 
 def test_a_draft_entered_by_hand_has_no_extractor_doubts(make_event):
