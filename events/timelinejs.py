@@ -5,6 +5,7 @@ date known to the month is `{"year": 2024, "month": 5}`: precision survives. Tex
 TimelineJS, so every value from a release or an editor is escaped here.
 """
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import JsonResponse
@@ -103,6 +104,7 @@ def timeline_json(request):
 
 @require_safe
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": None})  # the one page any site may frame: no frame-ancestors
 def embed(request):
     """/embed/: the timeline drawn by TimelineJS, for other sites' iframes (the only page allowed in frames)."""
     query = request.GET.urlencode()

@@ -1,5 +1,6 @@
 """Reader pages: the timeline, an event, a release. Thin: which objects, which template."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from events import params as parameters
@@ -46,7 +47,8 @@ def timeline(request):
 
 
 def event_detail(request, pk):
-    events = Event.objects.all() if request.user.is_staff else Event.objects.public()
+    # Drafts are for editors: the permission to view events in the admin, not mere staff status.
+    events = Event.objects.all() if request.user.has_perm("events.view_event") else Event.objects.public()
     event = get_object_or_404(events.select_related("founding_event"), pk=pk)
     if event.merged_into_id and event.status != Status.PUBLISHED:
         return redirect("events:event-detail", pk=event.merged_into_id)
@@ -70,6 +72,9 @@ def release_detail(request, pk):
     release = get_object_or_404(Release, pk=pk)
     mentions = release.mentions.filter(event__status=Status.PUBLISHED).select_related("event").in_text_order()
     mentions = list(mentions)
+    # A release is public once one of its events is: before that its text would disclose drafts.
+    if not mentions and not request.user.has_perm("events.view_release"):
+        raise Http404("No published event comes from this release yet.")
     return render(
         request,
         "events/release_detail.html",

@@ -77,3 +77,15 @@ class RequestBodyLimitMiddleware:
             message = f"Request body too large ({declared / 1e6:.1f} MB; at most {limit / 1e6:.1f} MB)."
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Sends settings.PERMISSIONS_POLICY: browser features (camera, location…) this site never uses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
