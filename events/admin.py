@@ -503,6 +503,7 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
     list_per_page = 100
     raw_id_fields = ("founding_event", "merged_into")
     readonly_fields = (
+        "review_summary",
         "editor_owned_fields",
         "likely_duplicates",
         "uid",
@@ -512,6 +513,7 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
         "published_once",
     )
     fieldsets = (
+        ("Evidence and confidence", {"fields": ("review_summary",)}),
         (
             None,
             {
@@ -541,6 +543,23 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(mentions_prefetch())
+
+    @admin.display(description="why")
+    def review_summary(self, event):
+        """At the top of the page: the confidence, each sentence that dates the event, and the reasons."""
+        if not event.pk:
+            return "—"
+        event = Event.objects.prefetch_related("mentions").get(pk=event.pk)
+        assessment = review.assess_all([event])[event.pk]
+        sentences = format_html_join(
+            "", '<div class="mention">{}</div>', ((highlighted_evidence(m),) for m in event.mentions.all())
+        )
+        return format_html(
+            "{}{}{}",
+            admin_review.confidence_cell(assessment),
+            sentences,
+            admin_review.reasons_list(assessment, event.pk),
+        )
 
     @admin.display(description="editor-owned fields")
     def editor_owned_fields(self, event):
