@@ -126,6 +126,9 @@ def test_the_preview_lets_the_editor_untick_and_correct_before_saving(editor_cli
     assert (event.title, event.kind) == ("Staff talks on the joint exercise in Minsk", "meeting")
     assert sorted(event.editor_fields) == ["kind", "title"]
     assert event.history.latest().history_change_reason == "corrected in the import preview"
+    created = event.history.earliest()  # the import itself names the editor who uploaded it
+    assert (created.history_user.username, created.history_change_reason) == ("ed", "import of two.txt")
+    assert event.history.latest().history_user.username == "ed"
     assert f"{len(forms) - 1} events left out as you unticked, 1 event corrected." in response.text
     assert [e.pk for e in response.context["cl"].result_list] == [event.pk]
 

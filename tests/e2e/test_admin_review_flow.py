@@ -102,6 +102,13 @@ def test_the_queue_shows_reasons_sorts_by_confidence_and_passes_axe(editor_page,
     shown = [int(text.rstrip("%")) for text in page.locator("#result_list .confidence").all_inner_texts()]
     assert shown == sorted(shown) and shown[0] < shown[-1]
     assert fits_width(page) and results_fit(page)
+    page.keyboard.press("j")
+    page.keyboard.press("j")  # the second draft
+    page.keyboard.press("x")  # ticked
+    boxes = page.locator("#result_list input.action-select")
+    assert [boxes.nth(n).is_checked() for n in range(boxes.count())][:2] == [False, True]
+    assert "keyboard-focus" in (page.locator("#result_list tbody tr").nth(1).get_attribute("class") or "")
+    page.keyboard.press("x")
     screenshot(page, "review-queue-desktop")
     assert serious_violations(page) == []
 
