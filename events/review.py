@@ -48,6 +48,11 @@ TITLE_DOUBTS = {
     "ends on a dangling word": Doubt("title breaks off", 0.3),
     "an agency's dateline": Doubt("title starts with an agency's dateline", 0.3),
 }
+# A place or agency in capitals left at the head of a title ("MOSCOW A whole series of…"), which
+# title_problems' dateline test misses when no comma or dash follows. Five letters or more, so
+# acronyms (CSTO, CIS, EAEU) are not taken for one.
+CAPITALS_HEAD = re.compile(r"^[A-Z]{5,}(?:[ -][A-Z]{2,})*[,:]?\s+[A-Z]")
+CAPITALS_DOUBT = Doubt("title starts with a place or agency in capitals", 0.3)
 SAME_SENTENCE = Doubt("same sentence as another event", 0.15)
 LIKELY_DUPLICATE = Doubt("likely duplicate", 0.3)
 
@@ -84,6 +89,8 @@ def assess(event: Event, shares_sentence: bool = False, duplicates: dict[int, st
     doubts: list[Doubt] = rule_doubts(rules)
     if "title" not in event.editor_fields:
         doubts += [TITLE_DOUBTS[p] for p in title_problems(event.title) if p in TITLE_DOUBTS]
+        if CAPITALS_HEAD.match(event.title) and "an agency's dateline" not in title_problems(event.title):
+            doubts.append(CAPITALS_DOUBT)
     if shares_sentence:
         doubts.append(SAME_SENTENCE)
     if duplicates:

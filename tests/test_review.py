@@ -76,6 +76,24 @@ def test_a_title_without_a_verb_needs_a_look(make_event, make_mention):
     assert found.needs_a_look
 
 
+@pytest.mark.parametrize(
+    ("title", "doubt"),
+    [
+        ("At a session in Moscow", "title is a phrase, not a statement"),
+        ("The second stage will be held in", "title breaks off"),
+        ("MOSCOW A whole series of events was held…", "title starts with a place or agency in capitals"),
+    ],
+)
+def test_titles_readers_should_not_see_need_a_look(make_event, make_mention, title, doubt):
+    found = assessed(draft_with_rules(make_event, make_mention, ["dated by '3 June 2025' (dmy)"], title=title))
+    assert doubt in found.doubts and found.needs_a_look
+
+
+def test_an_acronym_at_the_head_of_a_title_is_no_doubt(make_event, make_mention):
+    found = assessed(draft_with_rules(make_event, make_mention, [], title="CSTO Secretary General visited Minsk"))
+    assert found.doubts == []
+
+
 def test_an_editor_written_title_is_not_doubted(make_event, make_mention):
     found = assessed(draft_with_rules(make_event, make_mention, [], title="yesterday", editor_fields=["title"]))
     assert found.doubts == []
