@@ -18,8 +18,8 @@ from ninja.pagination import CursorPagination
 from ninja.responses import Status as Answer
 
 from events import freshness
-from events.models import Event, Kind, Mention, Release, Status
-from events.opendata import InvalidFilters, published_matching, read_filters
+from events.models import Event, Kind, Mention, Status
+from events.opendata import InvalidFilters, public_releases, published_matching, read_filters
 from events.schemas import EventOut, EventPage, Links, Problem, ReleaseDetail, ReleasePage, event_out, release_out
 
 PAGE_SIZE = 50
@@ -189,11 +189,11 @@ def get_event_by_uid(request, response: HttpResponse, uid: str):
     tags=["releases"],
 )
 def list_releases(request, response: HttpResponse, page: Query[PageParams]):
-    """Releases, most recently imported first."""
+    """Releases, most recently imported first; a release appears once one of its events is published."""
     extra = f"{page.cursor}|{page.page_size}"
     if unchanged := conditional(request, response, Event.objects.published(), "api-releases", extra=extra):
         return unchanged
-    result = RELEASE_CURSORS.page(Release.objects.defer("original_text", "body"), page, request)
+    result = RELEASE_CURSORS.page(public_releases().defer("original_text", "body"), page, request)
     links = Links(request)
     result["results"] = [release_out(release, links) for release in result["results"]]
     return result
@@ -209,7 +209,7 @@ def list_releases(request, response: HttpResponse, page: Query[PageParams]):
 def get_release(request, response: HttpResponse, release_id: int):
     if unchanged := conditional(request, response, Event.objects.published(), f"api-release|{release_id}"):
         return unchanged
-    release = get_object_or_404(Release, pk=release_id)
+    release = get_object_or_404(public_releases(), pk=release_id)
     links = Links(request)
     mentions = release.mentions.filter(event__status=Status.PUBLISHED).select_related("event").in_text_order()
     return {

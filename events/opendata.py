@@ -5,10 +5,11 @@ is valid) and `EventQuerySet.filtered` applies them, so the API, TimelineJS JSON
 exactly what the timeline page shows for the same URL.
 """
 
+from django.db.models import Exists, OuterRef
 from django.http import JsonResponse
 
 from events import params as parameters
-from events.models import Event
+from events.models import Event, Mention, Release, Status
 
 # The timeline's filters (its `page` is replaced by cursors in the API).
 FILTERS = ("kind", "year", "location", "q")
@@ -40,3 +41,10 @@ def published_matching(filters: dict[str, str]):
 
 def bad_filters(error: InvalidFilters) -> JsonResponse:
     return JsonResponse({"detail": str(error), "errors": error.errors}, status=400)
+
+
+def public_releases():
+    """Releases stating at least one published event: before that, a release's text would disclose drafts
+    (the rule of the release page)."""
+    stated = Mention.objects.filter(release=OuterRef("pk"), event__status=Status.PUBLISHED)
+    return Release.objects.filter(Exists(stated))

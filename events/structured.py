@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from events.dates import format_span, to_iso
 from events.models import Event, Kind, Precision, Release, Status
+from events.opendata import public_releases
 
 ORGANIZER = {"@type": "Organization", "name": "Collective Security Treaty Organization", "alternateName": "CSTO"}
 DESCRIPTION_LENGTH = 200
@@ -93,7 +94,7 @@ class ReleaseSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        return Release.objects.only("pk", "updated_at").order_by("pk")
+        return public_releases().only("pk", "updated_at").order_by("pk")
 
     def lastmod(self, release: Release):
         return release.updated_at

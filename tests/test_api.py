@@ -227,3 +227,14 @@ def test_open_data_answers_head_and_refuses_writes(client, make_event, url):
     assert head.status_code == 200
     assert client.post(url).status_code == 405
     assert client.delete(url).status_code == 405
+
+
+def test_a_release_appears_once_one_of_its_events_is_published(client, make_event, make_mention):
+    draft = make_event(status="draft")
+    mention = make_mention(event=draft)
+    assert client.get(f"/api/releases/{mention.release_id}").status_code == 404
+    assert client.get("/api/releases").json()["results"] == []
+    draft.status = "published"
+    draft.save()
+    assert client.get(f"/api/releases/{mention.release_id}").status_code == 200
+    assert [r["id"] for r in client.get("/api/releases").json()["results"]] == [mention.release_id]

@@ -102,12 +102,13 @@ def test_other_pages_have_a_description_and_no_event(client, make_event):
     assert reader.json_ld == []
 
 
-def test_sitemap_lists_published_events_releases_and_pages_never_drafts(client, make_event, make_release):
+def test_sitemap_lists_published_events_releases_and_pages_never_drafts(client, make_event, make_mention):
     published = make_event()
     draft = make_event(status="draft")
     withdrawn = make_event()
     withdrawn.withdraw()
-    release = make_release()
+    release = make_mention(event=published).release
+    unpublished_release = make_mention(event=draft).release
     index = ET.fromstring(client.get("/sitemap.xml").content)
     sections = [loc.text for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS)]
     assert sections and all(url.startswith("http://testserver/sitemap-") for url in sections)
@@ -121,6 +122,7 @@ def test_sitemap_lists_published_events_releases_and_pages_never_drafts(client, 
     assert "http://testserver/" in urls
     assert f"http://testserver{draft.get_absolute_url()}" not in urls
     assert f"http://testserver{withdrawn.get_absolute_url()}" not in urls
+    assert f"http://testserver{unpublished_release.get_absolute_url()}" not in urls
 
 
 def test_robots_txt_points_to_the_sitemap(client):
