@@ -202,6 +202,9 @@ def events_after_deleting(releases) -> list[str]:
 
 @admin.register(Release)
 class ReleaseAdmin(admin.ModelAdmin):
+    class Media:
+        css = {"all": ["events/admin-review.css"]}  # lists as cards on phones
+
     list_display = ("title", "published_on", "source_name", "event_count")
     search_fields = ("title", "source_name", "body")
     date_hierarchy = "published_on"
@@ -772,6 +775,9 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
 
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
+    class Media:
+        css = {"all": ["events/admin-review.css"]}  # lists as cards on phones
+
     list_display = ("__str__", "event", "evidence_short", "date_text")
     list_select_related = ("release", "event")
     search_fields = ("evidence", "release__title", "event__title")

@@ -208,6 +208,9 @@ def test_the_event_list_fits_1280_with_the_sidebar_and_390(editor_page, live_ser
     page.reload()
     assert fits_width(page) and results_fit(page)
     screenshot(page, "event-list-phone")
+    page.goto(f"{live_server.url}/admin/events/release/")
+    page.wait_for_selector("#result_list")
+    assert fits_width(page) and results_fit(page)
 
 
 def test_the_import_preview_passes_axe_and_ends_on_the_queue(editor_page, live_server, tmp_path):
