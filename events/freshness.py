@@ -20,7 +20,7 @@ from django.utils.http import quote_etag
 
 from events import params as parameters
 from events.feeds import SUMMARY_TIMEOUT, current_generation
-from events.models import Mention, Release
+from events.models import Event, Mention, Release
 
 # Bump when any open-data representation changes shape, so clients' validators are refreshed.
 FORMAT_VERSION = "1"
@@ -40,11 +40,15 @@ def events_state(events, indexed: bool) -> str:
 
 
 def sources_state() -> str:
-    """Mentions and releases: the same for every filter, so read once per generation."""
+    """Mentions, releases and the events' history: the same for every filter, so read once per generation.
+
+    The latest history record catches a saved change to a field that moves no calendar field
+    (`recurs_yearly`, `founding_event`), which the events' count and MAX(modified_at) would miss."""
     mentions = Mention.objects.aggregate(count=Count("pk"), last=Max("pk"))
     releases = Release.objects.aggregate(count=Count("pk"), updated=Max("updated_at"))
     updated = releases["updated"] and releases["updated"].isoformat()
-    return f"{mentions['count']}|{mentions['last']}|{releases['count']}|{updated}"
+    saved = Event.history.aggregate(last=Max("history_id"))["last"]
+    return f"{mentions['count']}|{mentions['last']}|{releases['count']}|{updated}|{saved}"
 
 
 def cached(key: str, read) -> str:
