@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from simple_history.signals import pre_create_historical_record
 
+        from events import indexing
         from events.feeds import invalidate_feeds
         from events.history import fill_actor
         from events.models import Event, events_changed
@@ -22,3 +23,8 @@ class EventsConfig(AppConfig):
             post_save.connect(invalidate_feeds, sender=sender, dispatch_uid=f"open-data-invalidate-save-{sender}")
             post_delete.connect(invalidate_feeds, sender=sender, dispatch_uid=f"open-data-invalidate-delete-{sender}")
         pre_create_historical_record.connect(fill_actor, sender=Event.history.model, dispatch_uid="history-actor")
+        # The place and search document follow the mentions and releases that state an event.
+        post_save.connect(indexing.mention_changed, sender="events.Mention", dispatch_uid="index-mention-save")
+        post_delete.connect(indexing.mention_changed, sender="events.Mention", dispatch_uid="index-mention-delete")
+        post_save.connect(indexing.release_saved, sender="events.Release", dispatch_uid="index-release-save")
+        post_delete.connect(indexing.event_deleted, sender="events.Event", dispatch_uid="index-event-delete")

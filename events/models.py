@@ -6,13 +6,17 @@ import uuid
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from events import indexing, search
 
 
 class Precision(models.TextChoices):
@@ -56,6 +60,12 @@ CALENDAR_FIELDS = (
 EDITABLE_FIELDS = ("title", "kind", "start_date", "end_date", "precision", "start_time", "location")
 # Fields the model fills itself; a write of these alone is no change an editor's form could revert.
 DERIVED_FIELDS = frozenset({"ical_component", "modified_at", "sequence", "version", "published_once"})
+# Fields the place and the search document are read from (`events.indexing`).
+INDEXED_FIELDS = frozenset({"title", "location", "description"})
+
+# "Upcoming" looks back this far for events still running (a year-precision event started on 1 January);
+# a range that began longer ago than this is not listed as upcoming.
+LONGEST_RUNNING_DAYS = 400
 
 # Sent after a bulk write (QuerySet.update or delete) to events: feeds renew their validators.
 events_changed = Signal()
@@ -127,6 +137,12 @@ class Release(models.Model):
     )
     body = models.TextField(blank=True, help_text="The release text without headline, dateline and site boilerplate.")
     language = models.CharField(max_length=16, default="en", help_text="Language of the release text.")
+    source_url = models.URLField(
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="Address of the original publication (http or https), shown to readers as “Read the original”.",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -158,11 +174,14 @@ class EventQuerySet(models.QuerySet):
         if calendar:
             values.setdefault("sequence", F("sequence") + 1)
             values.setdefault("modified_at", timezone.now())
+        indexed = bool(values.keys() & INDEXED_FIELDS)
         with transaction.atomic(savepoint=False):
-            changed = list(self.values_list("pk", flat=True)) if calendar else []
+            changed = list(self.values_list("pk", flat=True)) if calendar or indexed else []
             count = super().update(**values)
-            if changed:
+            if changed and calendar:
                 self.model.objects.filter(pk__in=changed).rebuild_components()
+            if changed and indexed:
+                indexing.refresh(changed)
         events_changed.send(sender=self.model)
         return count
 
@@ -234,8 +253,18 @@ class EventQuerySet(models.QuerySet):
     def at_location(self, text: str):
         return self.filter(location__icontains=text)
 
+    def at_place(self, place: str):
+        """Events filed under a gazetteer city (`Minsk`) or country (`Belarus`)."""
+        return self.filter(Q(place=place) | Q(country=place))
+
     def matching(self, text: str):
-        return self.filter(Q(title__icontains=text) | Q(location__icontains=text) | Q(description__icontains=text))
+        """Full-text search: words in any order, in the title, place, the sentences that date the event
+        or its releases (`events.search`)."""
+        return search.matching(self, text)
+
+    def ranked(self, text: str):
+        """Annotated with `relevance` to the search text (higher is better)."""
+        return search.ranked(self, text)
 
     def foundings(self):
         """Events that anniversaries commemorate: they recur yearly in the anniversaries feed."""
@@ -244,13 +273,32 @@ class EventQuerySet(models.QuerySet):
     def chronological(self):
         return self.order_by("start_date", "start_time", "pk")
 
+    def newest_first(self):
+        return self.order_by("-start_date", "-start_time", "-pk")
+
+    def upcoming(self, today: datetime.date | None = None):
+        """Events not yet over: an exact day from today on, a month or year from its first day on
+        while it lasts. Soonest first with `chronological()`."""
+        today = today or timezone.localdate()
+        since = {
+            Precision.DAY: today,
+            Precision.MONTH: today.replace(day=1),
+            Precision.YEAR: today.replace(month=1, day=1),
+        }
+        lasting = Q()
+        for precision, first in since.items():
+            lasting |= Q(precision=precision) & (Q(start_date__gte=first) | Q(end_date__gte=first))
+        # An index-served lower bound: no event that ended before it can still be running.
+        earliest = today - datetime.timedelta(days=LONGEST_RUNNING_DAYS)
+        return self.filter(start_date__gte=earliest).filter(lasting)
+
     # Reader pages (timeline, event page).
     def public(self):
         """What a reader may open: published events and withdrawn (cancelled) ones, never drafts."""
         return self.filter(status__in=[Status.PUBLISHED, Status.CANCELLED])
 
-    def filtered(self, kind: str = "", year: int | None = None, location: str = "", text: str = ""):
-        """The timeline's combinable filters; empty values filter nothing."""
+    def filtered(self, kind: str = "", year: int | None = None, location: str = "", text: str = "", place: str = ""):
+        """The timeline's combinable filters (pages, feeds, API); empty values filter nothing."""
         qs = self
         if kind:
             qs = qs.of_kind(kind)
@@ -258,6 +306,8 @@ class EventQuerySet(models.QuerySet):
             qs = qs.in_year(year)
         if location:
             qs = qs.at_location(location)
+        if place:
+            qs = qs.at_place(place)
         if text:
             qs = qs.matching(text)
         return qs
@@ -269,6 +319,16 @@ class EventQuerySet(models.QuerySet):
 
     def count_by_kind(self):
         return self.order_by().values_list("kind").annotate(n=models.Count("pk")).order_by("kind")
+
+    def count_by_place(self):
+        """[(country, city, n)]: one row per city, and one per country for events known only to the country."""
+        return (
+            self.exclude(country="")
+            .order_by()
+            .values_list("country", "place")
+            .annotate(n=models.Count("pk"))
+            .order_by("country", "place")
+        )
 
     def same_day_as(self, event: "Event"):
         """Other exact-day events overlapping this event's days (only meaningful for day precision)."""
@@ -313,6 +373,15 @@ class Event(models.Model):
         help_text="IANA time zone of the start time.",
     )
     location = models.CharField(max_length=200, blank=True, help_text="City, country or venue.")
+    place = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The city from the gazetteer, read from the location (or the dating sentence); derived.",
+    )
+    country = models.CharField(
+        max_length=100, blank=True, editable=False, help_text="The country from the gazetteer; derived."
+    )
     description = models.TextField(blank=True, help_text="Optional longer description for calendars.")
     status = models.CharField(
         max_length=10,
@@ -356,9 +425,11 @@ class Event(models.Model):
     ical_component = models.TextField(
         blank=True, editable=False, help_text="This event serialised as a VEVENT, refreshed on save."
     )
+    # PostgreSQL only (GIN-indexed); SQLite keeps the same document in its FTS5 table `event_search`.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["ical_component"])
+    history = HistoricalRecords(excluded_fields=["ical_component", "search_vector", "place", "country"])
 
     class Meta:
         ordering = ["start_date", "start_time", "pk"]
@@ -367,6 +438,8 @@ class Event(models.Model):
             models.Index(fields=["kind", "status", "start_date"], name="event_kind_status_start_idx"),
             models.Index(fields=["start_date"], name="event_start_idx"),
             models.Index(fields=["status", "modified_at"], name="event_status_modified_idx"),
+            models.Index(fields=["country", "place", "status", "start_date"], name="event_place_status_start_idx"),
+            models.Index(fields=["place", "status", "start_date"], name="event_city_status_start_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -418,6 +491,9 @@ class Event(models.Model):
                 # Only now is there a page to link to from the calendar entry.
                 self.ical_component = serialize_event(self)
                 type(self).objects.filter(pk=self.pk).update(ical_component=self.ical_component)
+            if update_fields is None or INDEXED_FIELDS & set(update_fields):
+                place = indexing.refresh([self.pk])[self.pk]
+                self.place, self.country = place.city, place.country
 
     def get_absolute_url(self) -> str:
         return reverse("events:event-detail", args=[self.pk])
@@ -480,6 +556,18 @@ class Event(models.Model):
         """Record a change subscribers must see: bump SEQUENCE and LAST-MODIFIED (caller saves)."""
         self.sequence += 1
         self.modified_at = timezone.now()
+
+
+class SearchWord(models.Model):
+    """A word of an event's title or place: the vocabulary "did you mean" suggestions come from."""
+
+    word = models.CharField(max_length=100, unique=True)
+    length = models.PositiveSmallIntegerField(
+        help_text="Length of the word, to compare only words of a similar length."
+    )
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class MentionQuerySet(models.QuerySet):
