@@ -212,6 +212,7 @@ class ReleaseAdmin(admin.ModelAdmin):
     readonly_fields = ("source_name", "content_hash", "original_text", "body", "imported_at", "updated_at")
     fields = (
         "title",
+        "source_url",
         ("published_on", "published_time", "published_inferred"),
         "language",
         "source_name",

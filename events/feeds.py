@@ -28,7 +28,7 @@ from events.ical import build_anniversary, calendar_text, checked, serialize_vti
 from events.models import Event, Kind, Precision
 
 # Bump when the serialised form changes, so cached bodies and clients' validators are refreshed.
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 REFRESH = datetime.timedelta(hours=1)
 CANCELLED_DAYS = 90
 CHUNK_SIZE = 2000
@@ -152,7 +152,8 @@ class CalendarFeed(View):
         calendar.add("prodid", "-//CSTO events timeline//feeds//EN")
         calendar.add("version", "2.0")
         calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
+        # No METHOD: a subscribed feed is not an iTIP scheduling message (METHOD:PUBLISH would ask
+        # for an ORGANIZER, which these events, reported by a press office, do not have).
         # TEXT values escaped by the writer whatever their origin (a filter's words are in the name).
         name = calendar_text(self.calendar_name())
         calendar.add("name", name)
@@ -224,6 +225,30 @@ class EventsFeed(CalendarFeed):
         return f"{super().calendar_name()}{' (' + label + ')' if label else ''}"
 
 
+class UpcomingFeed(EventsFeed):
+    """/calendar/upcoming.ics: events from today on (the "Upcoming" page as a feed)."""
+
+    title = "Upcoming"
+    filename = "upcoming.ics"
+
+    def items(self):
+        return super().items().upcoming()
+
+
+class ApproximateFeed(EventsFeed):
+    """/calendar/approximate.ics: only the events known to the month or the year."""
+
+    title = "Approximate dates"
+    filename = "approximate.ics"
+
+    def read_params(self, request) -> dict:
+        return {**super().read_params(request), "precision": "approximate"}
+
+    def calendar_name(self) -> str:
+        label = filters_label({name: value for name, value in self.params.items() if name != "precision"})
+        return f"{CalendarFeed.calendar_name(self)}{' (' + label + ')' if label else ''}"
+
+
 class KindFeed(EventsFeed):
     """/calendar/<kind>.ics: one kind of event (further query-string filters still apply)."""
 
@@ -287,8 +312,10 @@ def read_filters(query) -> dict:
 def apply_filters(queryset, params: dict):
     """The timeline's own filters (`EventQuerySet.filtered`), so a feed holds what the page shows."""
     queryset = queryset.filtered(**parameters.queryset_filters(params))
-    if params.get("precision") == "day":
+    if params.get("precision", "day") == "day":
         queryset = queryset.exact_days()
+    elif params["precision"] == "approximate":
+        queryset = queryset.with_precision(Precision.MONTH, Precision.YEAR)
     return queryset
 
 
@@ -298,12 +325,16 @@ def filters_label(params: dict) -> str:
         parts.append(Kind(params["kind"]).label)
     if "year" in params:
         parts.append(params["year"])
+    if "place" in params:
+        parts.append(f"in {params['place']}")
     if "location" in params:
-        parts.append(f"in {params['location']}")
+        parts.append(f"location {params['location']}")
     if "q" in params:
         parts.append(f"“{params['q']}”")
-    if params.get("precision") == "day":
-        parts.append("exact days only")
+    if params.get("precision") == "approximate":
+        parts.append("approximate dates only")
+    elif params.get("precision") == "all":
+        parts.append("approximate dates included")
     return ", ".join(parts)
 
 
@@ -314,11 +345,22 @@ def feed_list(request):
     """/feeds/: every feed with https:// and webcal:// links and what it holds."""
     calendar_url = reverse("events:calendar")
     feeds = [
-        (calendar_url, "All events", "Every published event, including ones known only to the month or year."),
+        (calendar_url, "All events", "Every published event whose day is known."),
         (
-            f"{calendar_url}?precision=day",
-            "All events, exact days only",
-            "Every published event whose day is known; month- or year-only dates are left out.",
+            reverse("events:calendar-upcoming"),
+            "Upcoming events",
+            "Events from today on; past ones drop out as time passes.",
+        ),
+        (
+            reverse("events:calendar-approximate"),
+            "Approximate dates",
+            "Only the events the releases date to a month or a year, each shown as an all-day event "
+            "spanning that month or year (see below).",
+        ),
+        (
+            f"{calendar_url}?precision=all",
+            "All events, approximate dates included",
+            "Exact days and month- or year-only dates in one calendar.",
         ),
         (
             reverse("events:calendar-anniversaries"),
@@ -334,7 +376,7 @@ def feed_list(request):
     for path, name, explanation in feeds:
         https = request.build_absolute_uri(path).replace("http://", "https://", 1)
         rows.append({"name": name, "explanation": explanation, "https": https, "webcal": "webcal://" + https[8:]})
-    example = request.build_absolute_uri(f"{calendar_url}?kind=exercise&year=2022&location=Belarus&q=drill")
+    example = request.build_absolute_uri(f"{calendar_url}?kind=exercise&year=2022&place=Belarus&q=drill")
     return render(
         request,
         "events/feeds.html",

@@ -84,3 +84,11 @@ def aliases_of(place: Place) -> list[str]:
     """Every name of the place and its country, so a search for an old name finds it."""
     wanted = {place.city, place.country} - {""}
     return sorted({name for name, entry in entries().items() if entry.name in wanted})
+
+
+def canonical_place(name: str) -> str:
+    """The gazetteer's name for a city or country given under any of its names; '' for others."""
+    entry = entries().get(fold(name))
+    if entry is None or entry.kind == "venue":
+        return ""
+    return entry.name

@@ -24,6 +24,8 @@ MAX_TEXT_LENGTH = 100
 # Longest value of any parameter (the free-text ones included), checked before any other rule.
 MAX_VALUE_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+# Timeline orders: newest first (the default), oldest first, best match (the default of a search).
+ORDERS = ("newest", "oldest", "relevance")
 # Deepest timeline page one can ask for (50 events a page: far beyond any real table).
 MAX_PAGE = 100_000
 # Unicode categories refused anywhere in a value: control characters (NUL, CR, LF, ESC…), the line
@@ -71,10 +73,37 @@ def year(value: str) -> str:
 
 
 def precision(value: str) -> str:
+    """Feeds hold exact days unless asked: 'day' is the default (canonically absent), 'approximate'
+    the month- and year-only dates, 'all' both."""
     value = value.strip().lower()
-    if value not in ("day", "all"):
-        raise InvalidParameter("must be 'day' (exact days only) or 'all'")
-    return "" if value == "all" else value
+    if value not in ("day", "approximate", "all"):
+        raise InvalidParameter("must be 'day' (exact days only, the default), 'approximate' or 'all'")
+    return "" if value == "day" else value
+
+
+def place(value: str) -> str:
+    """A city or country of the gazetteer under any of its names (`nur-sultan` is Astana)."""
+    from events.gazetteer import canonical_place
+
+    found = canonical_place(text(value))
+    if not found:
+        raise InvalidParameter("must be a city or a country the timeline lists, e.g. Minsk or Kazakhstan")
+    return found
+
+
+def order(value: str) -> str:
+    value = value.strip().lower()
+    if value not in ORDERS:
+        raise InvalidParameter(f"must be one of {', '.join(ORDERS)}")
+    return value
+
+
+def jump(value: str) -> str:
+    """A year (`2020`) or a month of it (`2020-05`) to jump to."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", value.strip())
+    if not match or not FIRST_YEAR <= int(match[1]) <= LAST_YEAR or (match[2] and not 1 <= int(match[2]) <= 12):
+        raise InvalidParameter("must be a year (2020) or a month (2020-05)")
+    return f"{match[1]}-{int(match[2]):02d}" if match[2] else match[1]
 
 
 def page(value: str) -> str:
@@ -99,19 +128,22 @@ PARAMETERS = {
         Parameter("kind", kind, "one kind of event"),
         Parameter("year", year, "events starting that year"),
         Parameter("location", text, "location contains these words"),
-        Parameter("q", text, "title, location or description contains these words"),
-        Parameter("precision", precision, "'day': exact days only"),
+        Parameter("place", place, "a city or a country of the gazetteer"),
+        Parameter("q", text, 'search words (any order; "a phrase", -word, or)'),
+        Parameter("precision", precision, "'day' (default): exact days; 'approximate': month/year only; 'all'"),
         Parameter("page", page, "timeline page number"),
+        Parameter("order", order, "newest, oldest or relevance"),
+        Parameter("jump", jump, "a year or month to jump to"),
     )
 }
 # What each page reads; any other parameter (a tracker's utm_source, a client's cache buster) is
 # ignored and never reaches a query or a cache key.
-TIMELINE = ("kind", "year", "location", "q", "page")
-FEED = ("kind", "year", "location", "q", "precision")
+TIMELINE = ("kind", "year", "location", "place", "q", "page", "order", "jump")
+FEED = ("kind", "year", "location", "place", "q", "precision")
 # Feeds whose parameters take one of a small, fixed set of values may be cached whole; a feed
 # filtered by free text is built per request (one query), so a stranger cannot fill the cache
 # with one body per word.
-FINITE = ("kind", "year", "precision")
+FINITE = ("kind", "year", "precision", "place")
 
 
 def read(query: Mapping, names: tuple[str, ...]) -> dict[str, str]:
@@ -150,6 +182,7 @@ def queryset_filters(params: Mapping[str, str]) -> dict:
         "year": int(params["year"]) if "year" in params else None,
         "location": params.get("location", ""),
         "text": params.get("q", ""),
+        "place": params.get("place", ""),
     }
 
 

@@ -1,15 +1,27 @@
-"""Reader pages: the timeline, an event, a release. Thin: which objects, which template."""
+"""Reader pages: the timeline, upcoming events, an event, a release. Thin: which objects, which template."""
 
-from django.http import Http404
+import datetime
+
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 
 from events import params as parameters
+from events import search
 from events.forms import TimelineFilterForm
 from events.highlight import highlight_release
 from events.models import Event, Kind, Release, Status
 from events.pagination import TimelinePaginator
 
 EVENTS_PER_PAGE = 50
+# Page ordering (rows shown) and the key walk's ordering (served by the (status, start_date) index).
+ORDERINGS = {
+    "newest": (("-start_date", "-start_time", "-pk"), ("-start_date", "-pk")),
+    "oldest": (("start_date", "start_time", "pk"), ("start_date", "pk")),
+    "relevance": (("-relevance", "-start_date", "-pk"), ("-relevance", "-start_date", "-pk")),
+    "soonest": (("start_date", "start_time", "pk"), ("start_date", "pk")),
+}
+DEFER = ("ical_component", "editor_fields", "search_vector")
 
 
 def bad_request(request, error: parameters.InvalidParameter):
@@ -18,21 +30,47 @@ def bad_request(request, error: parameters.InvalidParameter):
 
 
 def timeline(request):
+    return event_list(request, Event.objects.published(), upcoming=False)
+
+
+def upcoming(request):
+    """Today onward, soonest first."""
+    return event_list(request, Event.objects.published().upcoming(), upcoming=True)
+
+
+def ordering_of(params: dict, upcoming: bool) -> str:
+    """newest (the default), oldest, or relevance (the default of a search, offered only there)."""
+    if upcoming:
+        return "soonest"
+    chosen = params.get("order", "")
+    if chosen == "relevance" and "q" not in params:
+        chosen = ""
+    return chosen or ("relevance" if "q" in params else "newest")
+
+
+def event_list(request, events, *, upcoming: bool):
     try:
         params = parameters.read(request.GET, parameters.TIMELINE)
     except parameters.InvalidParameter as error:
         return bad_request(request, error)
     form = TimelineFilterForm(request.GET)
     filters = parameters.queryset_filters(params)
+    ordering = ordering_of(params, upcoming)
+    if "jump" in params and not upcoming:
+        return jump(request, events.filtered(**filters), ordering, params["jump"])
     # Facets: each overview counts with the other filters applied, so its links narrow the current view.
-    by_year = list(Event.objects.published().filtered(**{**filters, "year": None}).count_by_year())
-    by_kind = list(Event.objects.published().filtered(**{**filters, "kind": ""}).count_by_kind())
+    by_year = list(events.filtered(**{**filters, "year": None}).count_by_year())
+    by_kind = list(events.filtered(**{**filters, "kind": ""}).count_by_kind())
+    by_place = list(events.filtered(**{**filters, "place": ""}).count_by_place())
     # The kind overview already counted the result: no separate COUNT(*) for the paginator.
     total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
-    events = Event.objects.published().filtered(**filters).chronological().defer("ical_component", "editor_fields")
-    page = TimelinePaginator(events, EVENTS_PER_PAGE, count=total, window_ordering=("start_date", "pk")).get_page(
-        params.get("page")
-    )
+    shown, walk = ORDERINGS[ordering]
+    selected = events.filtered(**filters)
+    if ordering == "relevance":
+        selected = selected.ranked(filters["text"])
+    selected = selected.order_by(*shown).defer(*DEFER)
+    page = TimelinePaginator(selected, EVENTS_PER_PAGE, count=total, window_ordering=walk).get_page(params.get("page"))
+    suggestion = search.suggest(filters["text"]) if filters["text"] and total == 0 else ""
     return render(
         request,
         "events/timeline.html",
@@ -41,15 +79,64 @@ def timeline(request):
             "page_obj": page,
             "by_year": by_year,
             "by_kind": [(kind, Kind(kind).label, n) for kind, n in by_kind],
+            "places": place_facet(by_place),
             "filters": filters,
+            "ordering": ordering,
+            "upcoming": upcoming,
+            "suggestion": suggestion,
+            "feed_query": feed_query(filters),
         },
     )
+
+
+def place_facet(rows) -> list[dict]:
+    """Countries with their total, each followed by its cities: [{value, label, n, city}]."""
+    facet, countries = [], {}
+    for country, city, n in rows:
+        if country not in countries:
+            countries[country] = {"value": country, "label": country, "n": 0, "city": False}
+            facet.append(countries[country])
+        countries[country]["n"] += n
+        if city:
+            facet.append({"value": city, "label": city, "n": n, "city": True})
+    return facet
+
+
+def feed_query(filters: dict) -> str:
+    """The feed's query string for exactly these filters (feeds read the same names)."""
+    params = {
+        "kind": filters["kind"],
+        "year": filters["year"] or "",
+        "place": filters["place"],
+        "location": filters["location"],
+        "q": filters["text"],
+    }
+    return urlencode(sorted((k, v) for k, v in params.items() if v))
+
+
+def jump(request, events, ordering: str, target: str):
+    """ "Jump to" a year or month: the page of the current view where it starts, at its heading."""
+    params = request.GET.copy()
+    params.pop("jump", None)
+    params.pop("page", None)
+    if ordering == "relevance":
+        return HttpResponseRedirect(f"?{params.urlencode()}#results")
+    year, month = int(target[:4]), int(target[5:]) if len(target) > 4 else None
+    first = datetime.date(year, month or 1, 1)
+    if ordering == "newest":
+        after = datetime.date(year + (month or 12) // 12, (month or 12) % 12 + 1, 1)
+        before = events.filter(start_date__gte=after).count()
+    else:
+        before = events.filter(start_date__lt=first).count()
+    params["page"] = str(before // EVENTS_PER_PAGE + 1)
+    anchor = f"m-{year}-{month:02d}" if month else f"y-{year}"
+    return HttpResponseRedirect(f"?{params.urlencode()}#{anchor}")
 
 
 def event_detail(request, pk):
     # Drafts are for editors: the permission to view events in the admin, not mere staff status.
     events = Event.objects.all() if request.user.has_perm("events.view_event") else Event.objects.public()
-    event = get_object_or_404(events.select_related("founding_event"), pk=pk)
+    event = get_object_or_404(events.select_related("founding_event").defer("search_vector"), pk=pk)
     if event.merged_into_id and event.status != Status.PUBLISHED:
         return redirect("events:event-detail", pk=event.merged_into_id)
     published = Event.objects.published()

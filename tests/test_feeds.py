@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from events.feeds import apply_filters, read_filters
-from events.models import Event
+from events.models import Event, Kind
 
 
 @pytest.fixture(autouse=True)
@@ -144,12 +144,17 @@ def test_filters_match_the_same_queryset(client, make_event, query):
     assert expected.exists()
 
 
-def test_precision_day_leaves_out_month_and_year(client, make_event):
+def test_feeds_hold_exact_days_and_approximate_dates_are_a_choice(client, make_event):
     day = make_event()
-    make_event(start_date=datetime.date(2020, 11, 1), precision="month")
-    make_event(start_date=datetime.date(2020, 1, 1), precision="year")
-    assert len(parse(client, "/calendar.ics").walk("VEVENT")) == 3
+    month = make_event(start_date=datetime.date(2020, 11, 1), precision="month")
+    year = make_event(start_date=datetime.date(2020, 1, 1), precision="year")
+    assert uids(parse(client, "/calendar.ics")) == {day.uid}
     assert uids(parse(client, "/calendar.ics?precision=day")) == {day.uid}
+    assert uids(parse(client, "/calendar/meeting.ics")) == {day.uid}
+    assert uids(parse(client, "/calendar.ics?precision=all")) == {day.uid, month.uid, year.uid}
+    assert uids(parse(client, "/calendar.ics?precision=approximate")) == {month.uid, year.uid}
+    assert uids(parse(client, "/calendar/approximate.ics")) == {month.uid, year.uid}
+    assert uids(parse(client, "/calendar/approximate.ics?year=2020&kind=meeting")) == {month.uid, year.uid}
 
 
 def test_bad_filters_are_rejected(client, db):
@@ -202,8 +207,9 @@ def test_conditional_get(client, make_event):
     assert fetch(client, "/calendar.ics", if_modified_since=last_modified)[0].status_code == 304
     # Same URL, unchanged data: same validators.
     assert fetch(client, "/calendar.ics")[0]["ETag"] == etag
-    # A different filter is a different body.
-    assert fetch(client, "/calendar.ics?precision=day")[0]["ETag"] != etag
+    # The default written out is the same feed; a different filter is a different body.
+    assert fetch(client, "/calendar.ics?precision=day")[0]["ETag"] == etag
+    assert fetch(client, "/calendar.ics?precision=all")[0]["ETag"] != etag
 
     event.title = "Changed"
     event.touch()
@@ -328,7 +334,9 @@ def test_feeds_page_lists_every_feed(client, db):
     assert "webcal://testserver/calendar.ics" in html
     assert "https://testserver/calendar.ics" in html
     assert "webcal://testserver/calendar/anniversaries.ics" in html
-    assert "https://testserver/calendar.ics?precision=day" in html
+    assert "https://testserver/calendar/approximate.ics" in html
+    assert "https://testserver/calendar/upcoming.ics" in html
+    assert html.count("Copy address") >= len(Kind.values) + 5
     for kind in ("meeting", "exercise", "anniversary", "other"):
         assert f"webcal://testserver/calendar/{kind}.ics" in html
 
@@ -366,8 +374,27 @@ def test_feed_holds_what_the_timeline_shows_for_the_same_filter(client, make_eve
     make_event(title="Draft talks", kind="meeting", start_date=datetime.date(2020, 5, 6), status="draft")
     page = client.get(f"/?{query}").content.decode()
     on_page = {int(pk) for pk in re.findall(r'href="/events/(\d+)/"', page)}
-    feed = parse(client, f"/calendar.ics?{query}")
+    feed = parse(client, f"/calendar.ics?{query}&precision=all")
     uids = {str(component["UID"]) for component in feed.walk("VEVENT")}
     in_feed = set(Event.objects.filter(uid__in=uids).values_list("pk", flat=True))
     assert on_page == in_feed
     assert on_page  # every filter above matches something
+
+
+def test_calendar_text_properties_are_escaped_and_there_is_no_method(client, make_event):
+    make_event(kind="exercise", location="Minsk", title="Drill, staff")
+    response = client.get("/calendar.ics?kind=exercise&q=drill,staff&place=Minsk")
+    body = b"".join(response.streaming_content).decode()
+    lines = body.replace("\r\n ", "").split("\r\n")  # unfolded
+    name = next(line for line in lines if line.startswith("X-WR-CALNAME:"))
+    assert "\\," in name and ", " not in name.replace("\\, ", "")
+    assert next(line for line in lines if line.startswith("NAME:")) == name.replace("X-WR-CALNAME:", "NAME:")
+    assert "\\," in next(line for line in lines if line.startswith("X-WR-CALDESC:"))
+    assert not any(line.startswith("METHOD:") for line in lines)
+
+
+def test_upcoming_feed_holds_events_from_today(client, make_event):
+    today = datetime.date.today()
+    soon = make_event(start_date=today + datetime.timedelta(days=1))
+    make_event(start_date=today - datetime.timedelta(days=10))
+    assert uids(parse(client, "/calendar/upcoming.ics")) == {soon.uid}

@@ -12,16 +12,19 @@ def timeline(client, **params):
     return client.get(reverse("events:timeline"), params)
 
 
-def test_timeline_lists_published_events_in_date_order_grouped_by_year(client, make_event):
+def test_timeline_lists_published_events_newest_first_grouped_by_year_or_oldest_first(client, make_event):
     make_event(title="Later meeting", start_date=D(2021, 3, 4))
     make_event(title="Earlier meeting", start_date=D(2020, 1, 16))
     make_event(title="Secret draft", status="draft")
     make_event(title="Withdrawn one", status="cancelled")
 
     html = timeline(client).content.decode()
+    oldest = timeline(client, order="oldest").content.decode()
 
-    assert html.index("Earlier meeting") < html.index("Later meeting")
-    assert html.index(">2020<") < html.index(">2021<")
+    assert html.index("Later meeting") < html.index("Earlier meeting")
+    assert html.index(">2021<") < html.index(">2020<")
+    assert oldest.index("Earlier meeting") < oldest.index("Later meeting")
+    assert oldest.index(">2020<") < oldest.index(">2021<")
     assert "Secret draft" not in html
     assert "Withdrawn one" not in html
 
@@ -84,7 +87,7 @@ def test_filter_form_has_labels_keeps_values_and_offers_clear_link(client, make_
     make_event()
     html = timeline(client, kind="meeting", q="zas").content.decode()
 
-    for name in ("kind", "year", "location", "q"):
+    for name in ("kind", "year", "place", "q"):
         assert f'<label for="id_{name}">' in html
     assert 'value="zas"' in html
     assert f'<a class="clear" href="{reverse("events:timeline")}">Clear filters' in html
@@ -101,9 +104,9 @@ def test_overview_counts_per_year_and_kind_link_into_the_filtered_timeline(clien
     assert response.context["by_year"] == [(2020, 1), (2021, 1)]  # counts respect the other filters
     assert [(kind, n) for kind, _label, n in response.context["by_kind"]] == [("exercise", 2), ("visit", 1)]
     html = response.content.decode()
-    assert 'href="?kind=exercise&amp;year=2021"' in html
-    assert 'href="?kind=visit"' in html
-    assert '<a href="?">All kinds</a>' in html
+    assert 'href="?kind=exercise&amp;year=2021#results"' in html
+    assert 'href="?kind=visit#results"' in html
+    assert '<a href="?#results">All kinds</a>' in html
     assert "All years" not in html
 
 
@@ -113,11 +116,13 @@ def test_timeline_is_paginated_and_pages_keep_filters(client, make_event):
 
     first = timeline(client, kind="exercise")
     second = timeline(client, kind="exercise", page="2")
+    oldest = timeline(client, kind="exercise", order="oldest", page="2")
 
     assert len(first.context["page_obj"].object_list) == 50
     assert first.context["page_obj"].paginator.num_pages == 2
-    assert 'href="?kind=exercise&amp;page=2"' in first.content.decode()
-    assert [e.title for e in second.context["page_obj"].object_list][0] == "Exercise 51"
+    assert 'href="?kind=exercise&amp;page=2#results"' in first.content.decode()
+    assert [e.title for e in second.context["page_obj"].object_list][0] == "Exercise 10"
+    assert [e.title for e in oldest.context["page_obj"].object_list][0] == "Exercise 51"
     assert timeline(client, page="999").status_code == 200
 
 
@@ -127,7 +132,7 @@ def test_pages_partition_the_events_in_date_order(client, make_event):
         make_event(start_date=D(2020, 3, 1) + datetime.timedelta(days=n // 7), start_time=datetime.time(n % 5 + 8))
     seen = []
     for number in (1, 2, 3):
-        events = list(timeline(client, page=str(number)).context["page_obj"].object_list)
+        events = list(timeline(client, page=str(number), order="oldest").context["page_obj"].object_list)
         assert [e.start_date for e in events] == sorted(e.start_date for e in events)
         seen += events
     assert len(seen) == len({e.pk for e in seen}) == 130
@@ -150,11 +155,17 @@ def test_timeline_query_count_does_not_grow_with_events(client, make_event, djan
     for n in range(count):
         make_event(kind="exercise" if n % 2 else "visit", start_date=D(2018, 1, 1) + datetime.timedelta(days=n * 9))
 
-    # per-year overview + per-kind overview (which also gives the paginator its count) + one page of events
-    with django_assert_num_queries(3):
+    # per-year, per-kind (which also gives the paginator its count) and per-place overviews + one page of events
+    with django_assert_num_queries(4):
         assert timeline(client).status_code == 200
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert timeline(client, kind="exercise", year="2018", location="", q="", page="2").status_code == 200
+    with django_assert_num_queries(4):
+        assert timeline(client, q="event", kind="exercise", order="oldest").status_code == 200
+    with django_assert_num_queries(4):
+        assert timeline(client, q="event", page="2").status_code == 200  # ranked by relevance
+    with django_assert_num_queries(4):
+        assert client.get(reverse("events:upcoming")).status_code == 200
 
 
 def test_hostile_titles_are_escaped_everywhere(client, make_event, make_mention, make_release):
@@ -332,3 +343,85 @@ def test_every_page_links_timeline_and_feeds(client, make_mention):
         assert '<nav aria-label="Main">' in html
         assert f'href="{reverse("events:feeds")}"' in html
         assert "site.css" in html
+
+
+def test_upcoming_lists_today_onward_soonest_first(client, make_event):
+    today = datetime.date.today()
+    make_event(title="Past talks", start_date=today - datetime.timedelta(days=3))
+    make_event(title="Later summit", start_date=today + datetime.timedelta(days=30))
+    make_event(title="Soon drill", start_date=today + datetime.timedelta(days=2))
+    make_event(
+        title="Running now", start_date=today - datetime.timedelta(days=1), end_date=today + datetime.timedelta(days=1)
+    )
+    make_event(title="This month", start_date=today.replace(day=1), precision="month")
+    response = client.get(reverse("events:upcoming"))
+    titles = [e.title for e in response.context["page_obj"].object_list]
+    assert titles == ["This month", "Running now", "Soon drill", "Later summit"] or titles[1:] == [
+        "Running now",
+        "Soon drill",
+        "Later summit",
+    ]
+    assert "Past talks" not in titles
+    assert "/calendar/upcoming.ics" in response.content.decode()
+
+
+def test_jump_to_a_month_opens_its_page_at_its_heading(client, make_event):
+    for n in range(120):
+        make_event(start_date=D(2000, 1, 1) + datetime.timedelta(days=10 * n))
+    response = timeline(client, jump="2001-06", kind="meeting")
+    assert response.status_code == 302
+    assert response["Location"].endswith("#m-2001-06")
+    page = client.get(response["Location"].split("#")[0])
+    assert 'id="m-2001-06"' in page.content.decode()
+    oldest = client.get(timeline(client, jump="2001-06", order="oldest")["Location"].split("#")[0])
+    assert 'id="m-2001-06"' in oldest.content.decode()
+    assert timeline(client, jump="June").status_code == 400  # not a year or month: said so
+
+
+def test_search_without_results_suggests_a_spelling(client, make_event):
+    make_event(title="Exercise in Kazakhstan", location="Kazakhstan")
+    html = timeline(client, q="Kazakstan").content.decode()
+    assert "Did you mean" in html and "q=kazakhstan" in html
+    assert timeline(client, q="kazakhstan").context["page_obj"].paginator.count == 1
+
+
+def test_place_facet_counts_cities_and_countries(client, make_event):
+    make_event(title="In the capital", location="Nur-Sultan")
+    make_event(title="Old capital", location="Alma-Ata")
+    make_event(title="Sentence only")  # no location: nothing to file it under
+    make_event(title="Belarus", location="Minsk")
+    response = timeline(client)
+    facet = {(p["value"], p["n"]) for p in response.context["places"]}
+    assert facet == {("Kazakhstan", 2), ("Astana", 1), ("Almaty", 1), ("Belarus", 1), ("Minsk", 1)}
+    assert {e.title for e in timeline(client, place="Kazakhstan").context["page_obj"].object_list} == {
+        "In the capital",
+        "Old capital",
+    }
+    assert {e.title for e in timeline(client, place="Astana").context["page_obj"].object_list} == {"In the capital"}
+
+
+def test_place_comes_from_the_dating_sentence_when_the_location_is_empty(make_event, make_mention, make_release):
+    event = make_event(title="Talks")
+    make_mention(event=event, release=make_release(), evidence="On 5 May talks were held in Dushanbe.")
+    event.refresh_from_db()
+    assert (event.place, event.country) == ("Dushanbe", "Tajikistan")
+
+
+def test_filtered_timeline_offers_a_feed_of_exactly_this(client, make_event):
+    make_event(kind="exercise", location="Minsk", title="Drill")
+    html = timeline(client, kind="exercise", place="Minsk", q="drill").content.decode()
+    assert "webcal://testserver/calendar.ics?kind=exercise&amp;place=Minsk&amp;q=drill" in html
+    assert "https://testserver/calendar.ics?kind=exercise&amp;place=Minsk&amp;q=drill" in html
+
+
+def test_release_and_event_pages_link_the_original_publication(client, make_mention, make_release):
+    from django.core.exceptions import ValidationError
+
+    release = make_release(source_url="https://example.org/news/12345/")
+    mention = make_mention(release=release)
+    for url in (release.get_absolute_url(), mention.event.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert '<a href="https://example.org/news/12345/" rel="noopener external">Read the original</a>' in html
+    release.source_url = "javascript:alert(1)"
+    with pytest.raises(ValidationError):
+        release.full_clean()

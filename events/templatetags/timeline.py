@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django import template
+from django.urls import reverse
 from django.utils.http import urlencode
 
 from events.dates import MONTH_NAMES, format_span, to_iso
@@ -24,19 +25,27 @@ def iso_date(event) -> str:
 
 @register.filter
 def timeline_groups(events) -> list:
-    """[(year, [(month heading, [events])])]; year-precision events get their own "month" heading."""
+    """[(year, [(month heading, anchor, [events])])]; year-precision events get their own "month" heading."""
 
     def month_heading(event) -> str:
         if event.precision == "year":
             return f"{event.start_date.year}, month not stated"
         return f"{MONTH_NAMES[event.start_date.month]} {event.start_date.year}"
 
+    def anchor(event) -> str:
+        """The heading's id, the target of "Jump to" a month."""
+        return "" if event.precision == "year" else f"m-{event.start_date.year}-{event.start_date.month:02d}"
+
     groups = []
     for year, year_events in groupby(events, key=lambda e: e.start_date.year):
         # Year- and month-precision events share 1 January / the 1st with exact days: lead with the
         # "month not stated" group so a month heading never appears twice (stable sort keeps date order).
         ordered = sorted(year_events, key=lambda e: e.precision != "year")
-        groups.append((year, [(heading, list(items)) for heading, items in groupby(ordered, key=month_heading)]))
+        months = []
+        for heading, items in groupby(ordered, key=month_heading):
+            items = list(items)
+            months.append((heading, anchor(items[0]), items))
+        groups.append((year, months))
     return groups
 
 
@@ -52,3 +61,11 @@ def query_with(context, **changes) -> str:
             params[key] = value
     encoded = urlencode(sorted((k, v) for k, values in params.lists() for v in values))
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def feed_url(context, query: str, upcoming: bool, scheme: str) -> str:
+    """The calendar feed of exactly this view, as a webcal:// or https:// address."""
+    path = reverse("events:calendar-upcoming" if upcoming else "events:calendar")
+    address = context["request"].build_absolute_uri(f"{path}?{query}" if query else path)
+    return scheme + address[address.index("://") :]
