@@ -59,7 +59,7 @@ def test_clear_filters_and_overview_links(live_server, seeded, page, console_err
     assert page.locator(".tl-item").count() == Event.objects.published().count()
 
     page.locator(".overview").get_by_role("link", name="2021").click()
-    page.wait_for_url("**/?year=2021")
+    page.wait_for_url("**/?year=2021#results")
     assert page.locator(".tl-item").count() == Event.objects.published().in_year(2021).count()
     assert console_errors == []
 
