@@ -122,3 +122,19 @@ def test_parse_reads_the_web_search_grammar():
         search.Term(("yerevan",), either=True),
     ]
     assert search.parse("Secretary-General") == [search.Term(("secretary",)), search.Term(("general",))]
+
+
+def test_refresh_command_recomputes_places_and_documents(make_event):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from django.db import connection
+
+    event = make_event(title="Talks", location="Alma-Ata")
+    with connection.cursor() as cursor:  # as if the gazetteer had not known the city
+        cursor.execute("UPDATE events_event SET place = '', country = ''")
+    out = StringIO()
+    call_command("refresh_places_and_search", stdout=out)
+    assert "1 events refreshed; 1 have a place." in out.getvalue()
+    assert Event.objects.get(pk=event.pk).place == "Almaty"

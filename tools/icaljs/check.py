@@ -151,7 +151,13 @@ def main() -> int:
 
         client = Client()
         problems = []
-        for url in ("/calendar.ics", "/calendar.ics?precision=day", "/calendar/anniversaries.ics"):
+        # Exact days (the default), the approximate-dates feed, both together, and the anniversaries.
+        for url in (
+            "/calendar.ics",
+            "/calendar/approximate.ics",
+            "/calendar.ics?precision=all",
+            "/calendar/anniversaries.ics",
+        ):
             problems += compare(url, fetch(client, url))
         if "--self-test" in sys.argv:
             problems += self_test()
