@@ -128,7 +128,6 @@ def test_refresh_command_recomputes_places_and_documents(make_event):
     from io import StringIO
 
     from django.core.management import call_command
-
     from django.db import connection
 
     event = make_event(title="Talks", location="Alma-Ata")
