@@ -223,6 +223,11 @@ class ReleaseAdmin(admin.ModelAdmin):
     inlines = [ReleaseMentionInline]
     change_list_template = "admin/events/release/change_list.html"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "source_url":
+            kwargs["assume_scheme"] = "https"  # an address typed without a scheme is an https one
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_queryset(self, request):
         releases = super().get_queryset(request).with_event_counts()
         if request.resolver_match and request.resolver_match.url_name == "events_release_changelist":
