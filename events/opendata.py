@@ -11,8 +11,9 @@ from django.http import JsonResponse
 from events import params as parameters
 from events.models import Event, Mention, Release, Status
 
-# The timeline's filters (its `page` is replaced by cursors in the API).
-FILTERS = ("kind", "year", "location", "q")
+# The filters a feed takes, less the feeds' own choice of precision: those of the timeline (whose
+# `page` the API replaces by cursors). A filter added to `events.params` reaches every format.
+FILTERS = tuple(name for name in parameters.FEED if name != "precision")
 
 
 class InvalidFilters(ValueError):
