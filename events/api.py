@@ -18,9 +18,11 @@ from ninja.pagination import CursorPagination
 from ninja.responses import Status as Answer
 
 from events import freshness
+from events import params as parameters
 from events.models import Event, Kind, Mention, Status
 from events.opendata import InvalidFilters, public_releases, published_matching, read_filters
 from events.schemas import EventOut, EventPage, Links, Problem, ReleaseDetail, ReleasePage, event_out, release_out
+from events.views import DEFER, ordering_of
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -73,7 +75,13 @@ class EventFilters(Schema):
     kind: str | None = Field(None, description=f"One kind: {', '.join(Kind.values)}.")
     year: str | None = Field(None, description="Events starting in this year (1900–2200).")
     location: str | None = Field(None, description="Part of the location, any case.")
-    q: str | None = Field(None, description="Words in the title, location or description.")
+    place: str | None = Field(None, description="A city or country the timeline lists, under any of its names.")
+    q: str | None = Field(
+        None, description='Search words in any order; "a phrase" in quotes, -word to leave out, or between words.'
+    )
+    order: str | None = Field(
+        None, description="newest (the default), oldest, or relevance (the default when searching with q)."
+    )
 
 
 class PageParams(Schema):
@@ -100,12 +108,17 @@ class Cursors(CursorPagination):
         return self.paginate_queryset(queryset, self.Input(cursor=params.cursor, page_size=params.page_size), request)
 
 
-EVENT_CURSORS = Cursors(("start_date", "start_time", "pk"), position_type=datetime.date.fromisoformat)
+# The timeline's orders (`events.views.ordering_of`): newest first by default, best match first for a search.
+EVENT_CURSORS = {
+    "newest": Cursors(("-start_date", "-start_time", "-pk"), position_type=datetime.date.fromisoformat),
+    "oldest": Cursors(("start_date", "start_time", "pk"), position_type=datetime.date.fromisoformat),
+    "relevance": Cursors(("-relevance", "-start_date", "-pk"), position_type=float),
+}
 RELEASE_CURSORS = Cursors(("-pk",), position_type=int)
 
 
 MENTION_FIELDS = ("event_id", "release_id", "evidence", "evidence_start", "evidence_end", "date_text")
-RELEASE_REF_FIELDS = ("title", "published_on")
+RELEASE_REF_FIELDS = ("title", "published_on", "source_url")
 
 
 def with_mentions(events):
@@ -114,7 +127,7 @@ def with_mentions(events):
         .only(*MENTION_FIELDS, *(f"release__{name}" for name in RELEASE_REF_FIELDS))
         .order_by("release__published_on", "evidence_start")
     )
-    return events.defer("ical_component", "editor_fields").prefetch_related(Prefetch("mentions", queryset=mentions))
+    return events.defer(*DEFER).prefetch_related(Prefetch("mentions", queryset=mentions))
 
 
 def conditional(
@@ -135,16 +148,23 @@ def conditional(
     tags=["events"],
 )
 def list_events(request, response: HttpResponse, filters: Query[EventFilters], page: Query[PageParams]):
-    """Published events in the timeline's order (oldest first), with the timeline's filters."""
+    """Published events in the timeline's order (newest first; best match first for a search), with its filters."""
     try:
         filters = read_filters(request.GET)
     except InvalidFilters as error:
         return Answer(400, {"detail": str(error), "errors": error.errors})
+    try:
+        order = ordering_of({**filters, **parameters.read(request.GET, ("order",))}, upcoming=False)
+    except parameters.InvalidParameter as error:
+        return Answer(400, {"detail": str(error), "errors": {"order": [str(error)]}})
     events = published_matching(filters)
-    if unchanged := conditional(request, response, events, "api-events", filters, f"{page.cursor}|{page.page_size}"):
+    extra = f"{order}|{page.cursor}|{page.page_size}"
+    if unchanged := conditional(request, response, events, "api-events", filters, extra):
         return unchanged
     links = Links(request)
-    result = EVENT_CURSORS.page(with_mentions(events), page, request)
+    if order == "relevance":
+        events = events.ranked(filters["q"])
+    result = EVENT_CURSORS[order].page(with_mentions(events), page, request)
     result["results"] = [event_out(event, links) for event in result["results"]]
     return result
 

@@ -18,6 +18,7 @@ from events.dates import format_span
 from events.feeds import CANCELLED_DAYS, filters_label
 from events.models import Event, Kind, Status
 from events.opendata import InvalidFilters, bad_filters, read_filters
+from events.views import DEFER
 
 ENTRIES = 50
 
@@ -65,10 +66,7 @@ class EventsAtomFeed(Feed):
 
     def items(self):
         return (
-            self.events()
-            .defer("ical_component", "editor_fields")
-            .prefetch_related("mentions__release")
-            .order_by("-modified_at", "-pk")[:ENTRIES]
+            self.events().defer(*DEFER).prefetch_related("mentions__release").order_by("-modified_at", "-pk")[:ENTRIES]
         )
 
     def item_title(self, event: Event) -> str:

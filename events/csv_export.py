@@ -17,6 +17,7 @@ from events import freshness
 from events.dates import to_iso
 from events.models import Event, Mention
 from events.opendata import InvalidFilters, bad_filters, published_matching, read_filters
+from events.views import DEFER
 
 COLUMNS = (
     "id",
@@ -79,7 +80,7 @@ def with_sources(events):
         "event_id", "evidence", "evidence_start", "release__id", "release__published_on"
     )
     return (
-        events.defer("ical_component", "editor_fields")
+        events.defer(*DEFER)
         .order_by("start_date", "start_time", "pk")
         .prefetch_related(Prefetch("mentions", queryset=mentions.order_by("release__published_on", "evidence_start")))
     )

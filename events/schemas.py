@@ -27,6 +27,7 @@ class ReleaseRef(Schema):
     published: str | None = Field(description="Publication date (ISO 8601), null when the release shows none.")
     url: str = Field(description="The release's page.")
     api_url: str
+    source_url: str = Field(description="Address of the original publication; empty when unknown.")
 
 
 class MentionOut(Schema):
@@ -57,6 +58,8 @@ class EventOut(Schema):
     time: str | None = Field(description="Start time (HH:MM) in `time_zone`, when the text states one.")
     time_zone: str
     location: str = Field(description="City, country or venue; empty when unknown.")
+    place: str = Field(description="The city read from the location (gazetteer name); empty when unknown.")
+    country: str = Field(description="The country of that place; empty when unknown.")
     description: str
     recurs_yearly: bool
     founding_event: int | None = Field(description="For an anniversary: the id of the event it marks.")
@@ -134,6 +137,7 @@ def release_ref(release: Release, links: Links) -> dict:
         "published": release.published_on.isoformat() if release.published_on else None,
         "url": links.release_html.format(release.pk),
         "api_url": links.release_api.format(release.pk),
+        "source_url": release.source_url,
     }
 
 
@@ -173,6 +177,8 @@ def event_out(event: Event, links: Links) -> dict:
         "time": event.start_time.strftime("%H:%M") if event.start_time and event.precision == Precision.DAY else None,
         "time_zone": event.time_zone,
         "location": event.location,
+        "place": event.place,
+        "country": event.country,
         "description": event.description,
         "recurs_yearly": event.recurs_yearly,
         "founding_event": event.founding_event_id,

@@ -19,6 +19,7 @@ from events import freshness
 from events.dates import format_span
 from events.models import Event, Kind, Mention, Precision
 from events.opendata import InvalidFilters, bad_filters, published_matching, read_filters
+from events.views import DEFER
 
 # TimelineJS draws every slide up front; past a few hundred events it becomes unusable, so the
 # export holds the latest ones and says how many it leaves out (filters narrow it).
@@ -90,7 +91,7 @@ def timeline_json(request):
         return unchanged
     mentions = Mention.objects.select_related("release").order_by("release__published_on", "evidence_start")
     latest = (
-        events.defer("ical_component", "editor_fields")
+        events.defer(*DEFER)
         .order_by("-start_date", "-pk")
         .prefetch_related(Prefetch("mentions", queryset=mentions))[:MAX_EVENTS]
     )

@@ -60,7 +60,9 @@ def test_event_list_matches_schema_and_dates_keep_their_precision(client, spec, 
     assert quoted["release"]["id"] == mention.release_id
     assert by_title["Day"]["links"]["html"].endswith(day.get_absolute_url())
     assert by_title["Day"]["kind"] == "meeting"
-    assert [item["id"] for item in data["results"]] == [year.pk, month.pk, day.pk]
+    assert [item["id"] for item in data["results"]] == [day.pk, month.pk, year.pk]  # newest first, as the timeline
+    oldest = client.get("/api/events?order=oldest").json()["results"]
+    assert [item["id"] for item in oldest] == [year.pk, month.pk, day.pk]
 
 
 def test_drafts_never_appear(client, make_event, make_mention):
@@ -105,7 +107,7 @@ def test_list_filters_are_the_timelines(client, make_event, query):
     filters = {"kind": "", "year": None, "location": "", "text": ""}
     filters.update({"text" if k == "q" else k: int(v) if k == "year" else v for k, v in query.items()})
     expected = list(Event.objects.published().filtered(**filters).chronological().values_list("pk", flat=True))
-    got = [item["id"] for item in client.get("/api/events", query).json()["results"]]
+    got = [item["id"] for item in client.get("/api/events", {**query, "order": "oldest"}).json()["results"]]
     assert got == expected and got
 
 
@@ -122,6 +124,7 @@ def test_list_filters_are_the_timelines(client, make_event, query):
         ({"page_size": "many"}, "page_size"),
         ({"cursor": "not base64!"}, "cursor"),
         ({"cursor": base64.b64encode(b"p=not-a-date").decode()}, "cursor"),
+        ({"order": "random"}, "order"),
     ],
 )
 def test_bad_parameters_get_a_clear_400(client, spec, make_event, query, field):
@@ -138,7 +141,7 @@ def test_cursor_pages_visit_every_event_once_even_on_a_shared_date(client, make_
     expected = [make_event(start_date=datetime.date(2020, 1, 1), precision="year").pk for _ in range(7)]
     expected += [make_event(start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n)).pk for n in range(6)]
     expected = list(Event.objects.published().chronological().values_list("pk", flat=True))
-    seen, url, pages = [], "/api/events?page_size=3", 0
+    seen, url, pages = [], "/api/events?page_size=3&order=oldest", 0
     while url:
         data = client.get(url).json()
         seen += [item["id"] for item in data["results"]]
@@ -244,3 +247,26 @@ def test_a_release_appears_once_one_of_its_events_is_published(client, make_even
     draft.save()
     assert client.get(f"/api/releases/{mention.release_id}").status_code == 200
     assert [r["id"] for r in client.get("/api/releases").json()["results"]] == [mention.release_id]
+
+
+def test_search_orders_by_best_match_and_pages_by_relevance(client, make_event):
+    make_event(title="Talks on the exercise plan", start_date=datetime.date(2021, 1, 1))
+    make_event(
+        title="Exercise Exercise: the joint exercise began", kind="exercise", start_date=datetime.date(2020, 1, 1)
+    )
+    make_event(title="A meeting", start_date=datetime.date(2022, 1, 1))
+    expected = list(
+        Event.objects.published()
+        .filtered(text="exercise")
+        .ranked("exercise")
+        .order_by("-relevance", "-start_date", "-pk")
+        .values_list("pk", flat=True)
+    )
+    seen, url = [], "/api/events?q=exercise&page_size=1"
+    while url:
+        data = client.get(url).json()
+        seen += [item["id"] for item in data["results"]]
+        url = data["next"]
+    assert seen == expected and len(seen) == 2
+    by_date = client.get("/api/events?q=exercise&order=newest").json()["results"]
+    assert [item["title"] for item in by_date][0] == "Talks on the exercise plan"
