@@ -132,3 +132,14 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_every_page_links_to_the_open_formats(client, make_event):
+    import re
+
+    page = client.get("/").content.decode()
+    footer = page.split("Open data:")[1].split("</p>")[0]
+    links = re.findall(r'href="([^"]+)"', footer)
+    assert links == ["/api/docs/", "/atom/", "/events.csv", "/embed/"]
+    for link in links:
+        assert client.get(link).status_code == 200, link
