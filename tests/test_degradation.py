@@ -197,7 +197,7 @@ def test_postgres_gets_connect_and_statement_timeouts_from_the_environment():
     """
     url = "postgres://u@db.example:5432/timeline"
     assert run_django(script, DATABASE_URL=url) == {
-        "connect_timeout": 3,
+        "connect_timeout": 2,
         "options": "-c statement_timeout=20000",
         "stderr": "",
     }

@@ -120,12 +120,13 @@ DATABASES = {
     )
 }
 # A database that accepts connections but never answers must not hold a worker for long: give up
-# connecting after DATABASE_CONNECT_TIMEOUT seconds (libpq counts at least 2) and cancel any
-# statement running longer than DATABASE_STATEMENT_TIMEOUT milliseconds (0: no limit). The request
+# connecting after DATABASE_CONNECT_TIMEOUT seconds (2, the least libpq accepts; a healthy server
+# answers in milliseconds) and cancel any statement running longer than DATABASE_STATEMENT_TIMEOUT
+# milliseconds (0: no limit). The request
 # then fails with a 503 page (timeline_project.middleware).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
-    _options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")))
+    _options.setdefault("connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2")))
     _statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "20000"))
     if _statement_timeout:
         _options["options"] = f"{_options.get('options', '')} -c statement_timeout={_statement_timeout}".strip()
