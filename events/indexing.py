@@ -21,8 +21,11 @@ def refresh(event_ids: Iterable[int], using=None) -> dict[int, Place]:
     returns each event's place."""
     ids = sorted(set(event_ids))
     places = {}
+    db = using or connection
     for start in range(0, len(ids), BATCH):
-        places.update(refresh_batch(ids[start : start + BATCH], using or connection))
+        # One transaction per batch: SQLite in autocommit would otherwise sync the file once per row.
+        with transaction.atomic(using=db.alias):
+            places.update(refresh_batch(ids[start : start + BATCH], db))
     return places
 
 

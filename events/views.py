@@ -1,9 +1,12 @@
 """Reader pages: the timeline, upcoming events, an event, a release. Thin: which objects, which template."""
 
 import datetime
+import hashlib
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from events import params as parameters
@@ -22,6 +25,7 @@ ORDERINGS = {
     "soonest": (("start_date", "start_time", "pk"), ("start_date", "pk")),
 }
 DEFER = ("ical_component", "editor_fields", "search_vector")
+FACETS_TIMEOUT = 60
 
 
 def bad_request(request, error: parameters.InvalidParameter):
@@ -58,10 +62,7 @@ def event_list(request, events, *, upcoming: bool):
     ordering = ordering_of(params, upcoming)
     if "jump" in params and not upcoming:
         return jump(request, events.filtered(**filters), ordering, params["jump"])
-    # Facets: each overview counts with the other filters applied, so its links narrow the current view.
-    by_year = list(events.filtered(**{**filters, "year": None}).count_by_year())
-    by_kind = list(events.filtered(**{**filters, "kind": ""}).count_by_kind())
-    by_place = list(events.filtered(**{**filters, "place": ""}).count_by_place())
+    by_year, by_kind, by_place = facets(events, filters, upcoming)
     # The kind overview already counted the result: no separate COUNT(*) for the paginator.
     total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
     shown, walk = ORDERINGS[ordering]
@@ -87,6 +88,27 @@ def event_list(request, events, *, upcoming: bool):
             "feed_query": feed_query(filters),
         },
     )
+
+
+def facets(events, filters: dict, upcoming: bool) -> tuple[list, list, list]:
+    """Counts per year, kind and place, each with the other filters applied, so its links narrow the
+    current view. Three aggregate queries that grow with the table, so they are cached under the
+    feeds' generation, which every write to events, mentions or releases renews: a change shows at
+    once (with Redis, or in this process), and within FACETS_TIMEOUT in another process."""
+    from events.feeds import current_generation
+
+    today = timezone.localdate().isoformat() if upcoming else ""
+    source = f"{current_generation()}|{upcoming}|{today}|{sorted(filters.items())}"
+    key = "timeline-facets:" + hashlib.sha256(source.encode()).hexdigest()
+    counted = cache.get(key)
+    if counted is None:
+        counted = (
+            list(events.filtered(**{**filters, "year": None}).count_by_year()),
+            list(events.filtered(**{**filters, "kind": ""}).count_by_kind()),
+            list(events.filtered(**{**filters, "place": ""}).count_by_place()),
+        )
+        cache.set(key, counted, timeout=FACETS_TIMEOUT)
+    return counted
 
 
 def place_facet(rows) -> list[dict]:

@@ -166,6 +166,12 @@ def test_timeline_query_count_does_not_grow_with_events(client, make_event, djan
         assert timeline(client, q="event", page="2").status_code == 200  # ranked by relevance
     with django_assert_num_queries(4):
         assert client.get(reverse("events:upcoming")).status_code == 200
+    # The same view again: the counts are cached (under a generation every write renews), one query.
+    with django_assert_num_queries(1):
+        assert timeline(client).status_code == 200
+    make_event(kind="visit")
+    with django_assert_num_queries(4):
+        assert timeline(client).status_code == 200
 
 
 def test_hostile_titles_are_escaped_everywhere(client, make_event, make_mention, make_release):
