@@ -668,19 +668,18 @@ class Builder:
 
     def build_quarter(self, g):
         number = int(g["q"]) if g.get("q") else QUARTERS[g["qw"].lower()]
-        first = 3 * number - 2
-        year = self._year_or_inferred(g, first)
-        if year is None:
-            return None
-        return datetime.date(year, first, 1), datetime.date(year, first + 2, 1), "month"
+        return self._months(g, 3 * number - 2, 3)
 
     def build_half_year(self, g):
         number = int(g["h"]) if g.get("h") else (1 if g["hw"].lower() in ("first", "1st") else 2)
-        first = 6 * number - 5
+        return self._months(g, 6 * number - 5, 6)
+
+    def _months(self, g, first: int, count: int):
+        """`count` months from month `first` of the year the groups name (or the inferred one)."""
         year = self._year_or_inferred(g, first)
         if year is None:
             return None
-        return datetime.date(year, first, 1), datetime.date(year, first + 5, 1), "month"
+        return datetime.date(year, first, 1), datetime.date(year, first + count - 1, 1), "month"
 
     def build_weekday_range(self, g):
         start = self.build_weekday({"which": "on", "wd": g["wd1"]})

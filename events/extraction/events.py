@@ -46,9 +46,10 @@ DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
 # A verb telling that a happening ended: its date is the end of what began before.
-END_VERB = re.compile(r"(?i)(?:was\s+|were\s+)?(?:ended|concluded|completed|finished|closed|wrapped\s+up)\b")
+ENDING = r"(?:ended|concluded|completed|finished|closed|wrapped\s+up)"
+END_VERB = re.compile(rf"(?i)(?:was\s+|were\s+)?{ENDING}\b")
 # The same verb just before the date: "began on 3 May and concluded on Thursday".
-ENDED_ON = re.compile(r"(?i)\b(?:ended|concluded|completed|finished|closed|wrapped\s+up)\s+(?:on\s+|in\s+)?$")
+ENDED_ON = re.compile(rf"(?i)\b{ENDING}\s+(?:on\s+|in\s+)?$")
 PERIOD_SUBJECT = re.compile(
     r"\b(?:chairmanship|presidency|term\s+of\s+office|mandate)(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+){0,3}\s+"
     r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",

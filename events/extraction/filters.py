@@ -9,15 +9,15 @@ from dataclasses import replace
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
 
+# Verbs that move a happening to another date.
+MOVED_VERB = r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)"
 # A postponed happening is dated where it now falls: "postponed until 15 September".
-POSTPONED_TO = re.compile(r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off)\s+(?:until|till|to)\s+$", re.I)
+POSTPONED_TO = re.compile(rf"{MOVED_VERB}\s+(?:until|till|to)\s+$", re.I)
 POSTPONED_FROM = re.compile(
     r"\b(?:originally|initially|previously|first)\s+(?:planned|scheduled|set|due)\s+(?:for|on|in)\s+$", re.I
 )
 # "postponed from 20 June to 4 July": the old day and the new one, not a range.
-MOVED_FROM = re.compile(
-    r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)\s+(?:from\s+)?$", re.I
-)
+MOVED_FROM = re.compile(rf"{MOVED_VERB}\s+(?:from\s+)?$", re.I)
 MOVED_TO = re.compile(r"\s+(?:to|until|till)\s+(?=\w)", re.I)
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 
 from events.extraction.dates import shift_years
+from events.extraction.filters import MOVED_VERB
 from events.extraction.kinds import GENERIC, Trigger
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
@@ -129,7 +130,7 @@ def action_verb(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
 # "invited to visit", "agreed to hold": what the clause dates may be still to come.
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?(?!(?:the|a|an|its|their|his|her|this|that|these|those)\b)[a-z]+\b")
 # "has been moved to 10 June": a new date, which may lie ahead.
-MOVED = re.compile(r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)\b", re.IGNORECASE)
+MOVED = re.compile(rf"{MOVED_VERB}\b", re.IGNORECASE)
 
 
 # How many days before the publication a speech the release quotes may have been made: the
