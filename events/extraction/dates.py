@@ -797,8 +797,29 @@ def find_dates(
         if value is not None:
             chosen.append(value)
     chosen.sort(key=lambda v: v.text_start)
-    chosen = in_context(chosen)
+    chosen = in_context(restated(text, chosen))
     return [attach_time(text, value, end) for value in chosen]
+
+
+# Between a relative day and the date that restates it: "the following day, on December 26",
+# "yesterday (12 May)".
+RESTATING = re.compile(r"\s*(?:,|\(|-|\u2013|\u2014)\s*(?:on\s+|i\.\s*e\.\s*,?\s*|that\s+is,?\s+)?")
+
+
+def restated(text: str, values: list[DateValue]) -> list[DateValue]:
+    """A relative day followed at once by the written date it stands for is that date once."""
+    return [
+        value
+        for value, after in zip(values, [*values[1:], None], strict=False)
+        if not (
+            after is not None
+            and value.type in ("anaphoric", "relative")
+            and value.precision == "day"
+            and after.type in ("explicit", "numeric")
+            and after.precision == "day"
+            and RESTATING.fullmatch(text, value.text_end, after.text_start)
+        )
+    ]
 
 
 def in_context(values: list[DateValue]) -> list[DateValue]:

@@ -85,7 +85,6 @@ LEXICON: list[tuple[str, str]] = [
     ("conference", r"conferences?\b"),
     ("conference", r"seminars?\b"),
     ("conference", r"symposi(?:um|a)\b"),
-    ("conference", r"forums?\b"),
     ("conference", r"workshops?\b"),
     ("conference", r"webinars?\b"),
     ("conference", r"round[- ]tables?\b"),
@@ -190,6 +189,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"took\s+over\b"),
     # Public happenings the kinds above do not name.
     ("other", r"exhibitions?\b"),
+    ("other", r"forums?\b"),  # ANNOTATION.md: forums are `other`, not conferences
     ("other", r"expos?\b"),
     ("other", r"ceremon(?:y|ies)\b"),
     ("other", r"parades?\b"),
@@ -340,6 +340,19 @@ COUNTED = re.compile(
     r"ten|eleven|twelve|dozens?|hundreds?|several|numerous)(?:\s+of)?)\s+(?:(?!(?:was|were|is|are|has|have|had|been|will)\b)[a-z][\w-]*\s+){0,3}$"
 )
 
+NUMBER = (
+    r"(?:(?<![\d.:/-])\b(?:\d{1,3}(?:,\d{3})+|\d{1,3})(?![\d.:/-])|\b(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|dozens|hundreds|several|numerous))"
+)
+# A verb of happening whose object or subject is a count: "held more than 20 exercises", "some 40
+# trainings were conducted" is a tally of happenings, not one of them.
+COUNTED_OBJECT = re.compile(
+    rf"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+|up\s+to\s+)?"
+    rf"{NUMBER}\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s\b"
+)
+COUNTED_SUBJECT = re.compile(
+    rf"{NUMBER}\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?$"
+)
 
 SAID_IN = re.compile(
     r"\b(?:said|says|announced|stated|reported|noted|added|wrote)\s+in\s+(?:a|an|its|his|her|their)\s+$"
@@ -356,16 +369,26 @@ INSTITUTION_AFTER = re.compile(
 )
 
 
+# A trigger that is a verb is never the noun of an "of" or "at" phrase.
+VERB = re.compile(
+    r"(?i:\w+ed\b|(?:met|held|laid|took|gave|began|made|went|came|sent|spoke|arrived|will|is|are|was|were)\b)"
+)
+
+
 def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
     """Triggers that are part of a name, a document's title or a count."""
-    if trigger.kind in (GENERIC, "anniversary"):
+    if trigger.kind == GENERIC:
+        before = text[max(start, trigger.start - 50) : trigger.start]
+        return bool(COUNTED_OBJECT.match(text, trigger.end) or COUNTED_SUBJECT.search(before))
+    if trigger.kind == "anniversary":
         return False
     if trigger.kind == "other" and trigger.text[:1].isupper() and trigger.start > start:
         return True  # "the Collective Rapid Deployment Forces": a proper name, not a deployment
     if trigger.text[:1].isupper() and trigger.start > start and INSTITUTION_AFTER.match(text, trigger.end):
         return True  # "the 333rd Combat Training Center": a place's name, not a training
     before = text[max(start, trigger.start - 50) : trigger.start]
-    if COUNTED.search(before) and not HELD_AFTER.match(text, trigger.end):
+    if COUNTED.search(before) and not VERB.match(trigger.text) and not HELD_AFTER.match(text, trigger.end):
+        # "two meetings", not "the heads of eleven states signed": a verb is never the counted noun
         return True
     if SAID_IN.search(before):
         return True  # "the ministry said in a statement": where words were said, not a decision

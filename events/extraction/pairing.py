@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from events.extraction.kinds import GENERIC, KIND_STRENGTH, Trigger, distance, kind_near
+from events.extraction.kinds import GENERIC, KIND_STRENGTH, VERB, Trigger, distance, kind_near
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
 
@@ -45,10 +45,9 @@ OF_PHRASE = re.compile(
 )
 
 
-# A trigger that is a verb is never the noun of an "of" or "at" phrase.
-VERB = re.compile(
-    r"(?i:\w+ed\b|(?:met|held|laid|took|gave|began|made|went|came|sent|spoke|arrived|will|is|are|was|were)\b)"
-)
+# Between an event noun and the date that completes it: "the meeting on 20 February", "the
+# session of 3 May".
+COMPLEMENT = re.compile(r"\s+(?:on|of)\s+(?:the\s+)?")
 
 
 # Words that may stand before a year opening its clause ("In 2023, ...", "Back in 2008 ...").
@@ -164,7 +163,8 @@ def pair_dates(
             cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
         aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
         sidelines = bool(SIDELINES.search(plain, max(unit.start, trigger.start - 60), trigger.start))
-        trigger_costs.append((strength, cost, aside, sidelines))
+        noun = not VERB.match(trigger.text)
+        trigger_costs.append((strength, cost, aside, sidelines, noun))
     for di, date in enumerate(dates):
         initial = opens_clause(plain, date, unit)
         loose = date.precision == "year" and date.type in ("year", "relative") and not introduced(plain, date)
@@ -172,8 +172,11 @@ def pair_dates(
             gap = min(distance(trigger, date.text_start), distance(trigger, date.text_end))
             if loose and not initial and gap > YEAR_WINDOW:
                 continue
-            strength, cost, aside, sidelines = trigger_costs[ti]
-            cost += gap + CLAUSE_PENALTY * breaks.between(date, trigger)
+            strength, cost, aside, sidelines, noun = trigger_costs[ti]
+            if noun and COMPLEMENT.fullmatch(plain, trigger.end, date.text_start):
+                cost = -1  # "at its meeting on 20 February approved": the date is the meeting's own
+            else:
+                cost += gap + CLAUSE_PENALTY * breaks.between(date, trigger)
             if aside and not aside[0] <= date.text_start < aside[1]:
                 cost += ASIDE_PENALTY  # ", inspired by the need to implement decisions,": an aside, not the news
             if sidelines:
@@ -257,7 +260,7 @@ class ClauseBreaks:
 # into force"), and a "that" opening a clause with its subject ("said that the exercises went
 # well"): what lies beyond them has a verb and a date of its own.
 CLAUSE_BREAK = re.compile(
-    r"[,;()]|\band\s+(?=(?:will|would|was|were|is|are|has|have|had)\b)|"
+    r"[,;()]|\band\s+(?=(?:will|would|was|were|is|are|has|have|had|agreed|decided|noted|stressed|called|urged)\b)|"
     r"\bthat\s+(?=(?:the|a|an|it|he|she|they|we|this|these|its|their|[A-Z]\w*)\b)"
 )
 

@@ -37,6 +37,8 @@ LONG_TITLE = 200  # a dateline is looked for among the first non-empty lines onl
 MAX_RELEASE_BYTES = 1_000_000
 # Separators that may surround a dateline on its line ("11:12 08.02.2021 • editor").
 DATELINE_PUNCTUATION = " .•|-"
+# The longest line under a release that can be its date line ("Published: 21.02.2023, 14:05").
+TRAILER_LENGTH = 60
 WRITTEN_DATELINE_PUNCTUATION = " .•|-,"
 
 
@@ -119,6 +121,8 @@ class Header:
         self.dateline_date_span: tuple[int, int] | None = None
         body_from = 1
         for index, (s, e) in enumerate(lines[:HEADER_LINES]):
+            if index > 1 and any(is_prose(plain, *line) for line in lines[1:index]):
+                break  # the body has begun: a date line below it is a trailer, looked for next
             found = self._dateline_in(plain, s, e)
             if found:
                 body_from = index + 1
@@ -127,10 +131,18 @@ class Header:
         body_lines = lines[body_from:]
         while body_lines and BOILERPLATE.match(plain[slice(*body_lines[-1])]):
             body_lines.pop()
+        if self.published is None and len(body_lines) > 1 and self._trailer_in(plain, *body_lines[-1]):
+            body_lines.pop()  # "Published 21.02.2023" under the text: the site's date line, not the body
         if body_lines:
             self.body_start, self.body_end = body_lines[0][0], body_lines[-1][1]
         else:
             self.body_start = self.body_end = lines[-1][1]
+
+    def _trailer_in(self, plain: str, start: int, end: int) -> bool:
+        """A short line closing the release that is only its date, perhaps with a label or a place."""
+        return (
+            end - start <= TRAILER_LENGTH and not is_prose(plain, start, end) and self._dateline_in(plain, start, end)
+        )
 
     def _dateline_in(self, plain: str, start: int, end: int) -> bool:
         # Where the line's closing punctuation begins: found once, not once per date of the line.
@@ -192,6 +204,14 @@ class Header:
             self.dateline_date_span = (value.text_start, value.text_end)
             return True
         return False
+
+
+# A paragraph of the body, not a headline or a date line: a sentence of some length closed by a full stop.
+PROSE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][\"'»”]?")
+
+
+def is_prose(plain: str, start: int, end: int) -> bool:
+    return PROSE.fullmatch(plain, start, end) is not None
 
 
 def ends_with(pattern: re.Pattern, text: str, start: int, stop: int, reach: int) -> re.Match | None:
