@@ -763,3 +763,58 @@ def test_forums_are_other_happenings():
     assert starts(release("The international forum Baku Energy Week will be held on 4-6 June.")) == [
         ("2023-06-04", "2023-06-06", "other")
     ]
+
+
+def test_a_founding_named_by_establishment_is_other():
+    text = "He noted that since its establishment on 15 June 2001 the organisation has grown."
+    assert starts(release(text)) == [("2001-06-15", None, "other")]
+
+
+def test_becoming_the_nth_member_is_a_joining():
+    assert starts(release("On 4 July, Belarus became the tenth full member of the organisation.")) == [
+        ("2023-07-04", None, "other")
+    ]
+
+
+def test_a_market_that_is_to_start_functioning_on_a_day_is_a_happening():
+    assert starts(release("The common market is to start functioning on January 1, 2025.")) == [
+        ("2025-01-01", None, "other")
+    ]
+
+
+def test_appointing_the_date_of_a_meeting_is_no_appointment():
+    text = "The Council also appointed the date of the next meeting: it will take place on December 13."
+    assert starts(release(text)) == [("2023-12-13", None, "meeting")]
+
+
+def test_a_generic_verb_takes_the_kind_of_the_noun_it_governs():
+    text = "On 3 May, the head of the mission held a press conference on the results."
+    assert starts(release(text)) == [("2023-05-03", None, "briefing")]
+    assert starts(release("The mission conducted its first joint drills on 3 May.")) == [
+        ("2023-05-03", None, "exercise")
+    ]
+
+
+def test_each_date_of_two_clauses_keeps_its_own_verb():
+    text = "Before that, on 28 April, the defence ministers met in Delhi, and on 4-5 May the foreign ministers gathered in Goa."
+    assert sorted(starts(release(text))) == [("2023-04-28", None, "meeting"), ("2023-05-04", "2023-05-05", "meeting")]
+
+
+def test_a_place_and_date_opening_the_lead_are_its_dateline():
+    text = (
+        "Belarus becomes a member\n\n"
+        "ASTANA, 4 July 2024 – The Republic of Belarus became a full member of the organisation.\n\n"
+        "Belarus had been an observer since 2010.\n"
+    )
+    extracted = extract_release(text)
+    assert (extracted.published, extracted.published_inferred) == (datetime.date(2024, 7, 4), False)
+    assert "ASTANA" in extracted.body
+    assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("2024-07-04", "other")]
+
+
+def test_a_conversation_on_the_eve_of_a_dated_meeting_is_a_meeting_the_day_before():
+    text = (
+        "The Council of Ministers met in Moscow on 12 March. "
+        "On the eve of the meeting, the two prime ministers had a one-on-one conversation."
+    )
+    assert sorted(starts(release(text))) == [("2023-03-11", None, "meeting"), ("2023-03-12", None, "meeting")]

@@ -111,6 +111,10 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"(?:will|to)\s+meet\b"),
     ("meeting", r"(?:tele)?phone\s+(?:conversations?|calls?|talks)\b"),
     ("meeting", r"video\s+calls?\b"),
+    (
+        "meeting",
+        r"(?:had|held)\s+(?:an?\s+)?(?:(?:one-on-one|tete-a-tete|face-to-face|bilateral|private|brief|informal)\s+)?conversations?\b",
+    ),
     ("meeting", r"sessions?\b"),
     ("meeting", r"summits?\b"),
     ("meeting", r"talks\b"),
@@ -171,6 +175,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"founded\b"),
     ("other", r"formed\b"),
     ("other", r"created\b"),
+    ("other", r"establishment\b"),
     # Membership and office: joining, leaving, suspending, returning, taking over a chair.
     ("other", r"joined\b"),
     ("other", r"(?:was|were)\s+(?:accepted|admitted)\b"),
@@ -202,11 +207,11 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"took\s+up\s+(?:his|her|their)\s+(?:duties|post|office)\b"),
     (
         "other",
-        r"bec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+)?(?:(?:new|first|acting|full|full-fledged|permanent|associate)\s+)?(?:secretary|chair\w*|head|president|member|director|commander|chief|observer|partner)\b",
+        r"bec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|member|director|commander|chief|observer|partner)\b",
     ),
     ("other", r"took\s+office\b"),
     ("other", r"assumed\s+(?:office|the\s+post|duties)\b"),
-    ("other", r"appointed\b"),
+    ("other", r"appointed\b(?!\s+the\s+(?:date|time|venue|place)\b)"),  # not "appointed the date of the next meeting"
     ("other", r"elected\b"),
     ("other", r"appointment\b"),
     ("other", r"inaugurat\w+\b"),
@@ -233,6 +238,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"observation\s+mission\b"),
     ("other", r"operated\b"),
     ("other", r"functioned\b"),
+    ("other", r"(?:start|starts|started|begin|begins|began)\s+(?:functioning|operating|to\s+function|to\s+operate)\b"),
     ("other", r"on\s+duty\b"),
     ("other", r"admitted\b"),
     ("other", r"enrolled\b"),
@@ -255,6 +261,7 @@ LEXICON: list[tuple[str, str]] = [
     (GENERIC, r"started\b"),
     (GENERIC, r"ended\b"),
     (GENERIC, r"completed\b"),
+    (GENERIC, r"gathered\b"),
 ]
 KINDS = frozenset(
     {"meeting", "consultation", "exercise", "anniversary", "visit", "briefing", "decision", "conference", "other"}
@@ -371,7 +378,7 @@ INSTITUTION_AFTER = re.compile(
 
 # A trigger that is a verb is never the noun of an "of" or "at" phrase.
 VERB = re.compile(
-    r"(?i:\w+ed\b|(?:met|held|laid|took|gave|began|made|went|came|sent|spoke|arrived|will|is|are|was|were)\b)"
+    r"(?i:\w+ed\b|(?:met|held|had|laid|took|gave|began|made|went|came|sent|spoke|arrived|will|is|are|was|were)\b)"
 )
 
 

@@ -287,6 +287,9 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
         return "consultation", f"kind: '{trigger.text}' on preparing an exercise are staff talks = consultation"
     if trigger.kind != GENERIC:
         return trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
+    governed = object_of(plain, trigger, triggers)
+    if governed is not None:
+        return governed.kind, f"kind: generic verb '{trigger.text}' takes its object's ('{governed.text}')"
     subject = subject_of(plain, trigger, triggers, unit)
     if subject is not None and subject.kind == "meeting" and STAFF_TALKS.match(plain, subject.end, unit.end):
         return "consultation", f"kind: '{subject.text}' on preparing an exercise are staff talks = consultation"
@@ -316,6 +319,27 @@ STAFF_TALKS = re.compile(
 NAME_REACH = 45
 # Words after which "of" introduces the head, not a modifier: "the second round of negotiations".
 QUANTIFIER_OF = re.compile(rf"\b(?:{PART_WORDS}|series|part|number|set|cycle)\s+of\s+(?:the\s+)?$")
+
+
+# Between a verb and the noun it governs: "held a press conference", "conducted its first joint drills".
+OBJECT_GAP = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|his|her|this|another)\s+)?"
+    r"(?:(?!(?:in|on|at|by|with|for|from|of|to|and|or|was|were|is|are)\b)[\w-]+\s+){0,2}"
+)
+
+
+def object_of(plain: str, verb: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """The kind word an active generic verb governs: "held a press conference" is a briefing."""
+    if not ACTIVE_GENERIC.fullmatch(verb.text):
+        return None
+    after = next((t for t in triggers if t.start >= verb.end), None)
+    if after is None or after.kind == GENERIC or not OBJECT_GAP.fullmatch(plain, verb.end, after.start):
+        return None
+    return after
+
+
+# Generic verbs that take an object: "held", "will host"; not "was held" or "took place".
+ACTIVE_GENERIC = re.compile(r"(?i:held|hosted|conducted|opened|began|started|completed|will\s+(?:hold|host|conduct))")
 
 
 def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -> Trigger | None:

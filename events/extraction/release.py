@@ -127,6 +127,9 @@ class Header:
             if found:
                 body_from = index + 1
                 break
+            if index > 0 and self._place_dateline_in(plain, s, e):
+                body_from = index  # "ASTANA, 4 July 2024 – Belarus became ...": the lead opens with it
+                break
         # Drop trailing boilerplate lines (and repeated blank navigation) from the body.
         body_lines = lines[body_from:]
         while body_lines and BOILERPLATE.match(plain[slice(*body_lines[-1])]):
@@ -137,6 +140,22 @@ class Header:
             self.body_start, self.body_end = body_lines[0][0], body_lines[-1][1]
         else:
             self.body_start = self.body_end = lines[-1][1]
+
+    def _place_dateline_in(self, plain: str, start: int, end: int) -> bool:
+        """A written date after the place the lead was filed from, opening the lead's line."""
+        from events.extraction.dates import find_dates
+
+        place = PLACE_BEFORE_DATE.match(plain, start, end)
+        if not place:
+            return False
+        found = find_dates(plain, None, place.end(), min(end, place.end() + 40))
+        if not found or found[0].text_start != place.end() or found[0].precision != "day" or found[0].end is not None:
+            return False
+        if found[0].type not in ("explicit", "numeric") or not DATELINE_CLOSE.match(plain, found[0].text_end, end):
+            return False
+        self.published = found[0].start
+        self.dateline_date_span = (found[0].text_start, found[0].text_end)
+        return True
 
     def _trailer_in(self, plain: str, start: int, end: int) -> bool:
         """A short line closing the release that is only its date, perhaps with a label or a place."""
@@ -204,6 +223,12 @@ class Header:
             self.dateline_date_span = (value.text_start, value.text_end)
             return True
         return False
+
+
+# The place a lead was filed from ("ASTANA,", "Nur-Sultan, ", "Minsk (BelTA), ") and what closes the
+# date after it ("4 July 2024 – ", "13 March 2025. ").
+PLACE_BEFORE_DATE = re.compile(r"[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?,\s*")
+DATELINE_CLOSE = re.compile(r"\s*(?:[-\u2013\u2014.:]|\(|/)")
 
 
 # A paragraph of the body, not a headline or a date line: a sentence of some length closed by a full stop.
