@@ -818,3 +818,57 @@ def test_a_conversation_on_the_eve_of_a_dated_meeting_is_a_meeting_the_day_befor
         "On the eve of the meeting, the two prime ministers had a one-on-one conversation."
     )
     assert sorted(starts(release(text))) == [("2023-03-11", None, "meeting"), ("2023-03-12", None, "meeting")]
+
+
+def test_a_body_meeting_and_a_ministers_talks_the_day_before_are_two_happenings():
+    text = (
+        "Heads of Government meet in Bishkek\n\nHeads of Government meet in Bishkek 26.10.2023\n\n"
+        "The meeting of the Council of Heads of Government was held in Bishkek.\n\n"
+        "The minister, who led the delegation, met with the Chairman of the Cabinet on Wednesday.\n"
+    )
+    events = extract_release(text).events
+    assert sorted((e.start.isoformat(), e.kind) for e in events) == [
+        ("2023-10-25", "meeting"),
+        ("2023-10-26", "meeting"),
+    ]
+
+
+def test_present_tense_headline_verbs_meet_and_hosts():
+    text = "Zhang Ming meets Ambassador of India\n\nZhang Ming meets Ambassador of India 14.02.2024\n\nThey discussed trade.\n"
+    assert [(e.start.isoformat(), e.kind) for e in extract_release(text).events] == [("2024-02-14", "meeting")]
+    assert starts(release("The dates of the meetings meets the needs of all members.")) == []
+
+
+def test_the_results_of_a_quarter_or_half_year_are_a_period():
+    assert starts(release("The State Secretary summed up the results of work in the first quarter of 2023.")) == []
+    assert starts(release("The next meeting is scheduled for the first quarter of 2024.")) == [
+        ("2024-01", "2024-03", "meeting")
+    ]
+
+
+def test_on_this_day_in_a_year_is_the_day_named_before_in_that_year():
+    text = "On 27 March, the Assembly marks its 30th anniversary. On this day in 1992, in Alma-Ata, the Agreement was signed."
+    assert ("1992-03-27", None, "decision") in starts(release(text))
+
+
+def test_the_eve_of_a_named_day_is_not_counted_from_the_last_day_named():
+    meeting = DateValue(datetime.date(2024, 10, 10), None, "day", 0, 10, "10 October", "explicit")
+
+    def eve(text: str) -> list[str]:
+        return [d.start.isoformat() for d in find_dates(text, WEDNESDAY, 0, None, False, None, meeting)]
+
+    assert eve("On the eve of Victory Day, the staff laid flowers.") == []
+    assert eve("On the eve of the meeting, the ministers talked.") == ["2024-10-09"]
+
+
+def test_a_happening_that_will_end_on_a_day_closes_the_one_that_opened():
+    text = "The conference opened in Abu Dhabi on 26 February. The conference will end on 29 February."
+    assert starts(release(text, dateline="27.02.2024")) == [("2024-02-26", "2024-02-29", "conference")]
+
+
+def test_a_relative_clause_hangs_on_the_head_of_a_noun_phrase_with_of_phrases():
+    text = (
+        "They discussed the joint exercise of the competent authorities of the member states, "
+        "which is scheduled to be held in the second half of 2024."
+    )
+    assert starts(release(text)) == [("2024-07", "2024-12", "exercise")]

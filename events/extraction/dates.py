@@ -203,12 +203,19 @@ PATTERNS: tuple[DatePattern, ...] = (
         needs=(HAS_RELATIVE,),
         value="relative",
     ),
+    # on this day in 1992: the day and month of the last day named (or the publication's), in that year
+    DatePattern(
+        "same_day_in",
+        rf"(?i:\bon\s+(?:this|that|the\s+same)\s+(?:very\s+)?day\s+(?:in|of)\s+(?P<y>{YEAR})\b)",
+        needs=(HAS_RELATIVE, HAS_DIGIT),
+        value="explicit",
+    ),
     # the day before, on the eve of the meeting, on the same day, the next day: counted from the last day named
     DatePattern(
         "anaphoric",
         r"(?i:\b(?P<which>the\s+day\s+before(?!\s+yesterday)|the\s+previous\s+day|"
-        r"on\s+the\s+eve(?=\s+of\b)(?:\s+of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
-        r"(?:meeting|session|summit|visit|talks|exercises?|forum|conference|ceremony|celebrations?|event|holiday|"
+        r"on\s+the\s+eve(?=\s+of\b)(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?day\b)(?:\s+of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:meeting|session|summit|visit|talks|exercises?|forum|conference|ceremony|celebrations?|event|"
         r"anniversary|elections?|parade|games))?|"
         r"the\s+day\s+after(?!\s+tomorrow)|the\s+(?:next|following)\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|"
         r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+(?:morning|afternoon|evening)\s+of\s+the\s+same\s+day)\b)",
@@ -520,6 +527,12 @@ class Builder:
                 return None  # the eve of a happening the text has not dated: not the publication's eve
             return self.reference + datetime.timedelta(days=offset), None, "day"
         return day_from(self.antecedent_day, offset), None, "day"
+
+    def build_same_day_in(self, g):
+        day = self.antecedent_day.start if self.antecedent_day is not None else self.reference
+        if day is None:
+            return None
+        return datetime.date(int(g["y"]), day.month, day.day), None, "day"
 
     def build_years_ago(self, g):
         if self.reference is None:

@@ -22,7 +22,7 @@ from events.extraction.filters import drop_reason, moved_to
 from events.extraction.kinds import GENERIC, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
-from events.extraction.pairing import absorb_name, kind_of, pair_dates, strongest
+from events.extraction.pairing import absorb_name, kind_of, meeting_form, pair_dates, strongest
 from events.extraction.places import find_location
 from events.extraction.reading import Unit, infer_publication, reading_units
 from events.extraction.release import Header
@@ -46,7 +46,9 @@ DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
 # A verb telling that a happening ended: its date is the end of what began before.
-ENDING = r"(?:ended|concluded|completed|finished|closed|wrapped\s+up)"
+ENDING = (
+    r"(?:ended|concluded|completed|finished|closed|wrapped\s+up|ends|concludes|will\s+(?:end|conclude|close|finish))"
+)
 END_VERB = re.compile(rf"(?i)(?:was\s+|were\s+)?{ENDING}\b")
 # The same verb just before the date: "began on 3 May and concluded on Thursday".
 ENDED_ON = re.compile(rf"(?i)\b{ENDING}\s+(?:on\s+|in\s+)?$")
@@ -254,6 +256,7 @@ def events_in_unit(
                 present=present and date.type == "published",
                 going_on=fallback and not (unit.header or unit.lead),
                 vague_kind=acted or kind_rule.endswith("no kind word: other"),
+                form=meeting_form(plain, trigger, triggers, unit) if kind == "meeting" else "",
                 ends=bool(
                     END_VERB.match(trigger.text)
                     or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)

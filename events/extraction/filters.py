@@ -109,6 +109,10 @@ YEARLY_BEFORE = re.compile(
 )
 
 
+# "scheduled for", "planned for": the time of a happening, not of a plan.
+SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", re.IGNORECASE)
+
+
 def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     """Why a date names no happening (a plan or period, a quantity, a report's day), or None."""
     if date.type == "period":
@@ -130,6 +134,12 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
         return "the old date of a postponed happening"  # "originally planned for June", "moved from 3 June to"
     if NOT_EVENT_BEFORE.search(before) and not POSTPONED_TO.search(before):
         return "bound: until, by, since, before"
+    if (
+        date.pattern in ("quarter", "half_year")
+        and PERIOD_YEAR_BEFORE.search(before)
+        and not SCHEDULED_FOR.search(before)
+    ):
+        return "period: the quarter or half-year of a plan or report"  # "the results of work in Q1 2023"
     if date.precision == "year" and date.type in ("year", "relative"):
         if PERIOD_YEAR_BEFORE.search(before):
             return "period: the year of a plan, programme or report"
@@ -142,7 +152,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     if (
         date.precision == "month"
         and re.search(r"\bfor\s+$", before, re.IGNORECASE)
-        and not re.search(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", before, re.IGNORECASE)
+        and not SCHEDULED_FOR.search(before)
     ):
         return "period: a month a plan is for"
     return None

@@ -108,6 +108,13 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"conven(?:ed|es|e|ing)\b"),
     ("meeting", r"meet(?:s)?\s+with\b"),
     ("meeting", r"meets\s+(?:in|at|on)\b"),
+    ("meeting", r"meet\s+(?:in|at|on)\b"),  # a headline's present: "Heads of Government meet in Bishkek"
+    # "Zhang Ming meets Ambassador of India", not "meets the requirements"
+    (
+        "meeting",
+        r"meets\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:requirements|needs|demands|standards|criteria|expectations|"
+        r"challenges|goals|interests|conditions|deadline|obligations))",
+    ),
     ("meeting", r"(?:will|to)\s+meet\b"),
     ("meeting", r"(?:tele)?phone\s+(?:conversations?|calls?|talks)\b"),
     ("meeting", r"video\s+calls?\b"),
@@ -197,6 +204,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"forums?\b"),  # ANNOTATION.md: forums are `other`, not conferences
     ("other", r"expos?\b"),
     ("other", r"ceremon(?:y|ies)\b"),
+    ("other", r"receptions?\b"),
     ("other", r"parades?\b"),
     ("other", r"competitions?\b"),
     ("other", r"contests?\b"),
@@ -255,6 +263,7 @@ LEXICON: list[tuple[str, str]] = [
     (GENERIC, r"will\s+(?:hold|host|conduct)\b"),
     (GENERIC, r"held\b"),
     (GENERIC, r"hosted\b"),
+    (GENERIC, r"(?:hosts|holds)\b(?!\s+(?:the\s+|its\s+)?(?:rotating\s+)?(?:chairmanship|presidency|post|office)\b)"),
     (GENERIC, r"conducted\b"),
     (GENERIC, r"opened\b"),
     (GENERIC, r"began\b"),
@@ -262,6 +271,7 @@ LEXICON: list[tuple[str, str]] = [
     (GENERIC, r"ended\b"),
     (GENERIC, r"completed\b"),
     (GENERIC, r"gathered\b"),
+    (GENERIC, r"gathers?\s+(?:in|at|for)\b"),
 ]
 KINDS = frozenset(
     {"meeting", "consultation", "exercise", "anniversary", "visit", "briefing", "decision", "conference", "other"}

@@ -24,6 +24,7 @@ class Candidate:
     going_on: bool = False  # a body sentence telling what goes on now ("is currently holding its summit")
     ends: bool = False  # its verb says a happening ended ("concluded on Wednesday")
     vague_kind: bool = False  # its kind comes from no word of the lexicon (an action verb, or nothing)
+    form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -54,6 +55,9 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     # A named exercise is its own happening (a lone name with a finer date of its sentence was
     # already made one event with it, in pairing).
     own_name = bool(candidate.name)
+    if candidate.weak and candidate.form and kept.form and candidate.form != kept.form:
+        # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day before.
+        return None
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):
         return "same kind, same or wider dates"  # stated again, or less precisely

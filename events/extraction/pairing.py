@@ -339,7 +339,34 @@ def object_of(plain: str, verb: Trigger, triggers: list[Trigger]) -> Trigger | N
 
 
 # Generic verbs that take an object: "held", "will host"; not "was held" or "took place".
-ACTIVE_GENERIC = re.compile(r"(?i:held|hosted|conducted|opened|began|started|completed|will\s+(?:hold|host|conduct))")
+ACTIVE_GENERIC = re.compile(
+    r"(?i:held|hosted|holds|hosts|conducted|opened|began|started|completed|will\s+(?:hold|host|conduct))"
+)
+
+
+# A meeting of one person with another, and a sitting of a body: two happenings, however near in time.
+BILATERAL = re.compile(r"(?i:met|meets?(?:\s+with)?|held\s+talks|receiv\w+\b.*|.*conversations?|.*calls?|.*audience)")
+SESSION = re.compile(r"(?i:sessions?|summits?|sittings?|plenary|meets?\s+(?:in|at|on)|conven\w+)")
+# "a meeting with the staff" is one meeting another; "the meeting of the Council" a body's sitting.
+MEETING_WITH = re.compile(r"\s+with\b")
+MEETING_OF = re.compile(r"\s+of\b")
+
+
+def meeting_form(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> str:
+    """Whether a meeting's words say one met another ("bilateral") or a body sat ("session")."""
+    word = trigger
+    if trigger.kind == GENERIC:
+        word = object_of(plain, trigger, triggers) or subject_of(plain, trigger, triggers, unit) or trigger
+    if BILATERAL.fullmatch(word.text):
+        return "bilateral"
+    if SESSION.fullmatch(word.text):
+        return "session"
+    if re.fullmatch(r"(?i)meetings?", word.text):
+        if MEETING_WITH.match(plain, word.end):
+            return "bilateral"
+        if MEETING_OF.match(plain, word.end):
+            return "session"
+    return ""
 
 
 def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -> Trigger | None:
@@ -368,6 +395,13 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
         named = [t for t in triggers if t.kind != GENERIC and 0 <= pronoun - t.end <= RELATIVE_REACH]
         if named:
             return named[-1]
+        # "the joint exercise of the competent authorities of the member states, which will be held":
+        # the head of the noun phrase, past the "of" phrases that follow it.
+        headed = [
+            t for t in triggers if t.kind != GENERIC and t.end < pronoun and OF_CHAIN.fullmatch(plain, t.end, pronoun)
+        ]
+        if headed:
+            return headed[0]
     # The clause the verb is in, then each clause it is embedded in ("informed the participants in
     # the briefing that sessions of the Council ... which took place"), then the sentence.
     for clause_start in [*(edge.end() for edge in reversed(edges)), unit.start]:
@@ -379,6 +413,13 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
                 continue
             return trigger
     return None
+
+
+# "of" and "for" phrases after a noun, up to the comma of a relative clause that hangs on it.
+OF_CHAIN = re.compile(
+    r"(?:\s+(?:of|for)\s+(?:(?!(?:was|were|is|are|has|have|had|will|which|that|who)\b)[^\s,;:()]+\s+){0,8}?"
+    r"[^\s,;:()]+)+\s*,?\s*"
+)
 
 
 # How far before "which" the noun a relative clause hangs on may end: "the summit, which".
