@@ -872,3 +872,14 @@ def test_a_relative_clause_hangs_on_the_head_of_a_noun_phrase_with_of_phrases():
         "which is scheduled to be held in the second half of 2024."
     )
     assert starts(release(text)) == [("2024-07", "2024-12", "exercise")]
+
+
+def test_a_weekend_is_its_saturday_and_sunday():
+    assert dates("Talks were held over the weekend.") == [("relative", "2024-10-26", "2024-10-27", "day")]
+    assert dates("The forum opens next weekend.") == [("relative", "2024-11-02", "2024-11-03", "day")]
+
+
+def test_days_and_weeks_ago_count_back_from_the_publication():
+    assert dates("The drills ended two days ago.") == [("relative", "2024-10-28", None, "day")]
+    assert dates("The drills ended 3 days ago.") == [("relative", "2024-10-27", None, "day")]
+    assert dates("He arrived a week ago.") == [("relative", "2024-10-23", None, "day")]

@@ -189,6 +189,20 @@ PATTERNS: tuple[DatePattern, ...] = (
         needs=(HAS_RELATIVE,),
         value="relative",
     ),
+    # over the weekend, last weekend, next weekend: its Saturday and Sunday
+    DatePattern(
+        "weekend",
+        r"(?i:\b(?P<which>the|this|last|this\s+past|the\s+past|next|the\s+coming)\s+weekend\b)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
+    ),
+    # two days ago, a week ago: counted back from the publication day
+    DatePattern(
+        "days_ago",
+        r"(?i:\b(?P<n>a|one|two|three|four|five|six|seven|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+ago\b)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
+    ),
     # the following year, two years later: counted from the last date the text named
     DatePattern(
         "years_later",
@@ -335,7 +349,7 @@ TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\
 ANCHOR = re.compile(
     r"\b(?=[0-9a-z])(?:(?P<digit>\d+)|(?:(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|(?P<relative>today|yesterday|tomorrow|years?|month|"
-    r"day|week|quarter|q[1-4]|half|h[12]|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
+    r"days?|weeks?|weekend|quarter|q[1-4]|half|h[12]|eve|spring|summer|autumn|fall|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b)"
 )
 ANCHOR_REACH = 28  # no part of a date expression lies further than this from one of its anchors
 # What each pattern cannot match without: a cheap look at a sentence skips most patterns.
@@ -350,6 +364,8 @@ FIRST = {
     },
     **{name: STARTS[HAS_DIGIT] for name in ("year_range", "year")},
     **{name: STARTS[HAS_MONTH] for name in ("mdy_range2", "mdy_range", "mdy", "month_range", "month_year")},
+    # counted in words or digits: "two days ago", "3 days ago", "2 years later"
+    **{name: r"\b(?=[A-Za-z0-9])" for name in ("days_ago", "years_later")},
 }
 COMPILED = [(p.name, re.compile(FIRST.get(p.name, STARTS[HAS_RELATIVE]) + p.regex), p.needs) for p in PATTERNS]
 MONTH_RE = re.compile(MONTH)
@@ -660,6 +676,25 @@ class Builder:
         monday = self.reference - datetime.timedelta(days=self.reference.weekday())
         monday += datetime.timedelta(weeks=relative_offset(g["which"]))
         return monday, monday + datetime.timedelta(days=6), "day"
+
+    def build_weekend(self, g):
+        if self.reference is None:
+            return None
+        which = " ".join(g["which"].lower().split())
+        saturday = self.reference + datetime.timedelta(days=5 - self.reference.weekday())  # this week's
+        ahead = which in ("next", "the coming") or (which in ("the", "this") and self.future)
+        if not ahead and (saturday > self.reference or (which == "last" and saturday == self.reference)):
+            saturday -= datetime.timedelta(weeks=1)  # the weekend just past
+        if which == "next" and self.reference.weekday() >= 5:
+            saturday += datetime.timedelta(weeks=1)
+        return saturday, saturday + datetime.timedelta(days=1), "day"
+
+    def build_days_ago(self, g):
+        if self.reference is None:
+            return None
+        count = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS.get(g["n"].lower(), 1)
+        days = count * (7 if g["unit"].lower().startswith("week") else 1)
+        return self.reference - datetime.timedelta(days=days), None, "day"
 
     def build_years_later(self, g):
         if self.antecedent is None:
