@@ -883,3 +883,39 @@ def test_days_and_weeks_ago_count_back_from_the_publication():
     assert dates("The drills ended two days ago.") == [("relative", "2024-10-28", None, "day")]
     assert dates("The drills ended 3 days ago.") == [("relative", "2024-10-27", None, "day")]
     assert dates("He arrived a week ago.") == [("relative", "2024-10-23", None, "day")]
+
+
+def test_an_agency_dateline_sentence_is_not_the_lead():
+    text = (
+        "Union and Iran sign agreement\n\nUnion and Iran sign agreement 25.12.2023\n\n"
+        "ST PETERSBURG, December 25. /TASS/. The member states and Iran have signed a free trade agreement, "
+        "the press service reported.\n"
+    )
+    events = extract_release(text).events
+    assert [(e.start.isoformat(), e.kind) for e in events] == [("2023-12-25", "decision")]
+    assert events[0].evidence.startswith("Union and Iran sign")
+
+
+def test_a_date_after_a_noun_and_its_place_or_schedule_dates_the_noun():
+    text = "The Council of Ministers at its meeting in Minsk on 6 May approved the draft budget."
+    assert starts(release(text)) == [("2023-05-06", None, "meeting")]
+    text = "The observers arrived to monitor the early presidential election scheduled for 9 July."
+    assert starts(release(text)) == [("2023-07-09", None, "other")]
+
+
+def test_a_headline_whose_word_the_body_dates_is_that_happening_whatever_its_kind():
+    text = (
+        "Union State budget approved\n\nUnion State budget approved 07.12.2024\n\n"
+        "The Council of Ministers at its meeting in Minsk on December 6 approved the draft budget for 2025.\n"
+    )
+    events = extract_release(text).events
+    assert [(e.start.isoformat(), e.kind, e.title) for e in events] == [
+        ("2024-12-06", "meeting", "Union State budget approved")
+    ]
+
+
+def test_arriving_troops_are_a_deployment_and_an_arriving_delegation_a_visit():
+    assert starts(release("Belarusian servicemen will arrive in Tajikistan on 24 May.")) == [
+        ("2023-05-24", None, "other")
+    ]
+    assert starts(release("The delegation will arrive in Tajikistan on 24 May.")) == [("2023-05-24", None, "visit")]

@@ -20,7 +20,7 @@ from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
 from events.extraction.filters import drop_reason, moved_to
 from events.extraction.kinds import GENERIC, Trigger, find_triggers
-from events.extraction.merging import Candidate, link_anniversaries, merge_candidates
+from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
 from events.extraction.pairing import absorb_name, kind_of, meeting_form, pair_dates, strongest
 from events.extraction.places import find_location
@@ -257,6 +257,8 @@ def events_in_unit(
                 going_on=fallback and not (unit.header or unit.lead),
                 vague_kind=acted or kind_rule.endswith("no kind word: other"),
                 form=meeting_form(plain, trigger, triggers, unit) if kind == "meeting" else "",
+                stem=stem(trigger.text),
+                stems=frozenset(stem(t.text) for t in triggers if t.kind != GENERIC),
                 ends=bool(
                     END_VERB.match(trigger.text)
                     or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)

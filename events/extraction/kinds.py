@@ -97,6 +97,7 @@ LEXICON: list[tuple[str, str]] = [
     ("conference", r"courses?\s+(?:for|on)\b"),
     ("visit", r"visit(?:s|ed|ing)?\b"),
     ("visit", r"arrived\b"),
+    ("visit", r"arrives?\b"),  # a headline's present: "Observers arrive in Tashkent"
     ("visit", r"landed\b"),
     ("visit", r"trip\b"),
     ("visit", r"toured\b"),
@@ -154,6 +155,8 @@ LEXICON: list[tuple[str, str]] = [
     ("decision", r"adopt\b"),
     ("decision", r"signed\b"),
     ("decision", r"signing\b"),
+    ("decision", r"signs?\b(?!\s+of\b)"),  # a headline's present: "EAEU and Iran sign free trade agreement"
+    ("other", r"elections?\b"),
     ("decision", r"ratified\b"),
     ("decision", r"ratification\b"),
     ("decision", r"approved\b"),

@@ -25,6 +25,8 @@ class Candidate:
     ends: bool = False  # its verb says a happening ended ("concluded on Wednesday")
     vague_kind: bool = False  # its kind comes from no word of the lexicon (an action verb, or nothing)
     form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
+    stem: str = ""  # the start of its trigger word ("appr" for "approved"), to find it again
+    stems: frozenset[str] = frozenset()  # the same of every kind word of its sentence
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -61,6 +63,17 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):
         return "same kind, same or wider dates"  # stated again, or less precisely
+    if (
+        candidate.header
+        and candidate.by_publication
+        and not kept.weak
+        and other.precision == "day"
+        and candidate.stem in kept.stems
+        and event.start - RECENT <= other.span()[1]
+        and other.start <= event.start
+    ):
+        # "Union State budget approved" over "the Council at its meeting on 6 December approved the budget"
+        return "the headline's word is in the body's sentence"
     if candidate.by_publication and kept.header and same_kind and (candidate.header or contains(other, event)):
         return "the dateline line or an undated lead repeats the headline"
     if candidate.weak and not kept.weak:
@@ -88,6 +101,14 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
             return "an undated headline or lead restates the body's news" if same_kind and timely else None
         return "a headline restates an overlapping happening" if same_kind and overlaps(event, other) else None
     return None
+
+
+def stem(word: str) -> str:
+    """The first letters of a trigger's first word: "approved", "approves" and "approval" alike."""
+    return word.split()[0].lower()[:STEM] if word.strip() else ""
+
+
+STEM = 4
 
 
 def name_key(name: str) -> str:

@@ -47,7 +47,11 @@ OF_PHRASE = re.compile(
 
 # Between an event noun and the date that completes it: "the meeting on 20 February", "the
 # session of 3 May".
-COMPLEMENT = re.compile(r"\s+(?:on|of)\s+(?:the\s+)?")
+COMPLEMENT = re.compile(
+    r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of)\s+(?:the\s+)?|"
+    r"\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
+    r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?"
+)
 
 
 # Words that may stand before a year opening its clause ("In 2023, ...", "Back in 2008 ...").
@@ -285,6 +289,12 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
         return "exercise", "kind: a year-named happening is an exercise"
     if trigger.kind == "meeting" and STAFF_TALKS.match(plain, trigger.end, unit.end):
         return "consultation", f"kind: '{trigger.text}' on preparing an exercise are staff talks = consultation"
+    if (
+        trigger.kind == "visit"
+        and trigger.text.lower().startswith("arriv")
+        and TROOPS.search(plain, max(unit.start, trigger.start - TROOPS_REACH), trigger.start)
+    ):
+        return "other", f"kind: troops '{trigger.text}' = other (an arrival of forces, not a visit)"
     if trigger.kind != GENERIC:
         return trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
     governed = object_of(plain, trigger, triggers)
@@ -299,6 +309,14 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
     if near:
         return near, f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
     return "other", f"kind: generic verb '{trigger.text}' and no kind word: other"
+
+
+# Forces whose arrival is a deployment, not a visit (ANNOTATION.md section 3).
+TROOPS = re.compile(
+    r"(?i:\b(?:troops|servicemen|soldiers|forces|units|contingents?|personnel|military|battalions?|brigades?|"
+    r"formations|subunits|peacekeepers)\b)"
+)
+TROOPS_REACH = 80
 
 
 # "the anti-drug operation conducted by the member states, dubbed Channel 2007": the name names the

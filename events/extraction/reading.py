@@ -59,13 +59,19 @@ def reading_units(plain: str, header: Header) -> list[Unit]:
             units.append(Unit(start, end, header=True))
             continue
         units.append(Unit(start, end, lead=lead))
-        if len(plain[start:end].split()) >= LEAD_WORDS:
+        if len(plain[start:end].split()) >= LEAD_WORDS and not AGENCY_LINE.fullmatch(plain, start, end):
             lead = False  # a source line ("TASS, Russia") is not the lead
     return units
 
 
 # The fewest words of a lead: shorter lines before it are sources, places or dates.
 LEAD_WORDS = 5
+
+
+# An agency's dateline standing as a sentence of its own: "ST PETERSBURG, December 25. /TASS/."
+AGENCY_LINE = re.compile(
+    r"[A-Z][A-Z .'-]*,\s+[^.\n]{0,30}?\d{1,2}\.?\s*(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\))\s*\.?\s*[-\u2013\u2014]*\s*"
+)
 
 
 # What may stand before a headline repeated in the body: a source and a date line.
