@@ -104,4 +104,4 @@ def test_year_range_is_a_period():
 
 def test_parts_of_the_current_year():
     (value,) = find_dates("The exercise is to take place in the second half of the year.", REFERENCE)
-    assert (value.iso_start(), value.precision) == ("2021", "year")
+    assert (value.iso_start(), value.iso_end(), value.precision) == ("2021-07", "2021-12", "month")

@@ -919,3 +919,28 @@ def test_arriving_troops_are_a_deployment_and_an_arriving_delegation_a_visit():
         ("2023-05-24", None, "other")
     ]
     assert starts(release("The delegation will arrive in Tajikistan on 24 May.")) == [("2023-05-24", None, "visit")]
+
+
+def test_a_weekday_told_in_the_future_on_that_weekday_is_the_same_day():
+    thursday = datetime.date(2024, 7, 4)
+    found = find_dates("The meeting will be held on Thursday afternoon.", thursday, 0, None, True)
+    assert [d.start for d in found] == [thursday]
+    found = find_dates("The meeting will be held next Thursday.", thursday, 0, None, True)
+    assert [d.start for d in found] == [datetime.date(2024, 7, 11)]
+
+
+def test_the_half_of_the_year_is_the_publication_year():
+    assert dates("The committee will meet in the second half of the year.") == [
+        ("relative", "2024-07-01", "2024-12-01", "month")
+    ]
+
+
+def test_a_year_a_happening_is_planned_for_is_its_date_not_a_period():
+    text = "The previous exercise took place in Kyrgyzstan in 2021, and the next one is planned for 2025 in Tajikistan."
+    assert sorted(starts(release(text))) == [("2021", None, "exercise"), ("2025", None, "exercise")]
+    assert all(start != "2025" for start, _, _ in starts(release("The Council approved the plan for 2025.")))
+
+
+def test_dates_listed_with_their_subjects_share_the_verb():
+    text = "India and Pakistan joined the organization in 2017, and Iran in 2023."
+    assert sorted(starts(release(text))) == [("2017", None, "other"), ("2023", None, "other")]

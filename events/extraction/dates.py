@@ -37,7 +37,7 @@ YEAR = r"(?<![\d.,])(?:1[89]\d\d|2[01]\d\d)(?!\d|'?s\b)"
 NUMERIC_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?![\d])"
 # "this", "last", "next" and their longer forms: which year, month or week a relative date names.
 REL_WHICH = r"this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming"
-REL_YEAR = rf"(?i:(?:of\s+)?(?:{REL_WHICH}|the\s+same)\s+year)"
+REL_YEAR = rf"(?i:(?:of\s+)?(?:{REL_WHICH}|the\s+same|the)\s+year)"  # "the second half of the year": this one
 WEEKDAY = r"(?:(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 # "Monday and Tuesday" (two days running; "Monday and Thursday" are two dates, read one by one)
 DAYS_RUNNING = "|".join(
@@ -750,7 +750,8 @@ class Builder:
         target = WEEKDAYS[g["wd"].lower()]
         delta = (self.reference.weekday() - target) % 7
         if which == "next" or (self.future and which in ("on", "this")):
-            forward = (target - self.reference.weekday()) % 7 or 7
+            # "will be held on Thursday", written on a Thursday, is that day; "next Thursday" is not
+            forward = (target - self.reference.weekday()) % 7 or (7 if which == "next" else 0)
             return self.reference + datetime.timedelta(days=forward), None, "day"
         if which == "last" and delta == 0:
             delta = 7

@@ -141,7 +141,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     ):
         return "period: the quarter or half-year of a plan or report"  # "the results of work in Q1 2023"
     if date.precision == "year" and date.type in ("year", "relative"):
-        if PERIOD_YEAR_BEFORE.search(before):
+        if PERIOD_YEAR_BEFORE.search(before) and not SCHEDULED_FOR.search(before):
             return "period: the year of a plan, programme or report"
         if date.type == "year" and (QUANTITY_AFTER.match(plain, date.text_end) or QUANTITY_BEFORE.search(before)):
             return "quantity: a number, not a year"

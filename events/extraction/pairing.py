@@ -204,7 +204,7 @@ def pair_dates(
 # Between two dates of one list: "on 2 May, on 5 May and on 9 May", "in June and in October",
 # "in Astana on 14 October and in St Petersburg on 26 December".
 LIST_JOINT = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:in|at)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+)?"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:(?:in|at)?\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+)?"
     r"(?:(?:on|in|at)\s+)?(?:the\s+)?"
 )
 # A second clause that leaves out its verb: "met the Prime Minister on 3 May, and on 4 May the
