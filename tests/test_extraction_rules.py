@@ -944,3 +944,26 @@ def test_a_year_a_happening_is_planned_for_is_its_date_not_a_period():
 def test_dates_listed_with_their_subjects_share_the_verb():
     text = "India and Pakistan joined the organization in 2017, and Iran in 2023."
     assert sorted(starts(release(text))) == [("2017", None, "other"), ("2023", None, "other")]
+
+
+def test_a_happening_named_by_a_noun_another_verb_governs_is_titled_by_its_phrase():
+    text = (
+        "The sides exchanged views on preparations for the meeting of the Council of Heads of State "
+        "to be held in Astana on 3-4 July."
+    )
+    (event,) = release(text)
+    assert (event["start"], event["end"], event["kind"]) == ("2023-07-03", "2023-07-04", "meeting")
+    assert event["title"] == "Meeting of the Council of Heads of State in Astana"
+    (event,) = release(
+        "The ministers noted the importance of the joint exercise Peace Mission held in Orenburg in September 2021."
+    )
+    assert (event["start"], event["title"]) == ("2021-09", "Joint exercise Peace Mission in Orenburg")
+
+
+def test_last_and_next_with_a_month_name_are_that_month_nearest_the_publication():
+    assert dates("Kazakhstan took over the chairmanship last July.") == [("relative", "2024-07-01", None, "month")]
+    assert dates("Kazakhstan will take over the chairmanship next October.") == [
+        ("relative", "2025-10-01", None, "month")
+    ]
+    assert dates("The forum opens next March.") == [("relative", "2025-03-01", None, "month")]
+    assert dates("The forum opened last September.") == [("relative", "2024-09-01", None, "month")]

@@ -162,6 +162,13 @@ PATTERNS: tuple[DatePattern, ...] = (
         value="range",
         year_optional=True,
     ),
+    # last July, next March, this September: that month nearest the publication in that direction
+    DatePattern(
+        "rel_month_name",
+        rf"(?i:\b(?P<which>last|next|this|past|coming))\s+(?P<m>{MONTH})(?!\s*\d)",
+        needs=(HAS_MONTH,),
+        value="relative",
+    ),
     # May 2020, November last year, January of this year
     DatePattern("month_year", rf"(?P<m>{MONTH}){YEAR_TAIL}", needs=(HAS_MONTH,), value="month", year_optional=True),
     # 2021-2025, 2020/2021
@@ -648,6 +655,17 @@ class Builder:
         month = month_number(g["m"])
         year = self._year_or_inferred(g, month)
         return (datetime.date(year, month, 1), None, "month") if year else None
+
+    def build_rel_month_name(self, g):
+        if self.reference is None:
+            return None
+        month, which = month_number(g["m"]), g["which"].lower()
+        year = self.reference.year
+        if which in ("last", "past") and month >= self.reference.month:
+            year -= 1  # "last July", said in May 2024: July 2023
+        elif which in ("next", "coming") and month <= self.reference.month:
+            year += 1
+        return datetime.date(year, month, 1), None, "month"
 
     def build_year_range(self, g):
         y1, y2 = int(g["y1"]), int(g["y2"])

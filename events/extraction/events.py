@@ -19,10 +19,10 @@ from dataclasses import replace
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
 from events.extraction.filters import drop_reason, moved_to
-from events.extraction.kinds import GENERIC, Trigger, find_triggers
+from events.extraction.kinds import GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
-from events.extraction.pairing import absorb_name, kind_of, meeting_form, pair_dates, strongest
+from events.extraction.pairing import absorb_name, happening_noun, kind_of, meeting_form, pair_dates, strongest
 from events.extraction.places import find_location
 from events.extraction.reading import Unit, infer_publication, reading_units
 from events.extraction.release import Header
@@ -238,7 +238,8 @@ def events_in_unit(
             kind_rule = f"kind: '{trigger.text}' is a verb of doing the lexicon lacks: other"
         if id(date) in absorbed:
             kind_rule = f"kind: the finer date of the exercise {absorbed[id(date)]}"
-        event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names)
+        noun = happening_noun(plain, trigger, triggers, unit)
+        event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names, noun)
         dated = date_rule(date, unit, present, future)
         if (date.text_start, date.text_end) == dateline:
             dated = f"dated by the dateline '{date.text}': the headline's news is of the publication day"
@@ -303,6 +304,7 @@ def make_event(
     trigger: Trigger,
     date_spans: list[tuple[int, int]],
     several_names: bool = False,
+    noun: Trigger | None = None,
 ) -> ExtractedEvent:
     sentence = plain[unit.start : unit.end]
     years = None
@@ -321,7 +323,9 @@ def make_event(
         kind=kind,
         title=name_title(date, kind, find_location(sentence))
         if several_names and date.type == "name"
-        else make_title(plain, unit.start, unit.end, trigger.end, date_spans),
+        else make_title(
+            plain, unit.start, unit.end, trigger.end, date_spans, governed_phrase(plain, unit, date, noun or trigger)
+        ),
         evidence=text[unit.start : unit.end],
         evidence_start=unit.start,
         evidence_end=unit.end,
@@ -337,6 +341,30 @@ def make_event(
 
 
 NAMED_NOUN = {"exercise": "Exercise", "conference": "Conference", "meeting": "Meeting", "other": "Operation"}
+
+
+# A preposition or a noun that governs the happening's noun: "preparations for the", "the importance
+# of the joint", "an invitation to the international".
+GOVERNED = re.compile(
+    r"\b(?:for|on|about|regarding|concerning|of|at)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|next\s+|upcoming\s+)*"
+    r"(?P<phrase>(?:(?!(?:for|on|about|of|the|a|an|to|in|at|with|and|or)\b)[\w\"'\u201c\u201d-]+\s+){0,3})$",
+    re.IGNORECASE,
+)
+
+
+def governed_phrase(plain: str, unit: Unit, date: DateValue, trigger: Trigger) -> tuple[int, int] | None:
+    """Where the phrase of a happening's noun begins and the noun ends, when a verb of the sentence
+    governs it and the date is the phrase's own; None otherwise (the sentence's clause says who did what)."""
+    if VERB.match(trigger.text) or date.type in ("published", "name") or date.text_start < trigger.end:
+        return None
+    before = GOVERNED.search(plain, max(unit.start, trigger.start - 60), trigger.start)
+    if before is None or not VERB_BEFORE.search(plain, unit.start, before.start()):
+        return None
+    return before.start("phrase"), trigger.end
+
+
+# A verb before the phrase: someone did something about the happening ("exchanged views on").
+VERB_BEFORE = re.compile(r"\b(?:\w+ed|met|held|will|is|are|was|were|has|have|discuss\w*|review\w*|note\w*)\b", re.I)
 
 
 def name_title(date: DateValue, kind: str, location: str | None = None) -> str:

@@ -50,7 +50,10 @@ OF_PHRASE = re.compile(
 COMPLEMENT = re.compile(
     r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of)\s+(?:the\s+)?|"
     r"\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
-    r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?"
+    r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?|"
+    # "the summit to be held in Astana on 3-4 July", "the exercise held in Orenburg in September 2021"
+    r"\s+(?:(?:which|that)\s+(?:will\s+be|was|were)\s+held|(?:which|that)\s+(?:will\s+take|took)\s+place|"
+    r"to\s+be\s+held|to\s+take\s+place|held)(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:on|in|from)\s+(?:the\s+)?"
 )
 
 
@@ -402,6 +405,15 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
     adjacent = [t for t in adjacent if TO_BE.search(plain, t.end, verb.start) or not in_modifier(plain, t, unit)]
     if adjacent:
         return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
+    if PARTICIPLE.fullmatch(verb.text):
+        # "the meeting of the Council of Heads of State to be held": the head of the phrase it follows
+        headed = [
+            t
+            for t in triggers
+            if t.kind != GENERIC and t.end < verb.start and OF_CHAIN.fullmatch(plain, t.end, verb.start)
+        ]
+        if headed:
+            return headed[0]
     edges = list(SUBJECT_EDGE.finditer(plain, unit.start, verb.start))
     if edges and edges[-1].group().lower() in ("which", "that", "who") and "," in plain[edges[-1].end() : verb.start]:
         # "negotiations ... that focused on the exercises, ended on Thursday": the relative clause
@@ -437,6 +449,21 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
 OF_CHAIN = re.compile(
     r"(?:\s+(?:of|for)\s+(?:(?!(?:was|were|is|are|has|have|had|will|which|that|who)\b)[^\s,;:()]+\s+){0,8}?"
     r"[^\s,;:()]+)+\s*,?\s*"
+)
+
+
+def happening_noun(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> Trigger:
+    """The noun a participle trigger hangs on ("the meeting of the Council to be held"), else the trigger."""
+    if trigger.kind == GENERIC and PARTICIPLE.fullmatch(trigger.text):
+        noun = subject_of(plain, trigger, triggers, unit)
+        if noun is not None and noun.end <= trigger.start:
+            return noun
+    return trigger
+
+
+# Generic verbs that may hang on a noun as a participle: "the summit to be held", "the exercise held".
+PARTICIPLE = re.compile(
+    r"(?i:(?:to\s+be|will\s+be)\s+(?:held|organi[sz]ed|conducted|hosted)|held|hosted|conducted|to\s+take\s+place)"
 )
 
 

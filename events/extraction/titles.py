@@ -15,7 +15,8 @@ LONG_NAMES = (
 # Where the clause holding the trigger ends: a stop, or the start of a purpose or relative clause.
 CLAUSE_END = re.compile(
     r";|:(?!\d)|,(?!\s*\d)|\s-\s|\s(?:in\s+order\s+to|to\s+(?:consider|discuss|review|exchange|share|mark|celebrate)|"
-    r"aimed\s+at|with\s+the\s+aim|which|where|during\s+which|as\s+well\s+as)\s",
+    r"aimed\s+at|with\s+the\s+aim|which|where|during\s+which|as\s+well\s+as|"
+    r"and\s+(?=(?:will|would|agreed|decided|noted|stressed|called|urged)\b))\s?",
     re.IGNORECASE,
 )
 # Words that only introduce a date ("in the period from", "at the end of", "in mid-", "starting"),
@@ -65,6 +66,16 @@ LEADING_DATE = re.compile(
 )
 
 
+# What a noun phrase's title leaves out before its place: "the summit to be held in Astana".
+SCHEDULED = re.compile(
+    r"\s+(?:(?:which|that)\s+(?:is|are|was|were|will\s+be)\s+)?(?:(?:scheduled|planned|due|set|expected)\s+)?"
+    r"(?:to\s+be\s+held|to\s+take\s+place|held)(?=\s+(?:in|at)\b)"
+)
+
+
+TRAILING_HELD = re.compile(r"\s+(?:(?:scheduled|planned)\s+)?(?:to\s+be\s+held|held|to\s+take\s+place)$")
+
+
 def title_problems(title: str) -> list[str]:
     """What keeps a title from telling a reader who did what; empty when it does."""
     problems = []
@@ -84,15 +95,32 @@ def title_problems(title: str) -> list[str]:
     return problems
 
 
-def make_title(text: str, start: int, end: int, trigger_end: int, dates: list[tuple[int, int]]) -> str:
+def make_title(
+    text: str,
+    start: int,
+    end: int,
+    trigger_end: int,
+    dates: list[tuple[int, int]],
+    governed: tuple[int, int] | None = None,
+) -> str:
     """A title from text[start:end], the sentence; `dates` are the date spans inside it.
 
     The title is the clause that holds the trigger; when that clause is only a phrase ("In the
     course of the command training"), the sentence's main clause after it says who did what.
+    When the happening is a noun that another verb governs ("exchanged views on preparations for
+    the meeting of the Council ... in Astana on 3-4 July"), `governed` is where its phrase
+    begins and its noun ends, and the title is that phrase ("Meeting of the Council ... in Astana").
+    The first of these that passes `title_problems` is the title; the whole sentence's if none does.
     """
+    if governed is not None:
+        title = clause_title(text, governed[0], end, governed[1], dates)
+        title = TRAILING_HELD.sub("", " ".join(SCHEDULED.sub(" ", title).split()))
+        if not title_problems(title):
+            return title
     title = clause_title(text, start, end, trigger_end, dates)
-    if PHRASE_ONLY.match(title) and not VERB_WORD.search(title):
-        return clause_title(text, start, end, end, dates)
+    if (PHRASE_ONLY.match(title) and not VERB_WORD.search(title)) or title_problems(title):
+        whole = clause_title(text, start, end, end, dates)
+        return whole if not title_problems(whole) or title_problems(title) else title
     return title
 
 
