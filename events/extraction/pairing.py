@@ -402,7 +402,11 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
     ]
     # "negotiations on the preparation of the exercises ended": the head of the phrase, not its
     # modifier, ended; but "at the Astana summit scheduled to be held": the verb hangs on the noun.
-    adjacent = [t for t in adjacent if TO_BE.search(plain, t.end, verb.start) or not in_modifier(plain, t, unit)]
+    adjacent = [
+        t
+        for t in adjacent
+        if TO_BE.search(plain, t.end, verb.start) or PARTICIPLE.fullmatch(verb.text) or not in_modifier(plain, t, unit)
+    ]
     if adjacent:
         return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
     if PARTICIPLE.fullmatch(verb.text):
