@@ -967,3 +967,9 @@ def test_last_and_next_with_a_month_name_are_that_month_nearest_the_publication(
     ]
     assert dates("The forum opens next March.") == [("relative", "2025-03-01", None, "month")]
     assert dates("The forum opened last September.") == [("relative", "2024-09-01", None, "month")]
+
+
+def test_a_month_without_its_year_takes_the_year_of_the_name_it_dates():
+    assert starts(release("In September, Kazakhstan will host the Interaction-2024 exercise.")) == [
+        ("2024-09", None, "exercise")
+    ]

@@ -925,7 +925,23 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
             earlier_year = len(result) - 1
         if value.precision == "day" and value.type != "anaphoric":
             earlier_day = value
-    return [value for index, value in enumerate(result) if index not in introducers]
+    result = [value for index, value in enumerate(result) if index not in introducers]
+    names = {value.start.year for value in result if value.type == "name"}
+    if len(names) == 1:
+        # "In September, Kazakhstan will host the Interaction-2024 exercise": the name's September
+        (year,) = names
+        result = [
+            replace(
+                value,
+                start=shift_years(value.start, year - value.start.year),
+                end=shift_years(value.end, year - value.start.year) if value.end else None,
+                year_given=True,
+            )
+            if not value.year_given and value.type != "relative"
+            else value
+            for value in result
+        ]
+    return result
 
 
 def years_counted(groups: dict) -> int:
