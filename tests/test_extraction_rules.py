@@ -973,3 +973,21 @@ def test_a_month_without_its_year_takes_the_year_of_the_name_it_dates():
     assert starts(release("In September, Kazakhstan will host the Interaction-2024 exercise.")) == [
         ("2024-09", None, "exercise")
     ]
+
+
+def test_a_date_in_brackets_after_a_named_happening_dates_it():
+    text = (
+        "He spoke about the events of the chairmanship, including the Digital Forum (Astana, 15 November 2022) "
+        "and the meeting of the Council of Heads of Government (Bishkek, 26 October 2022)."
+    )
+    assert sorted(starts(release(text))) == [("2022-10-26", None, "meeting"), ("2022-11-15", None, "other")]
+
+
+def test_a_happening_named_again_on_one_of_its_days_is_the_same_happening():
+    text = (
+        "The meeting of the Council took place in Minsk on 3-4 May. "
+        "The Prime Minister spoke at a press conference following the meeting on May 4."
+    )
+    assert starts(release(text)) == [("2023-05-03", "2023-05-04", "meeting")]
+    text = "He informed the President about it last week. During the meeting of the ministers on 3 May, they agreed."
+    assert len(release(text, dateline="05.05.2023")) == 2  # a week is a span of the telling, not of a happening

@@ -259,6 +259,7 @@ def events_in_unit(
                 vague_kind=acted or kind_rule.endswith("no kind word: other"),
                 form=meeting_form(plain, trigger, triggers, unit) if kind == "meeting" else "",
                 stem=stem(trigger.text),
+                spelled_range=date.type == "range" and date.end is not None,
                 stems=frozenset(stem(t.text) for t in triggers if t.kind != GENERIC),
                 ends=bool(
                     END_VERB.match(trigger.text)
@@ -346,7 +347,7 @@ NAMED_NOUN = {"exercise": "Exercise", "conference": "Conference", "meeting": "Me
 # A preposition or a noun that governs the happening's noun: "preparations for the", "the importance
 # of the joint", "an invitation to the international".
 GOVERNED = re.compile(
-    r"\b(?:for|on|about|regarding|concerning|of|at)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|next\s+|upcoming\s+)*"
+    r"\b(?:for|on|about|regarding|concerning|of|at|including)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|next\s+|upcoming\s+)*"
     r"(?P<phrase>(?:(?!(?:for|on|about|of|the|a|an|to|in|at|with|and|or)\b)[\w\"'\u201c\u201d-]+\s+){0,3})$",
     re.IGNORECASE,
 )

@@ -395,6 +395,11 @@ VERB = re.compile(
 )
 
 
+NAMED_HAPPENING = re.compile(
+    r"(?i:forums?|exhibitions?|expos?|festivals?|contests?|competitions?|games|parades?|marathons?|ceremon(?:y|ies))"
+)
+
+
 def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
     """Triggers that are part of a name, a document's title or a count."""
     if trigger.kind == GENERIC:
@@ -402,8 +407,15 @@ def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
         return bool(COUNTED_OBJECT.match(text, trigger.end) or COUNTED_SUBJECT.search(before))
     if trigger.kind == "anniversary":
         return False
-    if trigger.kind == "other" and trigger.text[:1].isupper() and trigger.start > start:
-        return True  # "the Collective Rapid Deployment Forces": a proper name, not a deployment
+    if (
+        trigger.kind == "other"
+        and trigger.text[:1].isupper()
+        and trigger.start > start
+        and not NAMED_HAPPENING.fullmatch(trigger.text)
+    ):
+        # "the Collective Rapid Deployment Forces": a proper name, not a deployment; but "the SCO
+        # Digital Forum" and "the Innoprom Exhibition" are happenings by name
+        return True
     if trigger.text[:1].isupper() and trigger.start > start and INSTITUTION_AFTER.match(text, trigger.end):
         return True  # "the 333rd Combat Training Center": a place's name, not a training
     before = text[max(start, trigger.start - 50) : trigger.start]

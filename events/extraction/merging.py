@@ -27,6 +27,7 @@ class Candidate:
     form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
     stem: str = ""  # the start of its trigger word ("appr" for "approved"), to find it again
     stems: frozenset[str] = frozenset()  # the same of every kind word of its sentence
+    spelled_range: bool = False  # dated by a range whose both ends are written ("3-4 June"), not "this week"
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -63,6 +64,15 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):
         return "same kind, same or wider dates"  # stated again, or less precisely
+    if (
+        candidate.definite
+        and same_kind
+        and not own_name
+        and kept.spelled_range
+        and other.precision == event.precision == "day"
+        and contains(other, event)
+    ):
+        return "the happening named again on one of its days"  # "following the meeting on June 4"
     if (
         candidate.header
         and candidate.by_publication
@@ -217,6 +227,7 @@ class KeptIndex:
         self.by_start: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.by_day: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.by_sentence: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        self.covering: dict[tuple[str, int], list[int]] = defaultdict(list)  # short ranges, by each of their days
 
     def add(self, position: int, candidate: Candidate) -> None:
         event = candidate.event
@@ -225,6 +236,10 @@ class KeptIndex:
         self.by_start[(event.kind, month_number(event.start))].append(position)
         self.by_day[(event.kind, event.start.toordinal())].append(position)
         self.by_sentence[(event.kind, event.evidence_start, event.start.year)].append(position)
+        first, last = event.span()
+        if candidate.spelled_range and event.precision == "day" and (last - first).days < SHORT_SPAN:
+            for day in range(first.toordinal(), last.toordinal() + 1):
+                self.covering[(event.kind, day)].append(position)
 
     def worth_trying(self, candidate: Candidate, kept: list[Candidate]) -> Iterable[int]:
         if candidate.weak or candidate.by_publication:
@@ -232,6 +247,8 @@ class KeptIndex:
         event = candidate.event
         first, last = event.span()
         found: set[int] = set()
+        if candidate.definite:  # "the meeting on June 4": one day of a range kept before
+            found.update(self.covering.get((event.kind, first.toordinal()), ()))
         if candidate.name:
             found.update(self.by_name.get(last_word(candidate.name), ()))
             if last.year - first.year + 1 > len(kept):

@@ -45,6 +45,11 @@ OF_PHRASE = re.compile(
 )
 
 
+# A date in brackets after a happening's name: "the SCO Digital Forum (Astana, 15 November 2023)",
+# "the meeting of the Council of Heads of Government (Bishkek, 26 October 2023)".
+PARENTHESIS = re.compile(r"(?:\s+[^\s(),;.]+){0,10}?\s*\(\s*(?:[A-Z][\w' -]{0,40},\s*)?")
+
+
 # Between an event noun and the date that completes it: "the meeting on 20 February", "the
 # session of 3 May".
 COMPLEMENT = re.compile(
@@ -180,7 +185,9 @@ def pair_dates(
             if loose and not initial and gap > YEAR_WINDOW:
                 continue
             strength, cost, aside, sidelines, noun = trigger_costs[ti]
-            if noun and COMPLEMENT.fullmatch(plain, trigger.end, date.text_start):
+            if (noun and COMPLEMENT.fullmatch(plain, trigger.end, date.text_start)) or PARENTHESIS.fullmatch(
+                plain, trigger.end, date.text_start
+            ):
                 cost = -1  # "at its meeting on 20 February approved": the date is the meeting's own
             else:
                 cost += gap + CLAUSE_PENALTY * breaks.between(date, trigger)
