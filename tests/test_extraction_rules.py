@@ -991,3 +991,10 @@ def test_a_happening_named_again_on_one_of_its_days_is_the_same_happening():
     assert starts(release(text)) == [("2023-05-03", "2023-05-04", "meeting")]
     text = "He informed the President about it last week. During the meeting of the ministers on 3 May, they agreed."
     assert len(release(text, dateline="05.05.2023")) == 2  # a week is a span of the telling, not of a happening
+
+
+def test_a_schedule_after_a_noun_and_its_of_phrases_dates_the_noun():
+    text = "The documents will be submitted for approval at the session of the Security Council slated for November 28."
+    assert starts(release(text)) == [("2023-11-28", None, "meeting")]
+    text = "They will discuss the appointment of a secretary at the summit scheduled to be held on November 8."
+    assert starts(release(text)) == [("2023-11-08", None, "meeting")]

@@ -52,9 +52,15 @@ PARENTHESIS = re.compile(r"(?:\s+[^\s(),;.]+){0,10}?\s*\(\s*(?:[A-Z][\w' -]{0,40
 
 # Between an event noun and the date that completes it: "the meeting on 20 February", "the
 # session of 3 May".
+# "of" phrases after a noun: "the session of the Collective Security Council".
+OF_PHRASES = (
+    r"(?:\s+(?:of|for)\s+(?:(?!(?:was|were|is|are|has|have|had|will|which|that|who|at|in|on|during|with|by|to|from)\b)"
+    r"[^\s,;:()]+\s+){0,8}?[^\s,;:()]+)*"
+)
 COMPLEMENT = re.compile(
     r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of)\s+(?:the\s+)?|"
-    r"\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
+    # "the session of the Council slated for November 28"
+    rf"{OF_PHRASES}\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
     r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?|"
     # "the summit to be held in Astana on 3-4 July", "the exercise held in Orenburg in September 2021"
     r"\s+(?:(?:which|that)\s+(?:will\s+be|was|were)\s+held|(?:which|that)\s+(?:will\s+take|took)\s+place|"
@@ -458,8 +464,7 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
 
 # "of" and "for" phrases after a noun, up to the comma of a relative clause that hangs on it.
 OF_CHAIN = re.compile(
-    r"(?:\s+(?:of|for)\s+(?:(?!(?:was|were|is|are|has|have|had|will|which|that|who)\b)[^\s,;:()]+\s+){0,8}?"
-    r"[^\s,;:()]+)+\s*,?\s*"
+    rf"(?=\s+(?:of|for)\s){OF_PHRASES}\s*,?\s*(?:(?:scheduled|planned|due|set|expected|slated)\s+)?(?:to\s+be\s+)?"
 )
 
 
