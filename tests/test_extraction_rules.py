@@ -998,3 +998,12 @@ def test_a_schedule_after_a_noun_and_its_of_phrases_dates_the_noun():
     assert starts(release(text)) == [("2023-11-28", None, "meeting")]
     text = "They will discuss the appointment of a secretary at the summit scheduled to be held on November 8."
     assert starts(release(text)) == [("2023-11-08", None, "meeting")]
+
+
+def test_celebrations_are_happenings_and_of_an_anniversary_anniversaries():
+    assert starts(release("On 12 April, the Secretary General took part in the celebrations.")) == [
+        ("2023-04-12", None, "other")
+    ]
+    assert starts(release("On 12 April, celebrations of the 30th anniversary of the Treaty took place.")) == [
+        ("2023-04-12", None, "anniversary")
+    ]

@@ -208,6 +208,11 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"expos?\b"),
     ("other", r"ceremon(?:y|ies)\b"),
     ("other", r"receptions?\b"),
+    (
+        "anniversary",
+        r"celebrations?\s+(?:of|dedicated\s+to|marking|on\s+the\s+occasion\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}anniversar(?:y|ies)\b",
+    ),
+    ("other", r"celebrations?\b"),
     ("other", r"parades?\b"),
     ("other", r"competitions?\b"),
     ("other", r"contests?\b"),
