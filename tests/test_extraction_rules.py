@@ -1007,3 +1007,19 @@ def test_celebrations_are_happenings_and_of_an_anniversary_anniversaries():
     assert starts(release("On 12 April, celebrations of the 30th anniversary of the Treaty took place.")) == [
         ("2023-04-12", None, "anniversary")
     ]
+
+
+def test_agreeing_to_hold_a_meeting_on_a_day_puts_it_ahead():
+    text = "The leaders also agreed to hold an informal summit in St Petersburg on December 26."
+    assert starts(release(text, dateline="10.10.2024")) == [("2024-12-26", None, "meeting")]
+
+
+def test_last_year_gives_a_later_month_its_year():
+    assert starts(release("Last year's meeting was held in New Delhi in April.", dateline="18.04.2024")) == [
+        ("2023-04", None, "meeting")
+    ]
+
+
+def test_a_date_completing_the_nearer_of_two_nouns_dates_that_one():
+    text = "The summit was timed to the 10th anniversary of the signing of the Treaty on the Union on May 29, 2014."
+    assert ("2014-05-29", None, "decision") in starts(release(text, dateline="08.05.2024"))

@@ -921,8 +921,8 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
         elif value.type == "anaphoric" and earlier_day is not None:
             value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
         result.append(value)
-        if value.type in ("year", "name"):
-            earlier_year = len(result) - 1
+        if value.type in ("year", "name") or value.pattern == "rel_year":
+            earlier_year = len(result) - 1  # "In 2023" and "last year" both give later dates their year
         if value.precision == "day" and value.type != "anaphoric":
             earlier_day = value
     result = [value for index, value in enumerate(result) if index not in introducers]

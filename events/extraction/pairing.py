@@ -45,6 +45,17 @@ OF_PHRASE = re.compile(
 )
 
 
+# A happening named only to place another in time: "following the session", "ahead of the summit".
+RELATIVE_TO = re.compile(
+    r"\b(?:following|after|before|ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+# What a date completing a noun's phrase is worth against any other pairing, in characters.
+COMPLEMENT_BONUS = 10_000
+
+
 # A date in brackets after a happening's name: "the SCO Digital Forum (Astana, 15 November 2023)",
 # "the meeting of the Council of Heads of Government (Bishkek, 26 October 2023)".
 PARENTHESIS = re.compile(r"(?:\s+[^\s(),;.]+){0,10}?\s*\(\s*(?:[A-Z][\w' -]{0,40},\s*)?")
@@ -54,11 +65,12 @@ PARENTHESIS = re.compile(r"(?:\s+[^\s(),;.]+){0,10}?\s*\(\s*(?:[A-Z][\w' -]{0,40
 # session of 3 May".
 # "of" phrases after a noun: "the session of the Collective Security Council".
 OF_PHRASES = (
-    r"(?:\s+(?:of|for)\s+(?:(?!(?:was|were|is|are|has|have|had|will|which|that|who|at|in|on|during|with|by|to|from)\b)"
+    r"(?:\s+(?:of|for|on(?=\s+(?:the\s+)?[A-Z]))\s+(?:(?!(?:was|were|is|are|has|have|had|will|which|that|who|at|in|on|during|with|by|to|from)\b)"
     r"[^\s,;:()]+\s+){0,8}?[^\s,;:()]+)*"
 )
 COMPLEMENT = re.compile(
-    r"\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of)\s+(?:the\s+)?|"
+    # "at its meeting in Minsk on 6 May", "the signing of the Treaty on the EAEU on May 29, 2014"
+    rf"{OF_PHRASES}\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of)\s+(?:the\s+)?|"
     # "the session of the Council slated for November 28"
     rf"{OF_PHRASES}\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
     r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?|"
@@ -181,7 +193,10 @@ def pair_dates(
             cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
         aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
         sidelines = bool(SIDELINES.search(plain, max(unit.start, trigger.start - 60), trigger.start))
-        noun = not VERB.match(trigger.text)
+        # "following the session of the Council of 2 December, declare": the session only sets the time
+        noun = not VERB.match(trigger.text) and not RELATIVE_TO.search(
+            plain, max(unit.start, trigger.start - 40), trigger.start
+        )
         trigger_costs.append((strength, cost, aside, sidelines, noun))
     for di, date in enumerate(dates):
         initial = opens_clause(plain, date, unit)
@@ -194,7 +209,9 @@ def pair_dates(
             if (noun and COMPLEMENT.fullmatch(plain, trigger.end, date.text_start)) or PARENTHESIS.fullmatch(
                 plain, trigger.end, date.text_start
             ):
-                cost = -1  # "at its meeting on 20 February approved": the date is the meeting's own
+                # "at its meeting on 20 February approved": the date is the meeting's own; of two nouns
+                # it completes ("the anniversary of the signing ... on May 29"), the nearer
+                cost = gap - COMPLEMENT_BONUS
             else:
                 cost += gap + CLAUSE_PENALTY * breaks.between(date, trigger)
             if aside and not aside[0] <= date.text_start < aside[1]:

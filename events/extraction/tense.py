@@ -14,6 +14,8 @@ FUTURE = re.compile(
     r"\b(?:will|shall|would|should\s+take\s+place|"
     r"(?:is|are)\s+(?:scheduled|planned|expected|due|going|to|set\s+to|slated|about\s+to|preparing\s+to|planning\s+to)|"
     r"(?:was|were)\s+to\s+be|(?:intends?|plans?|aims?)\s+to|(?:scheduled|slated|set|planned)\s+for|"
+    # "agreed to hold an informal summit on December 26": a meeting still to come
+    r"(?:agreed|decided|resolved|invited|proposed|offered)\s+to\s+(?:hold|host|convene|conduct|organi[sz]e|meet|visit|stage)|"
     r"provides?\s+for|envisages?|envisions?|foresees?|"
     r"upcoming|forthcoming|next|"
     r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off)\b",
