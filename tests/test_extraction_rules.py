@@ -1023,3 +1023,17 @@ def test_last_year_gives_a_later_month_its_year():
 def test_a_date_completing_the_nearer_of_two_nouns_dates_that_one():
     text = "The summit was timed to the 10th anniversary of the signing of the Treaty on the Union on May 29, 2014."
     assert ("2014-05-29", None, "decision") in starts(release(text, dateline="08.05.2024"))
+
+
+def test_the_first_and_last_day_of_a_visit_are_days_of_its_span():
+    text = (
+        "From 18 to 20 September, the Secretary-General paid a working visit to Tajikistan. "
+        "On the first day, he met with the Foreign Minister. "
+        "The next day, he laid a wreath at the monument. "
+        "On the last day of the visit, he was received by President Rahmon."
+    )
+    events = starts(release(text, dateline="21.09.2023"))
+    assert ("2023-09-18", None, "meeting") in events
+    assert ("2023-09-20", None, "meeting") in events
+    assert ("2023-09-18", "2023-09-20", "visit") in events
+    assert all(start <= "2023-09-20" for start, _, _ in events)

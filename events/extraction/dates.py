@@ -224,6 +224,15 @@ PATTERNS: tuple[DatePattern, ...] = (
         needs=(HAS_RELATIVE,),
         value="relative",
     ),
+    # on the first day (of the visit), on its last day: a day of the span named last
+    DatePattern(
+        "day_of_span",
+        r"(?i:\bon\s+(?:the|its|their)\s+(?P<nth>first|second|third|fourth|fifth|opening|last|final|closing)\s+day\b"
+        r"(?:\s+of\s+(?:the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:visit|trip|tour|exercises?|drills?|forum|summit|"
+        r"conference|session|talks|games|competition|festival|exhibition|event|mission|course|training)\b)?)",
+        needs=(HAS_RELATIVE,),
+        value="relative",
+    ),
     # on this day in 1992: the day and month of the last day named (or the publication's), in that year
     DatePattern(
         "same_day_in",
@@ -444,6 +453,7 @@ def make_date(year: int | None, month: int, day: int) -> datetime.date | None:
 YEAR_OPTIONAL = frozenset(p.name for p in PATTERNS if p.year_optional)
 VALUE_TYPES = {p.name: p.value for p in PATTERNS}
 QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+ORDINAL_DAYS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -492,13 +502,16 @@ class Builder:
         future: bool = False,
         antecedent: DateValue | None = None,
         antecedent_day: DateValue | None = None,
+        antecedent_span: DateValue | None = None,
     ) -> None:
         self.reference = reference
         self.future = future
         # What the text named last: "the same year" counts from the last date, "the day before"
-        # from the last day; without one, both count from the publication date.
+        # from the last day; without one, both count from the publication date. "On the last day
+        # of the visit" counts from the last span of days.
         self.antecedent = antecedent
         self.antecedent_day = antecedent_day
+        self.antecedent_span = antecedent_span
 
     def __call__(self, kind: str, match: re.Match) -> DateValue | None:
         method: Callable[[dict], tuple | None] = getattr(self, f"build_{kind}")
@@ -550,6 +563,16 @@ class Builder:
                 return None  # the eve of a happening the text has not dated: not the publication's eve
             return self.reference + datetime.timedelta(days=offset), None, "day"
         return day_from(self.antecedent_day, offset), None, "day"
+
+    def build_day_of_span(self, g):
+        span = self.antecedent_span or self.antecedent_day
+        if span is None:
+            return None
+        nth = g["nth"].lower()
+        if nth in ("last", "final", "closing"):
+            return span.end or span.start, None, "day"
+        day = span.start + datetime.timedelta(days=ORDINAL_DAYS[nth])
+        return (day, None, "day") if span.end is None or day <= span.end else None
 
     def build_same_day_in(self, g):
         day = self.antecedent_day.start if self.antecedent_day is not None else self.reference
@@ -813,6 +836,7 @@ def find_dates(
     future: bool = False,
     antecedent: DateValue | None = None,
     antecedent_day: DateValue | None = None,
+    antecedent_span: DateValue | None = None,
 ) -> list[DateValue]:
     """All date expressions of text[start:end], non-overlapping, in text order.
 
@@ -830,7 +854,7 @@ def find_dates(
             windows.append([low, high])
     if not windows:
         return []
-    build = Builder(reference, future, antecedent, antecedent_day)
+    build = Builder(reference, future, antecedent, antecedent_day, antecedent_span)
     # (start, -length, priority, the value, or the match to build it from once it is chosen)
     candidates: list[tuple[int, int, int, DateValue | None, tuple[str, re.Match] | None]] = []
     for priority, (kind, pattern, needs) in enumerate(COMPILED):

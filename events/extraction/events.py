@@ -82,6 +82,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     # The last date and the last day the body named: "the same year", "the day before" count from them.
     antecedent: DateValue | None = None
     antecedent_day: DateValue | None = None
+    antecedent_span: DateValue | None = None  # the last span of days: "on the last day of the visit"
     waiting: Unit | None = None  # a sentence whose dates found no happening in it
     for unit in units:
         if waiting is not None and not unit.header and not find_dates(plain, published, unit.start, unit.end):
@@ -97,6 +98,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             inferred,
             antecedent,
             antecedent_day,
+            antecedent_span,
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
         )
         waiting = (
@@ -115,6 +117,8 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             antecedent = named[-1] if named else antecedent
             days = [d for d in named if d.precision == "day" and d.type != "anaphoric"]
             antecedent_day = days[-1] if days else antecedent_day
+            spans = [d for d in days if d.end is not None and d.type in ("range", "explicit", "numeric")]
+            antecedent_span = spans[-1] if spans else antecedent_span
     events = link_anniversaries(merge_candidates(candidates, header.title, trace.merges if trace else None))
     events = sorted(events, key=lambda e: (e.evidence_start, e.start))
     if trace:
@@ -140,10 +144,11 @@ def events_in_unit(
     inferred: bool,
     antecedent: DateValue | None = None,
     antecedent_day: DateValue | None = None,
+    antecedent_span: DateValue | None = None,
     trace: SentenceTrace | None = None,
 ) -> tuple[list[DateValue], list[Candidate]]:
     """The dates a sentence names, and the events it states."""
-    found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day)
+    found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day, antecedent_span)
     future = bool(found) and bool(FUTURE.search(plain, unit.start, unit.end))
     if future and any(not d.year_given or d.type == "relative" for d in found):
         # Told in the future tense: a date without its year lies ahead ("will be held in November"),
@@ -151,7 +156,9 @@ def events_in_unit(
         # ended on Thursday").
         ahead = {
             d.text_start: d
-            for d in find_dates(plain, published, unit.start, unit.end, True, antecedent, antecedent_day)
+            for d in find_dates(
+                plain, published, unit.start, unit.end, True, antecedent, antecedent_day, antecedent_span
+            )
         }
         found = [d if told_in_past(plain, d, unit) else ahead.get(d.text_start, d) for d in found]
     if published is not None and not inferred:
@@ -266,6 +273,8 @@ def events_in_unit(
                     or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
                 ),
                 definite=bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
+                named_again=not VERB.match(trigger.text)
+                and bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
             )
         )
     if trace:

@@ -27,6 +27,7 @@ class Candidate:
     form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
     stem: str = ""  # the start of its trigger word ("appr" for "approved"), to find it again
     stems: frozenset[str] = frozenset()  # the same of every kind word of its sentence
+    named_again: bool = False  # a noun with "the": "the meeting on June 4"
     spelled_range: bool = False  # dated by a range whose both ends are written ("3-4 June"), not "this week"
 
 
@@ -65,7 +66,7 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     if same_kind and not own_name and coarser and contains(event, other):
         return "same kind, same or wider dates"  # stated again, or less precisely
     if (
-        candidate.definite
+        candidate.named_again
         and same_kind
         and not own_name
         and kept.spelled_range
@@ -247,7 +248,7 @@ class KeptIndex:
         event = candidate.event
         first, last = event.span()
         found: set[int] = set()
-        if candidate.definite:  # "the meeting on June 4": one day of a range kept before
+        if candidate.named_again:  # "the meeting on June 4": one day of a range kept before
             found.update(self.covering.get((event.kind, first.toordinal()), ()))
         if candidate.name:
             found.update(self.by_name.get(last_word(candidate.name), ()))
