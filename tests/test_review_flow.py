@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from events import admin_review
 from events.models import Event, Release
 from tests.test_admin import change_form_data
 
@@ -129,7 +130,8 @@ def test_the_preview_lets_the_editor_untick_and_correct_before_saving(editor_cli
     created = event.history.earliest()  # the import itself names the editor who uploaded it
     assert (created.history_user.username, created.history_change_reason) == ("ed", "import of two.txt")
     assert event.history.latest().history_user.username == "ed"
-    assert f"{len(forms) - 1} events left out as you unticked, 1 event corrected." in response.text
+    left_out = admin_review.plural(len(forms) - 1, "event")
+    assert f"{left_out} left out as you unticked, 1 event corrected." in response.text
     assert [e.pk for e in response.context["cl"].result_list] == [event.pk]
 
 
