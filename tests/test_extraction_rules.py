@@ -893,7 +893,8 @@ def test_an_agency_dateline_sentence_is_not_the_lead():
     )
     events = extract_release(text).events
     assert [(e.start.isoformat(), e.kind) for e in events] == [("2023-12-25", "decision")]
-    assert events[0].evidence.startswith("Union and Iran sign")
+    assert events[0].title == "Union and Iran sign agreement"
+    assert events[0].evidence.startswith("The member states and Iran have signed")
 
 
 def test_a_date_after_a_noun_and_its_place_or_schedule_dates_the_noun():
@@ -1037,3 +1038,15 @@ def test_the_first_and_last_day_of_a_visit_are_days_of_its_span():
     assert ("2023-09-20", None, "meeting") in events
     assert ("2023-09-18", "2023-09-20", "visit") in events
     assert all(start <= "2023-09-20" for start, _, _ in events)
+
+
+def test_an_undated_headline_restates_the_undated_lead_not_a_later_meeting():
+    text = (
+        "Council of Representatives holds regular meeting\n\nCouncil of Representatives holds regular meeting 20.02.2024\n\n"
+        "A regular meeting of the Council of Representatives was held at the Executive Committee.\n\n"
+        "The members considered the agenda of the meeting of the Council of Foreign Ministers, "
+        "which is scheduled for 12 April in Minsk.\n"
+    )
+    events = extract_release(text).events
+    assert [(e.start.isoformat(), e.kind) for e in events] == [("2024-02-20", "meeting"), ("2024-04-12", "meeting")]
+    assert events[1].title == "Meeting of the Council of Foreign Ministers"

@@ -160,13 +160,21 @@ def merge_candidates(
     A body event that the headline restates is the release's news: the headline is its title.
     Each merge is told in `merges` ("... merged into ...: why"), when given.
     """
-    ordered = sorted(candidates, key=lambda c: (c.weak, PRECISION_RANK[c.event.precision], c.order))
+    # An undated headline comes after the undated lead, which it restates before any other happening.
+    ordered = sorted(
+        candidates, key=lambda c: (c.weak, c.header and c.by_publication, PRECISION_RANK[c.event.precision], c.order)
+    )
     kept: list[Candidate] = []
     headlined: set[int] = set()
     index = KeptIndex()
     for candidate in ordered:
+        tries = index.worth_trying(candidate, kept)
+        if candidate.header and candidate.by_publication:
+            # A headline restates the lead that tells the day's news before any other happening.
+            day, kind = candidate.event.start, candidate.event.kind
+            tries = sorted(tries, key=lambda i: (kept[i].event.start, kept[i].event.kind) != (day, kind))
         restated, reason = next(
-            ((i, why) for i in index.worth_trying(candidate, kept) if (why := restates(candidate, kept[i]))),
+            ((i, why) for i in tries if (why := restates(candidate, kept[i]))),
             (None, None),
         )
         if restated is not None and merges is not None:
@@ -197,6 +205,8 @@ def merge_candidates(
             rules = (*event.rules, f"dates widened to the range '{candidate.event.date_text}' that holds its day")
             wider = replace(event, start=candidate.event.start, end=candidate.event.end, rules=rules)
             kept[restated] = replace(kept[restated], event=wider)
+        elif candidate.header and kept[restated].weak and not kept[restated].header and not kept[restated].name:
+            headlined.add(restated)  # the undated lead the headline restates: the headline is its title
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
             if kept[restated].vague_kind and not candidate.vague_kind and candidate.event.kind != "other":

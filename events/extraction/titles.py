@@ -68,7 +68,7 @@ LEADING_DATE = re.compile(
 
 # What a noun phrase's title leaves out before its place: "the summit to be held in Astana".
 SCHEDULED = re.compile(
-    r"\s+(?:(?:which|that)\s+(?:is|are|was|were|will\s+be)\s+)?(?:(?:scheduled|planned|due|set|expected)\s+)?"
+    r",?\s+(?:(?:which|that)\s+(?:is|are|was|were|will\s+be)\s+)?(?:(?:scheduled|planned|due|set|expected)\s+)?"
     r"(?:to\s+be\s+held|to\s+take\s+place|held)(?=\s+(?:in|at)\b)"
 )
 
