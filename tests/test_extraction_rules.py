@@ -1050,3 +1050,19 @@ def test_an_undated_headline_restates_the_undated_lead_not_a_later_meeting():
     events = extract_release(text).events
     assert [(e.start.isoformat(), e.kind) for e in events] == [("2024-02-20", "meeting"), ("2024-04-12", "meeting")]
     assert events[1].title == "Meeting of the Council of Foreign Ministers"
+
+
+def test_without_a_dateline_what_is_announced_bounds_the_publication_from_above():
+    from events.extraction.reading import infer_publication
+
+    text = (
+        "Ministers meet in Bishkek\n\nThe ministers met in Bishkek. The list of joint statements for 2020 was "
+        "discussed. The documents will be submitted to the session slated for November 28. "
+        "The next meeting will be held in 2020 in Russia.\n"
+    )
+    assert infer_publication(text).year == 2019
+    assert ("2019-11-28", None, "meeting") in [
+        (e["start"], e["end"], e["kind"]) for e in (ev.as_json() for ev in extract_release(text).events)
+    ]
+    results = "Briefing\n\nOn 30 January the Chief spoke about the results for 2024 and the tasks for 2025.\n"
+    assert infer_publication(results) == datetime.date(2025, 1, 30)

@@ -21,21 +21,30 @@ class Unit:
 
 
 def infer_publication(plain: str) -> datetime.date | None:
-    """A release with no dateline was published no earlier than the latest day it states.
+    """A release with no dateline was published no earlier than the latest day it tells of, and
+    before what it announces.
 
-    Only dates that carry their own year count; without any, the latest month, else the
-    latest year a date in the text names. "this year" and "on Tuesday" then read against it.
+    Only dates that carry their own year count; without any, the latest month, else the latest
+    year a date in the text names. "this year" and "on Tuesday" then read against it. Dates told in
+    the future tense ("will be held in April 2020") and the years of plans ("the statements for
+    2020") bound it from above: with nothing else, it is the day before the earliest of them.
     """
     values = [d for d in find_dates(plain) if d.type not in ("period", "relative", "anaphoric")]
     if not values:
         return None
+    ahead = [d for d in values if d.type != "name" and announced(plain, d)]
+    told = [d for d in values if not any(d is a for a in ahead) and not planned(plain, d)]
     for precision in ("day", "month"):
-        stated = [d.end or d.start for d in values if d.precision == precision and d.year_given and d.type != "name"]
+        stated = [d.end or d.start for d in told if d.precision == precision and d.year_given and d.type != "name"]
         if stated:
             return max(stated)
-    # Only a year is written: "On January 14, this year" in a release about 2021 is 14 January 2021
-    # ("today" or "on Monday" say nothing until the publication date is known).
-    reference = datetime.date(max(d.start.year for d in values), 12, 31)
+    if told or not ahead:
+        # Only a year is written: "On January 14, this year" in a release about 2021 is 14 January 2021
+        # ("today" or "on Monday" say nothing until the publication date is known).
+        # The results of a year are told after it ("the results for 2024": 2025 at the earliest).
+        reference = datetime.date(max(d.start.year + summed_up(plain, d) for d in told or values), 12, 31)
+    else:
+        reference = min(d.start for d in ahead) - datetime.timedelta(days=1)
     for precision in ("day", "month"):
         read = [
             d.end or d.start
@@ -45,6 +54,57 @@ def infer_publication(plain: str) -> datetime.date | None:
         if read:
             return max(read)
     return datetime.date(reference.year, 1, 1)
+
+
+def announced(plain: str, date) -> bool:
+    """A date told in the future tense: the publication came before it."""
+    from events.extraction.tense import FUTURE  # tense reads units of this module
+
+    low = max((m.end() for m in CLAUSE_EDGE.finditer(plain, max(0, date.text_start - 120), date.text_start)), default=0)
+    high = CLAUSE_EDGE.search(plain, date.text_end, date.text_end + 120)
+    return bool(FUTURE.search(plain, max(low, date.text_start - 120), high.start() if high else date.text_end + 120))
+
+
+def planned(plain: str, date) -> bool:
+    """The year of a plan, a programme or tasks ("the tasks for 2025", "the statements for 2020"):
+    made before or during it; but not of results ("the results for 2024"), told after it."""
+    if date.precision != "year" or date.type == "name":
+        return False
+    before = plain[max(0, date.text_start - 60) : date.text_start]
+    if RESULTS.search(before):
+        return False
+    return bool(PLAN_YEAR.search(before) or FOR_YEAR.search(before))
+
+
+def summed_up(plain: str, date) -> int:
+    """1 for the year of results ("the results for 2024"), told the year after; else 0."""
+    before = plain[max(0, date.text_start - 60) : date.text_start]
+    return int(
+        date.precision == "year"
+        and date.type != "name"
+        and bool(RESULTS.search(before))
+        and bool(FOR_YEAR.search(before) or OF_YEAR.search(before))
+    )
+
+
+OF_YEAR = re.compile(r"\b(?:of|in)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+FOR_YEAR = re.compile(r"\bfor\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+RESULTS = re.compile(
+    r"\b(?:results?|outcomes?|reports?|performance|summ(?:ary|ed\s+up))\b(?:(?!\b(?:and|tasks?|plans?)\b)[^.;])*$",
+    re.IGNORECASE,
+)
+
+
+PLAN_YEAR = re.compile(
+    r"\b(?:plans?|programmes?|programs?|tasks?|strateg(?:y|ies)|budgets?|priorities|agenda|schedules?|"
+    r"forecasts?|objectives|targets|goals?)\s+(?:(?!(?:was|were|is|are|has|have|had|will)\b)[\w'-]+\s+){0,4}?"
+    r"(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# Where a clause ends: the future tense of one clause says nothing of another's date.
+CLAUSE_EDGE = re.compile(r"[,;:()\n]|\.\s|\b(?:which|who|that|while|but)\b")
 
 
 def reading_units(plain: str, header: Header) -> list[Unit]:
