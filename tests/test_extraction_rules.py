@@ -1066,3 +1066,12 @@ def test_without_a_dateline_what_is_announced_bounds_the_publication_from_above(
     ]
     results = "Briefing\n\nOn 30 January the Chief spoke about the results for 2024 and the tasks for 2025.\n"
     assert infer_publication(results) == datetime.date(2025, 1, 30)
+
+
+def test_clock_times_on_the_twelve_hour_clock():
+    times = [
+        release("The meeting will begin on 3 June at 11 a.m. Moscow time.")[0]["time"],
+        release("The ceremony will start at 9 pm on 3 June.")[0]["time"],
+        release("The meeting will begin at 15.00 on 3 June.")[0]["time"],
+    ]
+    assert times == ["11:00", "21:00", "15:00"]

@@ -353,10 +353,25 @@ NAME_STOP = frozenset(
 NAMED = re.compile(
     rf"(?P<name>{NAME_WORD}(?:[ -]{NAME_WORD}){{0,3}})(?:\s*-\s*|\s)(?P<y>{YEAR})(?:-(?P<y2>{NUMERIC_YEAR}))?"
 )
-TIME_BEFORE = re.compile(
-    r"(?i:\bat\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:\s+(?:\w+\s+)?time)?\s*,?\s*(?i:on\s+)?(?:the\s+)?$"
+# A clock time: "10:30", "15.00", "11 a.m.", "9.30 pm".
+CLOCK = (
+    r"(?:(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\.\d)(?:\s*(?P<ampm>[ap])\.?m\b\.?)?|"
+    r"(?P<h12>1[0-2]|0?[1-9])\s*(?P<ampm12>[ap])\.?m\b\.?)"
 )
-TIME = re.compile(r"(?i:\bat\s+|\bfrom\s+)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\b(?!\.\d)")
+TIME_BEFORE = re.compile(rf"(?i:\bat\s+){CLOCK}(?:\s+(?:\w+\s+)?time)?\s*,?\s*(?i:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+TIME = re.compile(rf"(?i:\bat\s+|\bfrom\s+){CLOCK}(?!\w)", re.IGNORECASE)
+
+
+def clock_time(match: re.Match) -> datetime.time:
+    """The time a CLOCK match states, on the 24-hour clock."""
+    if match["h12"]:
+        hour, minute, half = int(match["h12"]), 0, match["ampm12"].lower()
+    else:
+        hour, minute, half = int(match["h"]), int(match["mi"]), (match["ampm"] or "").lower()
+    if half and hour <= 12:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return datetime.time(hour, minute)
+
 
 # Every date expression holds a digit, a month or weekday name, or a relative word: a cheap first look.
 # The words every date expression is built around. Patterns only run near them: most of a
@@ -1058,7 +1073,7 @@ def attach_time(text: str, value: DateValue, end: int) -> DateValue:
     )
     if not match:
         return value
-    return replace(value, time=datetime.time(int(match["h"]), int(match["mi"])))
+    return replace(value, time=clock_time(match))
 
 
 check_patterns()
