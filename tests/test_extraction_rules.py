@@ -1075,3 +1075,17 @@ def test_clock_times_on_the_twelve_hour_clock():
         release("The meeting will begin at 15.00 on 3 June.")[0]["time"],
     ]
     assert times == ["11:00", "21:00", "15:00"]
+
+
+def test_a_term_of_office_said_to_last_is_a_period():
+    text = "During India's chairmanship, which lasted from September 2022 to July 2023, many events were held."
+    assert starts(release(text)) == []
+
+
+def test_titles_leave_out_list_numbers_and_clock_times():
+    items = release("1. the meeting of the Council of Foreign Ministers in Goa (4-5 May 2023);")
+    items += release("- 19 January, 10:00 – briefing by the Minister in charge of Trade.", dateline="15.01.2024")
+    assert [e["title"] for e in items] == [
+        "The meeting of the Council of Foreign Ministers in Goa",
+        "Briefing by the Minister in charge of Trade",
+    ]

@@ -109,6 +109,14 @@ YEARLY_BEFORE = re.compile(
 )
 
 
+# A term of office said to last: "the chairmanship, which lasted from", "his mandate runs until".
+TERM_LASTED = re.compile(
+    r"\b(?:chairmanship|presidency|term(?:\s+of\s+office)?|mandate|tenure)\b[^.;]{0,40}?"
+    r"\b(?:lasted|lasts|will\s+last|runs?|ran|lasting|running)\s+(?:from\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "scheduled for", "planned for": the time of a happening, not of a plan.
 SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", re.IGNORECASE)
 
@@ -124,6 +132,8 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
         return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):
         return "agency dateline: the day of the report"
+    if TERM_LASTED.search(before):
+        return "period: the span of a term of office"  # "India's chairmanship, which lasted from September 2022"
     if YEARLY_BEFORE.search(before) and not date.year_given:
         return "a day kept every year, not one happening"  # "every year on 3 December"
     # "for the second half of 2025" bounds a plan as "for 2025" does

@@ -44,6 +44,10 @@ AGENCY_HEAD = re.compile(
     r"^[A-Z][A-Z.' -]{2,},\s*(?:\(?[A-Za-z][\w .-]{0,30}\)?\s*)?(?:/\s*[\w .-]+/\s*\.?\s*)?(?:--|-|\u2013|\u2014)\s*"
     r"|^[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?,\s*(?:--|-|\u2013|\u2014)\s+"  # "Beijing, 15 June 2023 -" less its date
 )
+# What opens an item of a list or a schedule: "1.", "2)", a clock time ("10:00 -").
+LIST_HEAD = re.compile(r"^(?:\d{1,2}[.)]\s+|(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[-\u2013\u2014]?\s*)")
+
+
 # Words a title must not end on: it would dangle ("held in", "a protocol dated").
 DANGLING = re.compile(
     r"(?:\s+(?:dated|on|in|at|of|for|from|to|by|with|and|or|the|a|an|its|their|under|between))+$", re.I
@@ -155,6 +159,7 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     title = re.sub(r"\s+([,.;:])", r"\1", title)
     title = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", title)
     title = re.sub(r"^[\W\s]+", "", title)
+    title = LIST_HEAD.sub("", title)
     title = AGENCY_HEAD.sub("", title)
     stripped = LEADING_ADVERBIAL.sub("", title)
     if stripped != title:
