@@ -434,8 +434,9 @@ class Event(models.Model):
     class Meta:
         ordering = ["start_date", "start_time", "pk"]
         indexes = [
-            models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
-            models.Index(fields=["kind", "status", "start_date"], name="event_kind_status_start_idx"),
+            # The timeline's total order (date, then id) read from the index alone, in either direction.
+            models.Index(fields=["status", "start_date", "id"], name="event_status_start_id_idx"),
+            models.Index(fields=["kind", "status", "start_date", "id"], name="event_kind_status_start_id_idx"),
             models.Index(fields=["start_date"], name="event_start_idx"),
             models.Index(fields=["status", "modified_at"], name="event_status_modified_idx"),
             models.Index(fields=["country", "place", "status", "start_date"], name="event_place_status_start_idx"),

@@ -60,9 +60,11 @@ def event_list(request, events, *, upcoming: bool):
     form = TimelineFilterForm(request.GET)
     filters = parameters.queryset_filters(params)
     ordering = ordering_of(params, upcoming)
-    if "jump" in params and not upcoming:
-        return jump(request, events.filtered(**filters), ordering, params["jump"])
     by_year, by_kind, by_place = facets(events, filters, upcoming)
+    # The view's own events per year (the year overview counts every year, whatever the year filter).
+    years = [(year, n) for year, n in by_year if year == filters["year"] or not filters["year"]]
+    if "jump" in params and not upcoming:
+        return jump(request, events.filtered(**filters), ordering, params["jump"], years)
     # The kind overview already counted the result: no separate COUNT(*) for the paginator.
     total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
     shown, walk = ORDERINGS[ordering]
@@ -70,7 +72,9 @@ def event_list(request, events, *, upcoming: bool):
     if ordering == "relevance":
         selected = selected.ranked(filters["text"])
     selected = selected.order_by(*shown).defer(*DEFER)
-    page = TimelinePaginator(selected, EVENTS_PER_PAGE, count=total, window_ordering=walk).get_page(params.get("page"))
+    paginator = TimelinePaginator(selected, EVENTS_PER_PAGE, count=total, window_ordering=walk, years=years)
+    number = params.get("page")
+    page = paginator.get_page(paginator.num_pages if number == "last" else number)
     suggestion = search.suggest(filters["text"]) if filters["text"] and total == 0 else ""
     return render(
         request,
@@ -136,20 +140,25 @@ def feed_query(filters: dict) -> str:
     return urlencode(sorted((k, v) for k, v in params.items() if v))
 
 
-def jump(request, events, ordering: str, target: str):
-    """ "Jump to" a year or month: the page of the current view where it starts, at its heading."""
+def jump(request, events, ordering: str, target: str, years: list[tuple[int, int]]):
+    """ "Jump to" a year or month: the page of the current view where it starts, at its heading.
+    The events of the years before it (in the view's order) come from the per-year overview; only
+    the months of the target year before the target month are counted, a query bounded to one year."""
     params = request.GET.copy()
     params.pop("jump", None)
     params.pop("page", None)
     if ordering == "relevance":
         return HttpResponseRedirect(f"?{params.urlencode()}#results")
     year, month = int(target[:4]), int(target[5:]) if len(target) > 4 else None
-    first = datetime.date(year, month or 1, 1)
-    if ordering == "newest":
-        after = datetime.date(year + (month or 12) // 12, (month or 12) % 12 + 1, 1)
-        before = events.filter(start_date__gte=after).count()
-    else:
-        before = events.filter(start_date__lt=first).count()
+    newest = ordering == "newest"
+    before = sum(n for y, n in years if (y > year if newest else y < year))
+    if month:
+        first = datetime.date(year, month, 1)
+        if newest:
+            after = datetime.date(year + month // 12, month % 12 + 1, 1)
+            before += events.filter(start_date__gte=after, start_date__lt=datetime.date(year + 1, 1, 1)).count()
+        else:
+            before += events.filter(start_date__gte=datetime.date(year, 1, 1), start_date__lt=first).count()
     params["page"] = str(before // EVENTS_PER_PAGE + 1)
     anchor = f"m-{year}-{month:02d}" if month else f"y-{year}"
     return HttpResponseRedirect(f"?{params.urlencode()}#{anchor}")
