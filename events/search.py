@@ -9,6 +9,8 @@ case, hyphens inside words and ё are ignored, Cyrillic and Latin words alike.
 
 The grammar is the web-search one readers know: words in any order must all occur, "a phrase" in
 quotes occurs as written, `-word` leaves out events with that word, `or` between words accepts either.
+The last word also finds longer words it begins ("mos" finds Moscow, "secur" security): results
+follow a reader's typing, as the substring match before full-text search did.
 """
 
 import difflib
@@ -54,6 +56,7 @@ class Term:
     words: tuple[str, ...]  # one word, or a phrase
     negated: bool = False
     either: bool = False  # joined to the previous term by "or"
+    prefix: bool = False  # also matches longer words that begin with the (last) word
 
 
 def parse(text: str) -> list[Term]:
@@ -73,6 +76,9 @@ def parse(text: str) -> list[Term]:
         if words:
             terms.append(Term(words, negated, either and not negated))
         either = False
+    last = terms[-1] if terms else None
+    if last and not last.negated and len(last.words) == 1 and len(last.words[0]) >= MIN_WORD:
+        terms[-1] = Term(last.words, last.negated, last.either, prefix=True)
     return terms
 
 
@@ -88,7 +94,7 @@ def fts5_query(terms: list[Term]) -> tuple[str, str]:
     """(what must match, what must not) as FTS5 query strings; each word quoted, so no syntax leaks."""
 
     def quoted(term: Term) -> str:
-        return '"' + " ".join(term.words) + '"'
+        return '"' + " ".join(term.words) + '"' + ("*" if term.prefix else "")
 
     positive = ""
     for term in terms:
@@ -138,10 +144,27 @@ def sqlite_rank(text: str):
 # Both engines ------------------------------------------------------------------------------------
 
 
+def tsquery(terms: list[Term]) -> str:
+    """The query in PostgreSQL's to_tsquery syntax, as websearch_to_tsquery would read it, with the
+    prefix mark (`:*`) on the last word. Words are \\w runs, quoted: nothing a reader types is syntax."""
+
+    def operand(term: Term) -> str:
+        quoted = " <-> ".join(f"'{word}'" for word in term.words)
+        quoted = f"{quoted}:*" if term.prefix else quoted
+        return f"!({quoted})" if term.negated else f"({quoted})"
+
+    query = ""
+    for term in terms:
+        if query:
+            query += " | " if term.either else " & "
+        query += operand(term)
+    return query
+
+
 def search_query(text: str):
     from django.contrib.postgres.search import SearchQuery
 
-    return SearchQuery(normalise(text), search_type="websearch", config=CONFIG)
+    return SearchQuery(tsquery(parse(text)), search_type="raw", config=CONFIG)
 
 
 def matching(queryset, text: str):

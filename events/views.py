@@ -26,6 +26,10 @@ ORDERINGS = {
 }
 DEFER = ("ical_component", "editor_fields", "search_vector")
 FACETS_TIMEOUT = 60
+# "Best match" ranks the most recent matches, at most this many (20 pages): ranking every match
+# of a common word reads each matching row (hundreds of thousands at a million events). "Newest
+# first" and "Oldest first" list every match.
+RANKED_LIMIT = 1000
 
 
 def bad_request(request, error: parameters.InvalidParameter):
@@ -69,10 +73,15 @@ def event_list(request, events, *, upcoming: bool):
     total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
     shown, walk = ORDERINGS[ordering]
     selected = events.filtered(**filters)
+    listed, rows = total, None
     if ordering == "relevance":
-        selected = selected.ranked(filters["text"])
+        recent = selected.order_by("-start_date", "-pk").values("pk")[:RANKED_LIMIT]
+        selected = Event.objects.filter(pk__in=recent).ranked(filters["text"])
+        # The page's 50 rows are read by key and ranked again, without running the match twice.
+        rows = Event.objects.ranked(filters["text"]).order_by(*shown).defer(*DEFER)
+        listed = min(total, RANKED_LIMIT)
     selected = selected.order_by(*shown).defer(*DEFER)
-    paginator = TimelinePaginator(selected, EVENTS_PER_PAGE, count=total, window_ordering=walk, years=years)
+    paginator = TimelinePaginator(selected, EVENTS_PER_PAGE, count=listed, window_ordering=walk, years=years, rows=rows)
     number = params.get("page")
     page = paginator.get_page(paginator.num_pages if number == "last" else number)
     suggestion = search.suggest(filters["text"]) if filters["text"] and total == 0 else ""
@@ -82,6 +91,8 @@ def event_list(request, events, *, upcoming: bool):
         {
             "form": form,
             "page_obj": page,
+            "total": total,
+            "ranked_limit": RANKED_LIMIT if ordering == "relevance" and total > RANKED_LIMIT else None,
             "by_year": by_year,
             "by_kind": [(kind, Kind(kind).label, n) for kind, n in by_kind],
             "places": place_facet(by_place),

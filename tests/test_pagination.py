@@ -102,3 +102,24 @@ def test_jump_opens_the_page_that_holds_the_month(client, crowded, order):
         page = client.get(response["Location"].split("#")[0]).context["page_obj"]
         starts = {(e.start_date.year, e.start_date.month) for e in page.object_list}
         assert (month.year, month.month) in starts
+
+
+def test_best_match_ranks_the_most_recent_matches_and_says_so(client, make_event, monkeypatch):
+    from events import views
+
+    monkeypatch.setattr(views, "RANKED_LIMIT", 4)
+    make_event(title="Old drill", start_date=D(2001, 1, 1))  # a title match, but not among the 4 most recent
+    recent = [make_event(title=f"Briefing {n}", description="drill", start_date=D(2020, 1, n + 1)) for n in range(3)]
+    titled = make_event(title="Summit drill", start_date=D(2019, 5, 5))
+    make_event(title="Talks", start_date=D(2021, 1, 1))  # no match
+
+    response = timeline(client, q="drill")
+    listed = [e.pk for e in response.context["page_obj"].object_list]
+    html = response.content.decode()
+
+    assert listed[0] == titled.pk and set(listed) == {titled.pk, *(e.pk for e in recent)}
+    assert "5 events matching" in html
+    assert "Best matches among the 4 most recent results" in html and "lists all 5" in html
+    newest = timeline(client, q="drill", order="newest")
+    assert newest.context["page_obj"].paginator.count == 5
+    assert "Best matches among" not in newest.content.decode()

@@ -119,9 +119,12 @@ def test_parse_reads_the_web_search_grammar():
         search.Term(("tokayev",)),
         search.Term(("summit", "of", "leaders")),
         search.Term(("minsk",), negated=True),
-        search.Term(("yerevan",), either=True),
+        search.Term(("yerevan",), either=True, prefix=True),  # the last word: also a beginning
     ]
-    assert search.parse("Secretary-General") == [search.Term(("secretary",)), search.Term(("general",))]
+    assert search.parse("Secretary-General") == [
+        search.Term(("secretary",)),
+        search.Term(("general",), prefix=True),
+    ]
 
 
 def test_refresh_command_recomputes_places_and_documents(make_event):
@@ -137,3 +140,22 @@ def test_refresh_command_recomputes_places_and_documents(make_event):
     call_command("refresh_places_and_search", stdout=out)
     assert "1 events refreshed; 1 have a place." in out.getvalue()
     assert Event.objects.get(pk=event.pk).place == "Almaty"
+
+
+def test_the_last_word_also_finds_words_it_begins(make_event):
+    make_event(title="Consultations in Moscow", location="Moscow")
+    make_event(title="Border security talks")
+    make_event(title="Talks on the summit")
+    assert found("mos") == {"Consultations in Moscow"}
+    assert found("border secur") == {"Border security talks"}
+    assert found("secu border") == set()  # only the last word is a beginning
+    assert found("talks -summ") == {"Border security talks", "Talks on the summit"}  # a left-out word is whole
+    assert found("mo") == set()  # too short to be a beginning worth matching
+    assert found('"moscow"') == {"Consultations in Moscow"}
+
+
+def test_tsquery_reads_the_grammar_with_the_last_word_as_a_beginning():
+    assert search.tsquery(search.parse('tokayev "joint staff" -draft or mos')) == (
+        "('tokayev') & ('joint' <-> 'staff') & !('draft') | ('mos':*)"
+    )
+    assert search.tsquery(search.parse("it's")) == "('it' <-> 's')"  # one written word: a phrase, as websearch reads it
