@@ -7,10 +7,10 @@ class EventsConfig(AppConfig):
     verbose_name = "Events timeline"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from simple_history.signals import pre_create_historical_record
 
-        from events import indexing
+        from events import indexing, tally
         from events.feeds import invalidate_feeds
         from events.history import fill_actor
         from events.models import Event, events_changed
@@ -28,3 +28,5 @@ class EventsConfig(AppConfig):
         post_delete.connect(indexing.mention_changed, sender="events.Mention", dispatch_uid="index-mention-delete")
         post_save.connect(indexing.release_saved, sender="events.Release", dispatch_uid="index-release-save")
         post_delete.connect(indexing.event_deleted, sender="events.Event", dispatch_uid="index-event-delete")
+        # The overview's counts are kept by triggers that a rebuilt table loses: put them back.
+        post_migrate.connect(tally.after_migrate, sender=self, dispatch_uid="tally-after-migrate")

@@ -10,7 +10,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import ExpressionWrapper, F, Q, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Least
 from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
@@ -62,10 +64,6 @@ EDITABLE_FIELDS = ("title", "kind", "start_date", "end_date", "precision", "star
 DERIVED_FIELDS = frozenset({"ical_component", "modified_at", "sequence", "version", "published_once"})
 # Fields the place and the search document are read from (`events.indexing`).
 INDEXED_FIELDS = frozenset({"title", "location", "description"})
-
-# "Upcoming" looks back this far for events still running (a year-precision event started on 1 January);
-# a range that began longer ago than this is not listed as upcoming.
-LONGEST_RUNNING_DAYS = 400
 
 # Sent after a bulk write (QuerySet.update or delete) to events: feeds renew their validators.
 events_changed = Signal()
@@ -288,8 +286,14 @@ class EventQuerySet(models.QuerySet):
         lasting = Q()
         for precision, first in since.items():
             lasting |= Q(precision=precision) & (Q(start_date__gte=first) | Q(end_date__gte=first))
-        # An index-served lower bound: no event that ended before it can still be running.
-        earliest = today - datetime.timedelta(days=LONGEST_RUNNING_DAYS)
+        # An index-served lower bound on the start: no event can still be running that started before
+        # this year began and ended (or has no end) before it began, so the bound is the earliest start
+        # of the ranges that end this year or later, found by the end_date index (one uncorrelated
+        # subquery the database runs once). A range of any length that is still running is listed.
+        year_began = since[Precision.YEAR]
+        running = RawSQL("SELECT MIN(start_date) FROM events_event WHERE end_date >= %s", [year_began])
+        began = Value(year_began, output_field=models.DateField())
+        earliest = Least(began, Coalesce(ExpressionWrapper(running, output_field=models.DateField()), began))
         return self.filter(start_date__gte=earliest).filter(lasting)
 
     # Reader pages (timeline, event page).
@@ -438,6 +442,8 @@ class Event(models.Model):
             models.Index(fields=["status", "start_date", "id"], name="event_status_start_id_idx"),
             models.Index(fields=["kind", "status", "start_date", "id"], name="event_kind_status_start_id_idx"),
             models.Index(fields=["start_date"], name="event_start_idx"),
+            # Ranges still running, for the upcoming view's lower bound (`EventQuerySet.upcoming`).
+            models.Index(fields=["end_date"], name="event_end_idx"),
             models.Index(fields=["status", "modified_at"], name="event_status_modified_idx"),
             models.Index(fields=["country", "place", "status", "start_date"], name="event_place_status_start_idx"),
             models.Index(fields=["place", "status", "start_date"], name="event_city_status_start_idx"),
@@ -557,6 +563,25 @@ class Event(models.Model):
         """Record a change subscribers must see: bump SEQUENCE and LAST-MODIFIED (caller saves)."""
         self.sequence += 1
         self.modified_at = timezone.now()
+
+
+class EventTally(models.Model):
+    """How many published events share a year, kind, country and city: the overview's counts,
+    kept by database triggers on the events table (`events.tally`). Never written by the code."""
+
+    year = models.IntegerField()
+    kind = models.CharField(max_length=20)
+    country = models.CharField(max_length=100, blank=True)
+    place = models.CharField(max_length=100, blank=True)
+    n = models.IntegerField(help_text="Published events with these values.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["year", "kind", "country", "place"], name="eventtally_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.kind} {self.place or self.country or '-'}: {self.n}"
 
 
 class SearchWord(models.Model):
