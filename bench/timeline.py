@@ -246,9 +246,11 @@ def pages(size: int) -> dict[str, str]:
         "search hyphen": "/?q=Secretary-General+budget",
         "search by date": "/?q=peacekeeping&order=newest",
         "search misspelt": "/?q=peacekeping",
+        "search as typed (prefix)": "/?q=mosc",
         "deep page (last)": f"/?page={deep}",
         "deep page (last), oldest": f"/?page={deep}&order=oldest",
         "search deep page": "/?q=council&page=20",
+        "search page 20, 1 word": "/?q=peacekeeping&page=20",
         "upcoming": "/upcoming/",
     }
 
@@ -263,6 +265,8 @@ def main() -> None:
             started = time.perf_counter()
             fill(size)
             print(f"\n{size:,} published events (filled and indexed in {time.perf_counter() - started:.1f} s)")
+            client.get("/?order=oldest&page=2")  # compile the templates: cold figures are the counts
+            client.get("/?q=warm")
             print(f"  {'page':<26} {'median':>8} {'in db':>8} {'queries':>7} {'cold':>9} {'cold q':>6}  url")
             for name, url in pages(size).items():
                 if ARGS.only and ARGS.only not in name:

@@ -14,10 +14,10 @@ the table and after every `migrate`, because SQLite drops a table's triggers whe
 the table.
 
 Views filtered by free text, by the location as written, or to upcoming events count those events
-directly (`EventQuerySet.count_by_*`): no small table can answer them.
+directly (`EventQuerySet.count_by_group`, the same groups): no small table can answer them.
 """
 
-from django.db.models import Q, Sum
+from collections import Counter
 
 TABLE = "events_eventtally"
 KEY = "year, kind, country, place"
@@ -138,26 +138,38 @@ def after_migrate(sender, using="default", **kwargs) -> None:
 # Reading -----------------------------------------------------------------------------------------
 
 
-def counts(kind: str = "", year: int | None = None, place: str = "") -> tuple[list, list, list]:
-    """(per year, per kind, per place) of published events, each with the other filters applied:
-    the same rows as `EventQuerySet.count_by_year/kind/place` of `published().filtered(...)`."""
+def rows() -> list[tuple[int, str, str, str, int]]:
+    """(year, kind, country, city, n) for every combination some published event has."""
     from events.models import EventTally
 
-    def narrowed(without: str):
-        rows = EventTally.objects.filter(n__gt=0)
-        if kind and without != "kind":
-            rows = rows.filter(kind=kind)
-        if year and without != "year":
-            rows = rows.filter(year=year)
-        if place and without != "place":
-            rows = rows.filter(Q(place=place) | Q(country=place))
-        return rows
+    return list(EventTally.objects.filter(n__gt=0).values_list("year", "kind", "country", "place", "n"))
 
-    def grouped(rows, *columns):
-        return [tuple(row) for row in rows.values_list(*columns).annotate(total=Sum("n")).order_by(*columns)]
 
+def overview(rows, kind: str = "", year: int | None = None, place: str = "") -> tuple[list, list, list]:
+    """(per year, per kind, per place) from (year, kind, country, city, n) rows, each with the other
+    filters applied: what counting the filtered events per year, per kind and per place gives.
+    Per place: (country, city, n), one row per city and one per country for events known only to the
+    country; events with no country are not listed."""
+    years: Counter = Counter()
+    kinds: Counter = Counter()
+    places: Counter = Counter()
+    for row_year, row_kind, country, city, n in rows:
+        kind_ok = not kind or row_kind == kind
+        year_ok = not year or row_year == year
+        place_ok = not place or place in (city, country)
+        if kind_ok and place_ok:
+            years[row_year] += n
+        if year_ok and place_ok:
+            kinds[row_kind] += n
+        if kind_ok and year_ok and country:
+            places[country, city] += n
     return (
-        grouped(narrowed("year"), "year"),
-        grouped(narrowed("kind"), "kind"),
-        grouped(narrowed("place").exclude(country=""), "country", "place"),
+        sorted(years.items()),
+        sorted(kinds.items()),
+        [(country, city, n) for (country, city), n in sorted(places.items())],
     )
+
+
+def counts(kind: str = "", year: int | None = None, place: str = "") -> tuple[list, list, list]:
+    """The overview of published events for these filters, from the kept counts: one query."""
+    return overview(rows(), kind=kind, year=year, place=place)

@@ -107,28 +107,26 @@ def event_list(request, events, *, upcoming: bool):
 
 def facets(events, filters: dict, upcoming: bool) -> tuple[list, list, list]:
     """Counts per year, kind and place, each with the other filters applied, so its links narrow the
-    current view. Filtered by kind, year and place only, they come from the small table of counts the
-    database keeps (`events.tally`): three queries over a few hundred rows, exact at once after any
-    write. A search, a location or the upcoming view counts its events: three aggregate queries that
-    grow with the matches, cached under the feeds' generation, which every write to events, mentions
-    or releases renews (a change shows at once with Redis or in this process, and within
-    FACETS_TIMEOUT in another process)."""
+    current view; all three from one list of (year, kind, country, city, n) groups. Filtered by kind,
+    year and place only, the groups are the small table the database keeps (`events.tally`): one
+    query over a few hundred rows, exact at once after any write. A search, a location or the
+    upcoming view counts its events in one grouped query that grows with the matches, cached under
+    the feeds' generation, which every write to events, mentions or releases renews (a change shows at
+    once with Redis or in this process, and within FACETS_TIMEOUT in another process); the kind, year
+    and place filters are applied to the cached groups, so narrowing a search counts nothing again."""
     from events.feeds import current_generation
 
+    narrowing = {"kind": filters["kind"], "year": filters["year"], "place": filters["place"]}
     if not upcoming and not filters["text"] and not filters["location"]:
-        return tally.counts(kind=filters["kind"], year=filters["year"], place=filters["place"])
+        return tally.counts(**narrowing)
     today = timezone.localdate().isoformat() if upcoming else ""
-    source = f"{current_generation()}|{upcoming}|{today}|{sorted(filters.items())}"
-    key = "timeline-facets:" + hashlib.sha256(source.encode()).hexdigest()
-    counted = cache.get(key)
-    if counted is None:
-        counted = (
-            list(events.filtered(**{**filters, "year": None}).count_by_year()),
-            list(events.filtered(**{**filters, "kind": ""}).count_by_kind()),
-            list(events.filtered(**{**filters, "place": ""}).count_by_place()),
-        )
-        cache.set(key, counted, timeout=FACETS_TIMEOUT)
-    return counted
+    source = f"{current_generation()}|{upcoming}|{today}|{filters['text']}|{filters['location']}"
+    key = "timeline-groups:" + hashlib.sha256(source.encode()).hexdigest()
+    groups = cache.get(key)
+    if groups is None:
+        groups = list(events.filtered(text=filters["text"], location=filters["location"]).count_by_group())
+        cache.set(key, groups, timeout=FACETS_TIMEOUT)
+    return tally.overview(groups, **narrowing)
 
 
 def place_facet(rows) -> list[dict]:
