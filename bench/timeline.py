@@ -133,7 +133,7 @@ def fill_postgresql(have: int, total: int, chunk: int = 100_000) -> None:
                ({text_array([p.city for p in places])})[mod(n, {len(PLACES)}) + 1] AS city,
                ({text_array([p.country for p in places])})[mod(n, {len(PLACES)}) + 1] AS country,
                ({text_array(list(wheres))})[mod(n, {len(PLACES)}) + 1] AS place_text
-        FROM generate_series(%s, %s) AS n"""
+        FROM generate_series(%s::bigint, %s::bigint) AS n"""
     vector = (
         f"setweight(to_tsvector('{search.CONFIG}', lower(replace(title, '-', ' '))), 'A') || "
         f"setweight(to_tsvector('{search.CONFIG}', place_text), 'B')"

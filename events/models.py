@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import ExpressionWrapper, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least
@@ -291,7 +291,14 @@ class EventQuerySet(models.QuerySet):
         # of the ranges that end this year or later, found by the end_date index (one uncorrelated
         # subquery the database runs once). A range of any length that is still running is listed.
         year_began = since[Precision.YEAR]
-        running = RawSQL("SELECT MIN(start_date) FROM events_event WHERE end_date >= %s", [year_began])
+        # OFFSET 0 keeps PostgreSQL from answering MIN() by walking the start_date index (it would read
+        # every event since the first one looking for a long range); the (end_date, start_date) index
+        # reads only the ranges that end this year or later. SQLite reads that range alone as it is.
+        fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+        running = RawSQL(
+            f"SELECT MIN(start_date) FROM (SELECT start_date FROM events_event WHERE end_date >= %s{fence}) AS running",
+            [year_began],
+        )
         began = Value(year_began, output_field=models.DateField())
         earliest = Least(began, Coalesce(ExpressionWrapper(running, output_field=models.DateField()), began))
         return self.filter(start_date__gte=earliest).filter(lasting)
@@ -432,7 +439,7 @@ class Event(models.Model):
             models.Index(fields=["kind", "status", "start_date", "id"], name="event_kind_status_start_id_idx"),
             models.Index(fields=["start_date"], name="event_start_idx"),
             # Ranges still running, for the upcoming view's lower bound (`EventQuerySet.upcoming`).
-            models.Index(fields=["end_date"], name="event_end_idx"),
+            models.Index(fields=["end_date", "start_date"], name="event_end_start_idx"),
             models.Index(fields=["status", "modified_at"], name="event_status_modified_idx"),
             models.Index(fields=["country", "place", "status", "start_date"], name="event_place_status_start_idx"),
             models.Index(fields=["place", "status", "start_date"], name="event_city_status_start_idx"),

@@ -19,6 +19,8 @@ directly (`EventQuerySet.count_by_group`, the same groups): no small table can a
 
 from collections import Counter
 
+from django.db.models import Sum
+
 TABLE = "events_eventtally"
 KEY = "year, kind, country, place"
 # The columns a trigger must follow: a change of any other column leaves the counts as they are.
@@ -170,6 +172,15 @@ def overview(rows, kind: str = "", year: int | None = None, place: str = "") -> 
     )
 
 
-def counts(kind: str = "", year: int | None = None, place: str = "") -> tuple[list, list, list]:
-    """The overview of published events for these filters, from the kept counts: one query."""
-    return overview(rows(), kind=kind, year=year, place=place)
+def counts(kind: str = "", year: int | None = None, place: str = "") -> tuple[list, list, list, int]:
+    """The overview of published events for these filters, from the kept counts, and the number of
+    published events: one query."""
+    kept = rows()
+    return (*overview(kept, kind=kind, year=year, place=place), sum(row[-1] for row in kept))
+
+
+def published() -> int:
+    """How many events are published."""
+    from events.models import EventTally
+
+    return EventTally.objects.filter(n__gt=0).aggregate(total=Sum("n"))["total"] or 0

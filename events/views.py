@@ -64,7 +64,7 @@ def event_list(request, events, *, upcoming: bool):
     form = TimelineFilterForm(request.GET)
     filters = parameters.queryset_filters(params)
     ordering = ordering_of(params, upcoming)
-    by_year, by_kind, by_place = facets(events, filters, upcoming)
+    by_year, by_kind, by_place, published = facets(events, filters, upcoming)
     # The view's own events per year (the year overview counts every year, whatever the year filter).
     years = [(year, n) for year, n in by_year if year == filters["year"] or not filters["year"]]
     if "jump" in params and not upcoming:
@@ -75,7 +75,7 @@ def event_list(request, events, *, upcoming: bool):
     selected = events.filtered(**filters)
     listed, rows = total, None
     if ordering == "relevance":
-        recent = selected.order_by("-start_date", "-pk").values("pk")[:RANKED_LIMIT]
+        recent = search.most_recent(selected, RANKED_LIMIT, matches=total, published=published)
         selected = Event.objects.filter(pk__in=recent).ranked(filters["text"])
         # The page's 50 rows are read by key and ranked again, without running the match twice.
         rows = Event.objects.ranked(filters["text"]).order_by(*shown).defer(*DEFER)
@@ -105,7 +105,7 @@ def event_list(request, events, *, upcoming: bool):
     )
 
 
-def facets(events, filters: dict, upcoming: bool) -> tuple[list, list, list]:
+def facets(events, filters: dict, upcoming: bool) -> tuple[list, list, list, int]:
     """Counts per year, kind and place, each with the other filters applied, so its links narrow the
     current view; all three from one list of (year, kind, country, city, n) groups. Filtered by kind,
     year and place only, the groups are the small table the database keeps (`events.tally`): one
@@ -113,7 +113,8 @@ def facets(events, filters: dict, upcoming: bool) -> tuple[list, list, list]:
     upcoming view counts its events in one grouped query that grows with the matches, cached under
     the feeds' generation, which every write to events, mentions or releases renews (a change shows at
     once with Redis or in this process, and within FACETS_TIMEOUT in another process); the kind, year
-    and place filters are applied to the cached groups, so narrowing a search counts nothing again."""
+    and place filters are applied to the cached groups, so narrowing a search counts nothing again.
+    Also returns the number of published events (a search's plan depends on its share of them)."""
     from events.feeds import current_generation
 
     narrowing = {"kind": filters["kind"], "year": filters["year"], "place": filters["place"]}
@@ -122,11 +123,13 @@ def facets(events, filters: dict, upcoming: bool) -> tuple[list, list, list]:
     today = timezone.localdate().isoformat() if upcoming else ""
     source = f"{current_generation()}|{upcoming}|{today}|{filters['text']}|{filters['location']}"
     key = "timeline-groups:" + hashlib.sha256(source.encode()).hexdigest()
-    groups = cache.get(key)
-    if groups is None:
+    counted = cache.get(key)
+    if counted is None:
         groups = list(events.filtered(text=filters["text"], location=filters["location"]).count_by_group())
-        cache.set(key, groups, timeout=FACETS_TIMEOUT)
-    return tally.overview(groups, **narrowing)
+        counted = (groups, tally.published())
+        cache.set(key, counted, timeout=FACETS_TIMEOUT)
+    groups, published = counted
+    return (*tally.overview(groups, **narrowing), published)
 
 
 def place_facet(rows) -> list[dict]:

@@ -31,8 +31,9 @@ def counted(**filters) -> tuple[list, list, list]:
 
 def assert_in_step() -> None:
     groups = list(Event.objects.published().count_by_group())  # what a search's view counts
+    assert tally.counts()[3] == tally.published() == Event.objects.published().count()
     for filters in FILTERS:
-        assert tally.counts(**filters) == counted(**filters), filters
+        assert tally.counts(**filters)[:3] == counted(**filters), filters
         assert tally.overview(groups, **filters) == counted(**filters), filters
 
 
@@ -85,7 +86,7 @@ def test_rows_left_at_zero_are_not_listed(make_event):
     event = make_event(kind="briefing", start_date=D(1999, 1, 1))
     Event.objects.filter(pk=event.pk).update(status="draft")
     assert EventTally.objects.filter(kind="briefing", year=1999).get().n == 0
-    by_year, by_kind, _ = tally.counts()
+    by_year, by_kind, _, _ = tally.counts()
     assert (1999, 0) not in by_year and all(kind != "briefing" for kind, _ in by_kind)
 
 

@@ -149,3 +149,32 @@ def test_phone_shows_results_before_filters_and_feeds_fit(live_server, events, b
     screenshot(page, "feeds-phone")
     context.close()
     assert errors == []
+
+
+def test_the_beginning_of_the_last_word_finds_as_one_types(live_server, events, page, console_errors):
+    base = live_server.url
+    assert set(search(page, base, "Secretary-Gen")) == {events["sg"].title, events["sg2"].title}
+    assert set(search(page, base, "kazakh")) == {events["kz"].title, events["summit"].title}
+    assert search(page, base, "tokayev summ") == [events["summit"].title]
+    assert console_errors == []
+
+
+def test_pages_of_a_long_timeline_from_first_to_last_and_back(live_server, transactional_db, page, console_errors):
+    first_day = datetime.date(2001, 1, 1)
+    Event.objects.bulk_create(
+        Event(uid=f"pager-{n}", title=f"Pager event {n:03d}", start_date=first_day + datetime.timedelta(days=n // 3 * 40),
+              status="published", published_once=True)
+        for n in range(120)
+    )  # fmt: skip
+    page.goto(live_server.url + "/?order=oldest")
+    assert page.locator(".tl-item .tl-title").first.inner_text() == "Pager event 000"
+    assert "page 1 of 3" in page.locator("#results-heading").inner_text()
+    page.get_by_role("link", name="Last »").click()
+    page.wait_for_url(re.compile(r"page=3"))
+    assert page.locator(".tl-item .tl-title").all_inner_texts()[-1] == "Pager event 119"
+    assert page.locator(".tl-item").count() == 20
+    page.get_by_role("link", name="‹ Previous").click()
+    page.wait_for_url(re.compile(r"page=2"))
+    titles = page.locator(".tl-item .tl-title").all_inner_texts()
+    assert sorted(titles) == [f"Pager event {n:03d}" for n in range(50, 100)]
+    assert console_errors == []
