@@ -291,10 +291,11 @@ class EventQuerySet(models.QuerySet):
         # of the ranges that end this year or later, found by the end_date index (one uncorrelated
         # subquery the database runs once). A range of any length that is still running is listed.
         year_began = since[Precision.YEAR]
-        # OFFSET 0 keeps PostgreSQL from answering MIN() by walking the start_date index (it would read
-        # every event since the first one looking for a long range); the (end_date, start_date) index
-        # reads only the ranges that end this year or later. SQLite reads that range alone as it is.
-        fence = " OFFSET 0" if connection.vendor == "postgresql" else ""
+        # The inner query's OFFSET 0 (PostgreSQL) or LIMIT -1 (SQLite) keeps the database from
+        # answering MIN() by walking the start_date index (it would read every event since the first
+        # one looking for a long range): the (end_date, start_date) index reads only the ranges that
+        # end this year or later.
+        fence = " OFFSET 0" if connection.vendor == "postgresql" else " LIMIT -1"
         running = RawSQL(
             f"SELECT MIN(start_date) FROM (SELECT start_date FROM events_event WHERE end_date >= %s{fence}) AS running",
             [year_began],
