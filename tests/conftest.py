@@ -22,6 +22,16 @@ Go back
 """
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_vocabulary():
+    """Each test's database has its own vocabulary: forget the words earlier tests looked up."""
+    from events import search
+
+    search._KNOWN.clear()
+    search._UNKNOWN.clear()
+    yield
+
+
 @pytest.fixture
 def make_release(db):
     def make(**overrides) -> Release:

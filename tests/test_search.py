@@ -172,3 +172,11 @@ def test_the_most_recent_matches_are_the_same_whichever_way_they_are_read(make_e
     sorted_ = search.most_recent(matching, 5, matches=1, published=10**9)  # a rare one: read the matches
     assert [row["pk"] for row in walked] == expected
     assert [row["pk"] for row in sorted_] == expected
+
+
+def test_a_last_word_that_is_a_word_of_the_titles_is_matched_as_a_word(make_event):
+    make_event(title="Summit of leaders")
+    make_event(title="Summitry in the capitals")
+    assert found("summit") == {"Summit of leaders"}  # a word of the titles: the word (and its stems)
+    assert found("summi") == {"Summit of leaders", "Summitry in the capitals"}  # a beginning
+    assert found("leaders summ") == {"Summit of leaders"}
