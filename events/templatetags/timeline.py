@@ -1,11 +1,12 @@
 """Formatting for reader pages: dates with their precision, timeline grouping, query strings."""
 
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
-from django.utils.http import urlencode
 
+from events import cards
 from events.dates import MONTH_NAMES, format_span, to_iso
 
 register = template.Library()
@@ -21,6 +22,12 @@ def date_span(event) -> str:
 def iso_date(event) -> str:
     """Reduced-precision ISO 8601 for <time datetime>: `2020-11-03`, `2020-11`, `2020`."""
     return to_iso(event.start_date, event.precision)
+
+
+@register.filter
+def event_cards(events):
+    """The timeline cards of `events` (`events.cards`: one call per list, not an include per event)."""
+    return cards.cards(events)
 
 
 @register.filter
@@ -52,15 +59,22 @@ def timeline_groups(events) -> list:
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes) -> str:
     """The current query string with some parameters replaced (None/"" removes one); `page` is reset."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
+    # The request's parameters less `page` are read once per page render, not once per link.
+    base = context.render_context.get(QUERY_BASE)
+    if base is None:
+        base = {key: values for key, values in context["request"].GET.lists() if key != "page"}
+        context.render_context[QUERY_BASE] = base
+    params = dict(base)
     for key, value in changes.items():
         if value in (None, ""):
             params.pop(key, None)
         else:
-            params[key] = value
-    encoded = urlencode(sorted((k, v) for k, values in params.lists() for v in values))
+            params[key] = [value]
+    encoded = urlencode(sorted((k, v) for k, values in params.items() for v in values))
     return f"?{encoded}" if encoded else "?"
+
+
+QUERY_BASE = "timeline.query_with.base"
 
 
 @register.simple_tag(takes_context=True)
