@@ -1,12 +1,11 @@
 """Formatting for reader pages: dates with their precision, timeline grouping, query strings."""
 
 from itertools import groupby
-from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
 
-from events import cards
+from events import cards, sidebar
 from events.dates import MONTH_NAMES, format_span, to_iso
 
 register = template.Library()
@@ -56,22 +55,35 @@ def timeline_groups(events) -> list:
     return groups
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
-    """The current query string with some parameters replaced (None/"" removes one); `page` is reset."""
-    # The request's parameters less `page` are read once per page render, not once per link.
+def query_base(context) -> dict[str, list]:
+    """The request's parameters less `page` ({name: [values]}), read once per page render."""
     base = context.render_context.get(QUERY_BASE)
     if base is None:
         base = {key: values for key, values in context["request"].GET.lists() if key != "page"}
         context.render_context[QUERY_BASE] = base
-    params = dict(base)
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = [value]
-    encoded = urlencode(sorted((k, v) for k, values in params.items() for v in values))
-    return f"?{encoded}" if encoded else "?"
+    return base
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (None/"" removes one); `page` is reset."""
+    return sidebar.query_string(query_base(context), **changes)
+
+
+@register.simple_tag(takes_context=True)
+def year_counts(context, by_year, chosen):
+    """The sidebar's events per year: <li> links that narrow the view to a year, with counts."""
+    return sidebar.year_items(query_base(context), by_year, chosen)
+
+
+@register.simple_tag(takes_context=True)
+def kind_counts(context, by_kind, chosen):
+    return sidebar.kind_items(query_base(context), by_kind, chosen)
+
+
+@register.simple_tag(takes_context=True)
+def place_counts(context, places, chosen):
+    return sidebar.place_items(query_base(context), places, chosen)
 
 
 QUERY_BASE = "timeline.query_with.base"

@@ -1,4 +1,4 @@
-"""Timeline cards built in Python give exactly the markup of the card template they replace."""
+"""Timeline cards and sidebar counts built in Python give exactly the markup of the template loops they replace."""
 
 import datetime
 
@@ -64,3 +64,56 @@ def test_cards_follow_the_script_prefix(varied, settings):
     finally:
         set_script_prefix("/")
     assert f'href="/timeline/events/{varied[0].pk}/"' in html
+
+
+# The sidebar's loops before `events.sidebar` (the year, kind and place counts).
+TEMPLATE_SIDEBAR = """{% load timeline %}<ul class="counts">
+        {% for year, n in by_year %}
+          <li><a href="{% query_with year=year %}#results"{% if year == filters.year %} aria-current="true"{% endif %}>{{ year }}</a> <span class="count">{{ n }}</span></li>
+        {% empty %}<li>None</li>
+        {% endfor %}
+      </ul><ul class="counts">
+        {% for kind, label, n in by_kind %}
+          <li><a href="{% query_with kind=kind %}#results"{% if kind == filters.kind %} aria-current="true"{% endif %}><span class="swatch kind-{{ kind }}" aria-hidden="true"></span>{{ label }}</a> <span class="count">{{ n }}</span></li>
+        {% empty %}<li>None</li>
+        {% endfor %}
+      </ul><ul class="counts places">
+        {% for place in places %}
+          <li{% if place.city %} class="city"{% endif %}><a href="{% query_with place=place.value location='' %}#results"{% if place.value == filters.place %} aria-current="true"{% endif %}>{{ place.label }}</a> <span class="count">{{ place.n }}</span></li>
+        {% empty %}<li>None</li>
+        {% endfor %}
+      </ul>"""
+TAGS_SIDEBAR = """{% load timeline %}<ul class="counts">
+        {% year_counts by_year filters.year %}
+      </ul><ul class="counts">
+        {% kind_counts by_kind filters.kind %}
+      </ul><ul class="counts places">
+        {% place_counts places filters.place %}
+      </ul>"""
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ({}, {"year": None, "kind": "", "place": ""}),
+        ({"year": "2020", "page": "3", "q": "a&b <c>"}, {"year": 2020, "kind": "", "place": ""}),
+        ({"kind": "visit", "place": "Minsk", "x": ['"1"', "2"]}, {"year": None, "kind": "visit", "place": "Minsk"}),
+    ],
+)
+def test_sidebar_counts_match_the_template_loops(query, filters):
+    request = RequestFactory().get("/", query)
+    context = {
+        "request": request,
+        "filters": filters,
+        "by_year": [(2019, 3), (2020, 1200)],
+        "by_kind": [("meeting", "Meeting", 2), ("visit", "Visit <&>", 1)],
+        "places": [
+            {"value": "Belarus", "label": "Belarus", "n": 5, "city": False},
+            {"value": "Minsk", "label": "Minsk", "n": 4, "city": True},
+        ],
+    }
+    render = engines["django"].from_string
+
+    assert render(TAGS_SIDEBAR).render(context) == render(TEMPLATE_SIDEBAR).render(context)
+    empty = {**context, "by_year": [], "by_kind": [], "places": []}
+    assert render(TAGS_SIDEBAR).render(empty) == render(TEMPLATE_SIDEBAR).render(empty)
