@@ -8,6 +8,7 @@ If-None-Match is answered 304 (`events.freshness`). Drafts are never shown.
 """
 
 import datetime
+from typing import Annotated
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -16,11 +17,12 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import CursorPagination
 from ninja.responses import Status as Answer
+from pydantic import WithJsonSchema, create_model
 
 from events import freshness
 from events import params as parameters
-from events.models import Event, Kind, Mention, Status
-from events.opendata import InvalidFilters, public_releases, published_matching, read_filters
+from events.models import Event, Mention, Status
+from events.opendata import FILTERS, InvalidFilters, public_releases, published_matching, read_filters
 from events.schemas import EventOut, EventPage, Links, Problem, ReleaseDetail, ReleasePage, event_out, release_out
 from events.views import DEFER, ordering_of
 
@@ -69,19 +71,27 @@ def read(path: str, **options):
     return register
 
 
-class EventFilters(Schema):
-    """The timeline's filters (validated by its form, `events.forms.TimelineFilterForm`)."""
+# The list's parameters that `events.params` reads: the timeline's filters and its order. Its OpenAPI
+# description is built from them, so a filter added there is documented with its values at once.
+LIST_PARAMETERS = (*FILTERS, "order")
 
-    kind: str | None = Field(None, description=f"One kind: {', '.join(Kind.values)}.")
-    year: str | None = Field(None, description="Events starting in this year (1900–2200).")
-    location: str | None = Field(None, description="Part of the location, any case.")
-    place: str | None = Field(None, description="A city or country the timeline lists, under any of its names.")
-    q: str | None = Field(
-        None, description='Search words in any order; "a phrase" in quotes, -word to leave out, or between words.'
-    )
-    order: str | None = Field(
-        None, description="newest (the default), oldest, or relevance (the default when searching with q)."
-    )
+
+def query_schema(name: str, names: tuple[str, ...], doc: str) -> type[Schema]:
+    """A ninja query model documenting `events.params` parameters: each one's JSON Schema and words.
+
+    The values stay strings here: `events.params.read` judges them (its 400s name the parameter), so
+    a kind given as `Exercise` is taken as the timeline takes it.
+    """
+    fields = {}
+    for parameter in (parameters.PARAMETERS[name] for name in names):
+        documented = WithJsonSchema({**parameter.schema, "description": parameter.help})
+        fields[parameter.name] = (Annotated[str | None, documented], Field(None, description=parameter.help))
+    return create_model(name, __base__=Schema, __doc__=doc, **fields)
+
+
+EventFilters = query_schema(
+    "EventFilters", LIST_PARAMETERS, "The timeline's filters and order, as `events.params` reads them."
+)
 
 
 class PageParams(Schema):

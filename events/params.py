@@ -26,6 +26,8 @@ MAX_VALUE_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 # Timeline orders: newest first (the default), oldest first, best match (the default of a search).
 ORDERS = ("newest", "oldest", "relevance")
+# Feed precisions: exact days ("day", the default), month- and year-only dates, or both.
+PRECISIONS = ("day", "approximate", "all")
 # Deepest timeline page one can ask for (50 events a page: far beyond any real table).
 MAX_PAGE = 100_000
 # Unicode categories refused anywhere in a value: control characters (NUL, CR, LF, ESC…), the line
@@ -76,7 +78,7 @@ def precision(value: str) -> str:
     """Feeds hold exact days unless asked: 'day' is the default (canonically absent), 'approximate'
     the month- and year-only dates, 'all' both."""
     value = value.strip().lower()
-    if value not in ("day", "approximate", "all"):
+    if value not in PRECISIONS:
         raise InvalidParameter("must be 'day' (exact days only, the default), 'approximate' or 'all'")
     return "" if value == "day" else value
 
@@ -117,23 +119,70 @@ def page(value: str) -> str:
 
 @dataclass(frozen=True)
 class Parameter:
+    """One query-string parameter: how a value is read, and what it takes in words and as JSON Schema.
+
+    `schema` and `help` are what the API's OpenAPI description says of the parameter (`events.api`
+    builds its query parameters from them), so the documentation is the reader: `schema` names the
+    canonical values `read` accepts (an enum of the kinds, the range of years, the longest text).
+    """
+
     name: str
     read: Callable[[str], str]  # the canonical value ("" = no filter); raises InvalidParameter
     help: str
+    schema: dict  # JSON Schema (OpenAPI 3.1) of the accepted values, in canonical form
 
+
+TEXT_SCHEMA = {"type": "string", "maxLength": MAX_TEXT_LENGTH}
 
 PARAMETERS = {
     parameter.name: parameter
     for parameter in (
-        Parameter("kind", kind, "one kind of event"),
-        Parameter("year", year, "events starting that year"),
-        Parameter("location", text, "location contains these words"),
-        Parameter("place", place, "a city or a country of the gazetteer"),
-        Parameter("q", text, 'search words (any order; "a phrase", -word, or)'),
-        Parameter("precision", precision, "'day' (default): exact days; 'approximate': month/year only; 'all'"),
-        Parameter("page", page, "timeline page number"),
-        Parameter("order", order, "newest, oldest or relevance"),
-        Parameter("jump", jump, "a year or month to jump to"),
+        Parameter("kind", kind, "One kind of event.", {"type": "string", "enum": list(Kind.values)}),
+        Parameter(
+            "year",
+            year,
+            f"Events starting in this year ({FIRST_YEAR}–{LAST_YEAR}).",
+            {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+        ),
+        Parameter("location", text, "Words the location contains, in any case.", TEXT_SCHEMA),
+        Parameter(
+            "place",
+            place,
+            "A city or a country of the gazetteer, under any of its names (Nur-Sultan is Astana); "
+            "an unknown place is refused.",
+            TEXT_SCHEMA,
+        ),
+        Parameter(
+            "q",
+            text,
+            "Full-text search words, in any order (title, place, the dating sentences, the releases' text); "
+            '"a phrase" in quotes, -word to leave out, or between words to accept either.',
+            TEXT_SCHEMA,
+        ),
+        Parameter(
+            "precision",
+            precision,
+            "day (the default): exact days only; approximate: month- and year-only dates; all: both.",
+            {"type": "string", "enum": list(PRECISIONS)},
+        ),
+        Parameter(
+            "page",
+            page,
+            "Timeline page number, or last.",
+            {"anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_PAGE}, {"type": "string", "enum": ["last"]}]},
+        ),
+        Parameter(
+            "order",
+            order,
+            "newest (the default), oldest, or relevance (best match first: the default of a search with q).",
+            {"type": "string", "enum": list(ORDERS)},
+        ),
+        Parameter(
+            "jump",
+            jump,
+            "A year (2020) or a month of it (2020-05) to jump to.",
+            {"type": "string", "pattern": r"^\d{4}(-\d{1,2})?$"},
+        ),
     )
 }
 # What each page reads; any other parameter (a tracker's utm_source, a client's cache buster) is

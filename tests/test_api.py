@@ -8,6 +8,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_spec
 
+from events import params as parameters
 from events.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,60 @@ def test_openapi_document_is_valid(spec):
     assert {"/api/events", "/api/events/{event_id}", "/api/events/uid/{uid}", "/api/releases"} <= set(spec["paths"])
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"kind", "year", "location", "q", "cursor", "page_size"} <= params
+
+
+# The list's own paging parameters; every other one is an `events.params` parameter.
+PAGING = {"cursor", "page_size"}
+
+
+def test_list_parameters_are_documented_as_events_params_reads_them(client, spec, make_event):
+    make_event()
+    documented = {p["name"]: p for p in spec["paths"]["/api/events"]["get"]["parameters"]}
+    # What the list reads through events.params, found by asking: a value no parameter accepts (a
+    # control character) is a 400 naming the parameter when the list reads it, ignored when not.
+    read = set()
+    for name in parameters.PARAMETERS:
+        response = client.get("/api/events", {name: "\x01"})
+        if response.status_code == 400:
+            assert name in response.json()["errors"]
+            read.add(name)
+        else:
+            assert response.status_code == 200, name
+    assert read == set(documented) - PAGING
+    assert read >= {"kind", "year", "location", "place", "q", "order"}
+    for name in read:
+        parameter, schema = parameters.PARAMETERS[name], dict(documented[name]["schema"])
+        assert documented[name]["description"] == parameter.help
+        assert schema.pop("description") == parameter.help
+        schema.pop("title", None)
+        assert schema == parameter.schema, name
+        assert documented[name]["required"] is False
+
+
+def test_every_documented_value_is_taken_and_the_bounds_hold(client, spec, make_event):
+    """The documented values are the reader's: each enum value answers 200, anything past a bound 400."""
+    make_event()
+    for parameter in spec["paths"]["/api/events"]["get"]["parameters"]:
+        name, schema = parameter["name"], parameter["schema"]
+        if name in PAGING:
+            continue
+        taken, refused = [], []
+        if "enum" in schema:
+            assert schema["enum"], name
+            taken += schema["enum"]
+            refused.append("not-one-of-them")
+        if schema.get("type") == "integer":
+            taken += [schema["minimum"], schema["maximum"]]
+            refused += [schema["minimum"] - 1, schema["maximum"] + 1, "twenty"]
+        if "maxLength" in schema:
+            refused.append("x" * (schema["maxLength"] + 1))
+        assert taken or refused, f"{name} documents no values"
+        for value in taken:
+            assert client.get("/api/events", {name: value}).status_code == 200, (name, value)
+        for value in refused:
+            response = client.get("/api/events", {name: value})
+            assert response.status_code == 400, (name, value)
+            assert name in response.json()["errors"]
 
 
 def test_event_list_matches_schema_and_dates_keep_their_precision(client, spec, make_event, make_mention):
@@ -272,3 +327,37 @@ def test_search_orders_by_best_match_and_pages_by_relevance(client, make_event):
     assert seen == expected and len(seen) == 2
     by_date = client.get("/api/events?q=exercise&order=newest").json()["results"]
     assert [item["title"] for item in by_date][0] == "Talks on the exercise plan"
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "summit ministers",  # words in any order
+        "ministers summit",
+        '"defence ministers"',  # a phrase
+        "summit -minsk",  # a word left out
+        "drill or summit",
+        "co-operation",  # hyphens inside words
+        "совещание",  # Cyrillic
+        "pushcha",  # a word only in a release's text
+        "summits",  # stemmed
+        "nothing-like-this",
+    ],
+)
+def test_api_search_is_the_timelines_full_text_search(client, make_event, make_release, make_mention, q):
+    """The same q finds the same events in the same order on the timeline and in the API."""
+    make_event(title="Summit of the defence ministers", location="Minsk", start_date=datetime.date(2021, 5, 1))
+    make_event(title="Ministers met at the summit in Yerevan", start_date=datetime.date(2022, 5, 1))
+    make_event(title="Cooperation drill", kind="exercise", start_date=datetime.date(2020, 5, 1))
+    make_event(title="Совещание начальников штабов", start_date=datetime.date(2019, 5, 1))
+    make_event(title="Co-operation talks", start_date=datetime.date(2018, 5, 1))
+    make_event(title="Draft summit", status="draft")
+    release = make_release(body="The treaty was prepared in the Belovezhskaya Pushcha.")
+    make_mention(event=make_event(title="Treaty signed"), release=release)
+    for order in ("", "oldest", "newest"):
+        query = {"q": q, **({"order": order} if order else {})}
+        timeline = [event.pk for event in client.get("/", query).context["page_obj"].object_list]
+        api = [item["id"] for item in client.get("/api/events", query).json()["results"]]
+        assert api == timeline, (q, order)
+    if q != "nothing-like-this":
+        assert timeline, q
