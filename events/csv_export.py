@@ -110,7 +110,7 @@ def events_csv(request):
     except InvalidFilters as error:
         return bad_filters(error)
     events = published_matching(filters)
-    etag = freshness.etag_for(events, filters, "events-csv")
+    etag = freshness.etag_for(filters, "events-csv")
     if unchanged := freshness.not_modified(request, etag):
         return unchanged
     response = csv_response(events, request.build_absolute_uri, "events.csv")

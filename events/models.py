@@ -69,6 +69,14 @@ INDEXED_FIELDS = frozenset({"title", "location", "description"})
 events_changed = Signal()
 
 
+def note_public_change() -> None:
+    """What readers can see is changing in this transaction: the open-data validators follow
+    (`events.freshness.public_change`). Drafts' changes never call it, so they do not show."""
+    from events import freshness
+
+    freshness.public_change()
+
+
 @functools.cache
 def time_zone_names() -> list[str]:
     return sorted(zoneinfo.available_timezones())
@@ -175,6 +183,10 @@ class EventQuerySet(models.QuerySet):
         indexed = bool(values.keys() & INDEXED_FIELDS)
         with transaction.atomic(savepoint=False):
             changed = list(self.values_list("pk", flat=True)) if calendar or indexed else []
+            if values.keys() - {"ical_component"} and (
+                values.get("status", Status.DRAFT) != Status.DRAFT or self.exclude(status=Status.DRAFT).exists()
+            ):
+                note_public_change()
             count = super().update(**values)
             if changed and calendar:
                 self.model.objects.filter(pk__in=changed).rebuild_components()
@@ -204,7 +216,10 @@ class EventQuerySet(models.QuerySet):
         with transaction.atomic():
             for event in self.filter(published_once=True):
                 event.withdraw("withdrawn instead of deleted: subscribers may have it")
-            deleted = models.QuerySet.delete(self.filter(published_once=False))
+            never_published = self.filter(published_once=False)
+            if never_published.exclude(status=Status.DRAFT).exists():  # withdrawn before publication
+                note_public_change()
+            deleted = models.QuerySet.delete(never_published)
         events_changed.send(sender=self.model)
         return deleted
 
@@ -487,8 +502,11 @@ class Event(models.Model):
             kwargs["update_fields"] = {*update_fields, *DERIVED_FIELDS}
         creating = self._state.adding
         with transaction.atomic(savepoint=False):
+            stored_status = None
             if not creating:
-                self.follow_stored_row(CALENDAR_FIELDS if update_fields is None else set(update_fields))
+                stored_status = self.follow_stored_row(CALENDAR_FIELDS if update_fields is None else set(update_fields))
+            if self.status != Status.DRAFT or stored_status not in (None, Status.DRAFT):
+                note_public_change()  # readers see (or saw) this event; a draft's changes stay unseen
             self.ical_component = serialize_event(self)
             super().save(*args, **kwargs)
             if creating:
@@ -508,9 +526,10 @@ class Event(models.Model):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": END_BEFORE_START})
 
-    def follow_stored_row(self, fields) -> None:
+    def follow_stored_row(self, fields) -> str | None:
         """Lock the stored row and count this save after it: the next version, and a SEQUENCE
-        above the stored one when a calendar field differs (a caller's own touch() is not doubled)."""
+        above the stored one when a calendar field differs (a caller's own touch() is not doubled).
+        Returns the stored status (None when there is no stored row)."""
         stored = (
             type(self)
             .objects.select_for_update()
@@ -519,7 +538,7 @@ class Event(models.Model):
             .first()
         )
         if stored is None:
-            return
+            return None
         self.version = stored["version"] + 1
         self.published_once = self.published_once or stored["published_once"]
         partial = set(CALENDAR_FIELDS) - set(fields)
@@ -534,6 +553,7 @@ class Event(models.Model):
             self.sequence = max(self.sequence, stored["sequence"])
             if partial:
                 self.modified_at = max(self.modified_at, stored["modified_at"])
+        return stored["status"]
 
     def delete(self, *args, **kwargs):
         """Withdraw (cancel) an event subscribers may have seen; delete a never-published draft."""
@@ -633,3 +653,18 @@ class DraftEvent(Event):
         proxy = True
         verbose_name = "draft to review"
         verbose_name_plural = "review queue (drafts)"
+
+
+class PublicChange(models.Model):
+    """One change to what readers can see (a published or withdrawn event, its mentions, their releases).
+
+    The open-data validators (ETags, `events.freshness`) are the latest id: one index seek, whatever
+    the size of the tables, and untouched by drafts. Rows are written by the one write path (inside
+    the writing transaction, and once more after it commits, so a concurrent writer's earlier id
+    committing later is still followed) and all but the latest are pruned.
+    """
+
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"change {self.pk} at {self.at:%Y-%m-%d %H:%M:%S}"

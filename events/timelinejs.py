@@ -86,7 +86,7 @@ def timeline_json(request):
     except InvalidFilters as error:
         return bad_filters(error)
     events = published_matching(filters)
-    etag = freshness.etag_for(events, filters, "timeline-json")
+    etag = freshness.etag_for(filters, "timeline-json")
     if unchanged := freshness.not_modified(request, etag):
         return unchanged
     mentions = Mention.objects.select_related("release").order_by("release__published_on", "evidence_start")

@@ -214,12 +214,14 @@ def test_list_costs_a_fixed_number_of_queries(client, make_event, make_mention, 
     client.get("/api/events?kind=meeting")  # the validator's state is cached (until anything shown changes)
     with django_assert_num_queries(2):  # the page's events; their mentions with those mentions' releases (one join)
         client.get("/api/events?kind=meeting")
-    # the events' state is never cached for free text (one entry per word would fill the cache):
-    # their count and latest change are read again, in one query (after the first request, which
-    # also looks the last word up in the search vocabulary, once per process)
+    # free text shares the one validator (the latest public change): no aggregate over its matches
+    # (after the first request, which also looks the last word up in the search vocabulary, once per process)
     client.get("/api/events?q=Event")
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         client.get("/api/events?q=Event")
+    etag = client.get("/api/events?q=Event")["ETag"]
+    with django_assert_num_queries(0):  # a client's repeat request with its ETag
+        assert client.get("/api/events?q=Event", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_etag_answers_304_until_something_changes(client, make_event, make_mention):
@@ -361,3 +363,68 @@ def test_api_search_is_the_timelines_full_text_search(client, make_event, make_r
         assert api == timeline, (q, order)
     if q != "nothing-like-this":
         assert timeline, q
+
+
+OPEN_DATA = ("/api/events", "/api/events?q=shown", "/api/releases", "/timeline.json", "/events.csv", "/atom/")
+
+
+def etags(client, *extra: str) -> dict[str, str]:
+    return {url: client.get(url)["ETag"] for url in (*OPEN_DATA, *extra)}
+
+
+def test_every_change_to_a_shown_event_or_its_release_changes_the_etags(client, make_event, make_mention):
+    event = make_event(title="Shown summit")
+    mention = make_mention(event=event)
+    release = mention.release
+    detail = f"/api/events/{event.pk}"
+    changes = [
+        lambda: setattr(event, "title", "Shown summit renamed") or event.save(),
+        lambda: setattr(event, "recurs_yearly", True) or event.save(),  # no calendar field
+        lambda: Event.objects.filter(pk=event.pk).update(location="Minsk"),  # a bulk write (place follows)
+        lambda: setattr(release, "title", "Retitled release") or release.save(),
+        lambda: setattr(release, "source_url", "https://example.org/r") or release.save(),
+        lambda: setattr(mention, "date_text", "16 January") or mention.save(),
+        lambda: make_mention(event=event, release=release, evidence_start=40, evidence_end=50),
+        lambda: make_event(title="Shown newcomer"),  # published: a new row in the list
+        lambda: event.withdraw(),
+    ]
+    for change in changes:
+        before = etags(client, detail)
+        change()
+        after = etags(client, detail)
+        assert all(after[url] != before[url] for url in before), [url for url in before if after[url] == before[url]]
+
+
+def test_a_drafts_changes_do_not_show_in_any_etag(client, make_event, make_mention, make_release):
+    shown = make_event(title="Shown summit")
+    shared = make_mention(event=shown).release
+    draft_only = make_release(title="Cited by a draft alone")
+    before = etags(client, f"/api/events/{shown.pk}", f"/api/releases/{shared.pk}")
+
+    draft = make_event(title="Draft summit", status="draft")
+    draft.title = "Draft summit, retitled"
+    draft.save()
+    Event.objects.filter(pk=draft.pk).update(kind="exercise")
+    make_mention(event=draft, release=shared, evidence_start=20, evidence_end=30)
+    mention = make_mention(event=draft, release=draft_only)
+    draft_only.title = "Retitled, still a draft's"
+    draft_only.save()
+    mention.delete()
+    make_event(status="draft").delete()
+
+    assert etags(client, f"/api/events/{shown.pk}", f"/api/releases/{shared.pk}") == before
+    draft.status = "published"  # until it is published
+    draft.save()
+    assert client.get("/api/events")["ETag"] != before["/api/events"]
+
+
+def test_a_change_committed_by_another_connection_is_followed(transactional_db, client, make_event):
+    """Outside a test transaction the change is recorded again once it commits (the latest id wins)."""
+    from events.models import PublicChange
+
+    event = make_event(title="Shown")
+    etag = client.get("/api/events")["ETag"]
+    event.title = "Shown, renamed"
+    event.save()
+    assert PublicChange.objects.count() == 1  # earlier rows are pruned after each commit
+    assert client.get("/api/events", HTTP_IF_NONE_MATCH=etag).status_code == 200
