@@ -731,8 +731,7 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
     ordering = ("-created_at", "pk")
 
     def get_queryset(self, request):
-        drafts = super().get_queryset(request).drafts().prefetch_related(mentions_prefetch())
-        return admin_review.with_confidence(drafts, admin_review.assessments(request, drafts))
+        return super().get_queryset(request).drafts().prefetch_related(mentions_prefetch())
 
     def has_add_permission(self, request):
         return False

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Case, FloatField, Value, When
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -27,23 +26,6 @@ EVIDENCE_SHOWN = 160
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """ "1 mention", "2 mentions", "0 events": counts in plain words."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
-
-
-def assessments(request, queryset) -> dict[int, review.Assessment]:
-    """Every draft's assessment, computed once per request (the changelist asks several times)."""
-    cached = getattr(request, "_review_assessments", None)
-    if cached is None:
-        cached = request._review_assessments = review.assess_all(queryset)
-    return cached
-
-
-def with_confidence(queryset, found: dict[int, review.Assessment]):
-    """The queryset annotated with each row's confidence, so the changelist sorts and filters on it."""
-    by_value: dict[float, list[int]] = {}
-    for pk, assessment in found.items():
-        by_value.setdefault(assessment.confidence, []).append(pk)
-    whens = [When(pk__in=pks, then=Value(value)) for value, pks in sorted(by_value.items()) if value != 1.0]
-    return queryset.annotate(confidence=Case(*whens, default=Value(1.0), output_field=FloatField()))
 
 
 # The queue's own parameters a draft's page carries, so "next" and "back" keep the editor's view.
@@ -77,7 +59,6 @@ class QueuePosition:
             view = copy.copy(request)
             view.GET = QueryDict(query)
             view.method = "GET"
-            view._review_assessments = None
             changelist = queue_admin.get_changelist_instance(view)
             pks = list(changelist.queryset.values_list("pk", flat=True))
             after = pks[pks.index(pk) + 1 :] + pks[: pks.index(pk)] if pk in pks else pks
@@ -95,11 +76,14 @@ class QueuePosition:
 
 
 class ReviewChangeList(ChangeList):
-    """The queue's page of drafts, each carrying its assessment for the columns that show it."""
+    """The queue's page of drafts, each carrying its assessment for the columns that show it.
+
+    The queue sorts, filters and counts by the stored confidence (`Event.confidence`, kept by the
+    write path); the reasons beside each shown draft are computed afresh for the page alone."""
 
     def get_results(self, request):
         super().get_results(request)
-        found = assessments(request, self.model_admin.get_queryset(request))
+        found = review.assess_all(self.result_list)
         query = queue_query(request.GET)
         for event in self.result_list:
             event.assessment = found.get(event.pk)
@@ -189,10 +173,9 @@ def confirm_publish(model_admin, request, queryset):
 
 
 def queue_counts() -> dict[str, int]:
-    """The admin home's figures: drafts waiting, and how many of them need a look."""
-    drafts = Event.objects.drafts().prefetch_related("mentions")
-    found = review.assess_all(drafts)
-    return {"drafts": len(found), "needs_a_look": sum(a.needs_a_look for a in found.values())}
+    """The admin home's figures: drafts waiting, and how many of them need a look (stored confidences)."""
+    drafts = Event.objects.drafts()
+    return {"drafts": drafts.count(), "needs_a_look": drafts.filter(confidence__lt=review.NEEDS_A_LOOK).count()}
 
 
 def merge_message(result) -> str:

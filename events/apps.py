@@ -10,7 +10,7 @@ class EventsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_migrate, post_save
         from simple_history.signals import pre_create_historical_record
 
-        from events import freshness, indexing, tally
+        from events import freshness, indexing, review, tally
         from events.feeds import invalidate_feeds
         from events.history import fill_actor
         from events.models import Event, events_changed
@@ -26,6 +26,9 @@ class EventsConfig(AppConfig):
         post_save.connect(freshness.mention_written, sender="events.Mention", dispatch_uid="public-mention-save")
         post_delete.connect(freshness.mention_written, sender="events.Mention", dispatch_uid="public-mention-delete")
         post_save.connect(freshness.release_saved, sender="events.Release", dispatch_uid="public-release-save")
+        # A draft's confidence, and its neighbours', follow the mentions that state it (events.review).
+        post_save.connect(review.mention_written, sender="events.Mention", dispatch_uid="review-mention-save")
+        post_delete.connect(review.mention_written, sender="events.Mention", dispatch_uid="review-mention-delete")
         pre_create_historical_record.connect(fill_actor, sender=Event.history.model, dispatch_uid="history-actor")
         # The place and search document follow the mentions and releases that state an event.
         post_save.connect(indexing.mention_changed, sender="events.Mention", dispatch_uid="index-mention-save")

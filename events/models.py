@@ -64,9 +64,27 @@ EDITABLE_FIELDS = ("title", "kind", "start_date", "end_date", "precision", "star
 DERIVED_FIELDS = frozenset({"ical_component", "modified_at", "sequence", "version", "published_once"})
 # Fields the place and the search document are read from (`events.indexing`).
 INDEXED_FIELDS = frozenset({"title", "location", "description"})
+# Fields a draft's confidence, or a neighbouring draft's, is read from (`events.review`).
+ASSESSED_FIELDS = frozenset(
+    {"title", "kind", "start_date", "end_date", "precision", "location", "status", "merged_into", "editor_fields"}
+)
+# Fields no reader sees: writing them alone is no public change (`events.freshness`).
+UNSHOWN_FIELDS = frozenset({"ical_component", "confidence", "editor_fields"})
 
 # Sent after a bulk write (QuerySet.update or delete) to events: feeds renew their validators.
 events_changed = Signal()
+
+
+def review_dates(events) -> set[tuple]:
+    """(precision, start, end) of these events, read before a write moves or removes them."""
+    return set(events.order_by().values_list("precision", "start_date", "end_date").distinct())
+
+
+def review_changed(event_ids, before=(), releases=()) -> None:
+    """Events were written: their drafts' confidence, and their neighbours', follow (`events.review`)."""
+    from events import review
+
+    review.refresh_around(event_ids, before, releases)
 
 
 def note_public_change() -> None:
@@ -181,9 +199,11 @@ class EventQuerySet(models.QuerySet):
             values.setdefault("sequence", F("sequence") + 1)
             values.setdefault("modified_at", timezone.now())
         indexed = bool(values.keys() & INDEXED_FIELDS)
+        assessed = bool(values.keys() & ASSESSED_FIELDS)
         with transaction.atomic(savepoint=False):
-            changed = list(self.values_list("pk", flat=True)) if calendar or indexed else []
-            if values.keys() - {"ical_component"} and (
+            changed = list(self.values_list("pk", flat=True)) if calendar or indexed or assessed else []
+            before = review_dates(self) if assessed else set()
+            if values.keys() - UNSHOWN_FIELDS and (
                 values.get("status", Status.DRAFT) != Status.DRAFT or self.exclude(status=Status.DRAFT).exists()
             ):
                 note_public_change()
@@ -192,6 +212,8 @@ class EventQuerySet(models.QuerySet):
                 self.model.objects.filter(pk__in=changed).rebuild_components()
             if changed and indexed:
                 indexing.refresh(changed)
+            if changed and assessed:
+                review_changed(changed, before)
         events_changed.send(sender=self.model)
         return count
 
@@ -219,7 +241,12 @@ class EventQuerySet(models.QuerySet):
             never_published = self.filter(published_once=False)
             if never_published.exclude(status=Status.DRAFT).exists():  # withdrawn before publication
                 note_public_change()
+            # The drafts around the deleted ones lose a likely duplicate or a shared sentence.
+            before = review_dates(never_published)
+            releases = set(Mention.objects.filter(event__in=never_published).values_list("release_id", flat=True))
             deleted = models.QuerySet.delete(never_published)
+            if before:
+                review_changed([], before, releases)
         events_changed.send(sender=self.model)
         return deleted
 
@@ -441,11 +468,16 @@ class Event(models.Model):
     ical_component = models.TextField(
         blank=True, editable=False, help_text="This event serialised as a VEVENT, refreshed on save."
     )
+    confidence = models.FloatField(
+        default=1.0,
+        editable=False,
+        help_text="A draft's confidence (0–1) from its doubts (events.review); kept by the write path, for sorting.",
+    )
     # PostgreSQL only (GIN-indexed); SQLite keeps the same document in its FTS5 table `event_search`.
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["ical_component", "search_vector", "place", "country"])
+    history = HistoricalRecords(excluded_fields=["ical_component", "search_vector", "place", "country", "confidence"])
 
     class Meta:
         ordering = ["start_date", "start_time", "pk"]
@@ -459,6 +491,7 @@ class Event(models.Model):
             models.Index(fields=["status", "modified_at"], name="event_status_modified_idx"),
             models.Index(fields=["country", "place", "status", "start_date"], name="event_place_status_start_idx"),
             models.Index(fields=["place", "status", "start_date"], name="event_city_status_start_idx"),
+            models.Index(fields=["status", "confidence"], name="event_status_confidence_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -502,10 +535,10 @@ class Event(models.Model):
             kwargs["update_fields"] = {*update_fields, *DERIVED_FIELDS}
         creating = self._state.adding
         with transaction.atomic(savepoint=False):
-            stored_status = None
+            stored = None
             if not creating:
-                stored_status = self.follow_stored_row(CALENDAR_FIELDS if update_fields is None else set(update_fields))
-            if self.status != Status.DRAFT or stored_status not in (None, Status.DRAFT):
+                stored = self.follow_stored_row(CALENDAR_FIELDS if update_fields is None else set(update_fields))
+            if self.status != Status.DRAFT or (stored and stored["status"] != Status.DRAFT):
                 note_public_change()  # readers see (or saw) this event; a draft's changes stay unseen
             self.ical_component = serialize_event(self)
             super().save(*args, **kwargs)
@@ -516,6 +549,9 @@ class Event(models.Model):
             if update_fields is None or INDEXED_FIELDS & set(update_fields):
                 place = indexing.refresh([self.pk])[self.pk]
                 self.place, self.country = place.city, place.country
+            if update_fields is None or ASSESSED_FIELDS & set(update_fields):
+                before = {(stored["precision"], stored["start_date"], stored["end_date"])} if stored else set()
+                review_changed([self.pk], before)
 
     def get_absolute_url(self) -> str:
         return reverse("events:event-detail", args=[self.pk])
@@ -526,10 +562,10 @@ class Event(models.Model):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": END_BEFORE_START})
 
-    def follow_stored_row(self, fields) -> str | None:
+    def follow_stored_row(self, fields) -> dict | None:
         """Lock the stored row and count this save after it: the next version, and a SEQUENCE
         above the stored one when a calendar field differs (a caller's own touch() is not doubled).
-        Returns the stored status (None when there is no stored row)."""
+        Returns the stored calendar fields (None when there is no stored row)."""
         stored = (
             type(self)
             .objects.select_for_update()
@@ -553,7 +589,7 @@ class Event(models.Model):
             self.sequence = max(self.sequence, stored["sequence"])
             if partial:
                 self.modified_at = max(self.modified_at, stored["modified_at"])
-        return stored["status"]
+        return stored
 
     def delete(self, *args, **kwargs):
         """Withdraw (cancel) an event subscribers may have seen; delete a never-published draft."""

@@ -3,15 +3,27 @@
 Each doubt is one declarative entry: the words an editor reads, its weight, and the test on the
 extractor's rule texts (`Mention.extracted["rules"]`, the explain trace) or on the event itself.
 A draft starts at full confidence and loses each doubt's weight once.
+
+Every draft's confidence is also stored (`Event.confidence`), so the queue sorts, filters and counts
+with the database at any size. The one write path keeps it (`refresh_around`): a saved or bulk-updated
+event, a mention written or deleted, refreshes that event and the drafts whose doubts it can move
+(those on its days, before and after the change, which it may duplicate, and those citing one of its
+releases, which may share its sentence). The reasons an editor reads are computed afresh for the
+rows shown.
 """
 
+import datetime
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import models
+from django.db.models import Q
+
 from events import matching
 from events.extraction.titles import title_problems
-from events.models import Event, Mention
+from events.models import Event, Mention, Status
 
 # Below this confidence a draft "needs a look": any one serious doubt (a weight of 0.2 or more),
 # or two light ones, puts it there.
@@ -126,3 +138,75 @@ def assess_all(events: Iterable[Event]) -> dict[int, Assessment]:
     shared = sharing_a_sentence(events)
     duplicates = matching.duplicates_of(events)
     return {event.pk: assess(event, event.pk in shared, duplicates.get(event.pk)) for event in events}
+
+
+# Drafts assessed (and their confidence written) per batch: bounds memory and each IN list (SQLite's
+# limit on variables is 32,766).
+REFRESH_BATCH = 500
+
+
+def store(found: dict[int, Assessment]) -> None:
+    """Write the drafts' confidences: one UPDATE per distinct value and batch. A derived column like a
+    place: written under the write path (no version, SEQUENCE or feed change), never shown to readers."""
+    by_value: dict[float, list[int]] = defaultdict(list)
+    for pk, assessment in found.items():
+        by_value[assessment.confidence].append(pk)
+    for value, pks in by_value.items():
+        for start in range(0, len(pks), REFRESH_BATCH):
+            models.QuerySet.update(Event.objects.filter(pk__in=pks[start : start + REFRESH_BATCH]), confidence=value)
+
+
+def refresh(event_ids: Iterable[int]) -> int:
+    """Recompute and store the confidence of those of `event_ids` that are drafts; returns how many."""
+    ids = sorted(set(event_ids))
+    done = 0
+    for start in range(0, len(ids), REFRESH_BATCH):
+        drafts = Event.objects.drafts().filter(pk__in=ids[start : start + REFRESH_BATCH]).prefetch_related("mentions")
+        found = assess_all(drafts)
+        store(found)
+        done += len(found)
+    return done
+
+
+def refresh_all() -> int:
+    """Every draft's confidence (the data migration, or after the doubts' rules changed)."""
+    return refresh(Event.objects.drafts().order_by("pk").values_list("pk", flat=True))
+
+
+Dates = tuple[str, datetime.date, datetime.date | None]  # precision, start, end
+
+
+def neighbours(spans: Iterable[Dates], releases: Iterable[int]) -> set[int]:
+    """Drafts whose doubts an event on these dates, citing these releases, can move: those whose days
+    meet its days (likely duplicates) and those citing the same releases (a shared sentence)."""
+    near = Q()
+    for precision, start, end in spans:
+        last = matching.last_day(Event(start_date=start, end_date=end, precision=precision))
+        near |= Q(start_date__lte=last) & (Q(start_date__gte=start) | Q(end_date__gte=start))
+    found = set(Event.objects.drafts().filter(near).values_list("pk", flat=True)) if near else set()
+    releases = set(releases)
+    if releases:
+        cited = Mention.objects.filter(release__in=releases, event__status=Status.DRAFT)
+        found |= set(cited.values_list("event_id", flat=True))
+    return found
+
+
+def refresh_around(event_ids: Iterable[int], before: Iterable[Dates] = (), releases: Iterable[int] = ()) -> None:
+    """After these events were written: refresh them and the drafts around them (`neighbours`) on their
+    dates now and those they had `before`, and citing their releases now or `releases` (before a
+    deletion). A write of more events than a batch refreshes every draft."""
+    ids, before, releases = set(event_ids), set(before), set(releases)
+    if not (ids or before or releases):
+        return
+    if max(len(ids), len(before), len(releases)) > REFRESH_BATCH:
+        refresh_all()
+        return
+    written = Event.objects.filter(pk__in=ids)
+    spans = {*before, *written.values_list("precision", "start_date", "end_date")}
+    cited = {*releases, *Mention.objects.filter(event__in=ids).values_list("release_id", flat=True)}
+    refresh(ids | neighbours(spans, cited))
+
+
+def mention_written(sender, instance, **kwargs) -> None:
+    """A mention saved or deleted (signal receiver): its event's rules and sentences changed."""
+    refresh_around([instance.event_id], releases=[instance.release_id])

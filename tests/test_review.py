@@ -177,3 +177,36 @@ def test_imports_record_who_and_from_which_file(db):
     }
     importer = rows[0].history_user
     assert not importer.is_active and not importer.has_usable_password()
+
+
+# --- the stored confidence --------------------------------------------------------------------
+
+
+def stored_matches_assessment():
+    drafts = Event.objects.drafts().prefetch_related("mentions")
+    found = review.assess_all(drafts)
+    stored = dict(Event.objects.drafts().values_list("pk", "confidence"))
+    return {pk: (stored[pk], a.confidence) for pk, a in found.items() if stored[pk] != a.confidence}
+
+
+def test_the_stored_confidence_follows_every_write_that_moves_it(make_event, make_mention, make_release):
+    """The queue sorts by Event.confidence: after each write it equals a fresh assessment, for the
+    written draft and for the drafts around it (a likely duplicate, a shared sentence)."""
+    release = make_release(original_text="On 3 June 2025 the ministers met in Minsk and signed the plan.")
+    draft = make_event(status="draft", title="The ministers met in Minsk", start_date=DAY, location="Minsk")
+    make_mention(event=draft, release=release, evidence_start=0, evidence_end=40)
+    assert Event.objects.get(pk=draft.pk).confidence == 1.0
+    twin = make_event(title="Ministers gathered", start_date=DAY, location="Minsk")  # published: same day and place
+    assert Event.objects.get(pk=draft.pk).confidence < 1.0 and not stored_matches_assessment()
+    steps = [
+        lambda: twin.withdraw(),  # no longer live: the draft loses its likely duplicate
+        lambda: Event.objects.filter(pk=twin.pk).update(status="published"),  # a bulk write brings it back
+        lambda: Event.objects.filter(pk=twin.pk).update(start_date=datetime.date(2025, 7, 1)),  # moved away
+        lambda: make_mention(event=make_event(status="draft", title="Plan signed"), release=release, evidence_start=5),
+        lambda: setattr(draft, "title", "yesterday") or draft.save(),  # a title with no verb
+        lambda: Event.objects.filter(title="Plan signed").delete(),  # a deleted draft no longer shares the sentence
+        lambda: draft.mentions.get().delete(),
+    ]
+    for n, step in enumerate(steps):
+        step()
+        assert not stored_matches_assessment(), n
