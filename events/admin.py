@@ -6,12 +6,14 @@ Declarative where Django allows it; every write is a call into `events.editing` 
 
 import base64
 import binascii
+import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -79,6 +81,18 @@ class LikelyDuplicateListFilter(admin.SimpleListFilter):
 
 
 # --- shared display helpers -------------------------------------------------------------------
+
+
+def span_label(since: datetime.date | None, before: datetime.date | None) -> str:
+    """Which start dates a page of the Duplicates view covers, in words."""
+    from events.dates import format_span
+
+    def day(value):
+        return format_span(value, None, "day")
+
+    if since and before:
+        return f"from {day(since)} to before {day(before)}"
+    return f"from {day(since)} on" if since else f"before {day(before)}"
 
 
 def admin_link(obj, text=None):
@@ -616,16 +630,27 @@ class EventAdmin(EventActionsMixin, SimpleHistoryAdmin):
         """Every group of live events the matching module takes for one happening, each with a merge link."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        groups = matching.duplicate_groups()
+        try:
+            before = datetime.date.fromisoformat(request.GET["before"]) if request.GET.get("before") else None
+        except ValueError:
+            return HttpResponseBadRequest("before must be a date (YYYY-MM-DD).")
+        page = matching.duplicate_groups_before(before)
+        groups = page.groups
         reasons = {}
         for group in groups:
             found = matching.duplicates_of(group, group)
             reasons[group[0].pk] = sorted({why for others in found.values() for why in others.values()})
+        older = f"{request.path}?{urlencode({'before': page.since.isoformat()})}" if page.since else ""
+        title = f"Likely duplicates: {admin_review.plural(len(groups), 'group')} to compare"
+        if before or page.since:
+            title += f", among events starting {span_label(page.since, before)}"
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": f"Likely duplicates: {admin_review.plural(len(groups), 'group')} to compare",
+            "title": title,
             "groups": [(group, reasons[group[0].pk], merge_url(group)) for group in groups],
+            "older_url": older,
+            "newest_url": request.path if before else "",
         }
         return TemplateResponse(request, "admin/events/event/duplicates.html", context)
 

@@ -279,6 +279,33 @@ def duplicate_groups(events=None) -> list[list[Event]]:
     return sorted(groups, key=lambda group: (group[0].start_date, group[0].pk), reverse=True)
 
 
+# The Duplicates view reads this many live events a page, newest first (and their candidates: the live
+# events whose days meet theirs), so a page costs the same at any size of the table.
+GROUPS_WINDOW = 1000
+
+
+@dataclass
+class GroupsPage:
+    """One page of the Duplicates view: the groups whose earliest member starts on or after `since`."""
+
+    groups: list[list[Event]]
+    since: datetime.date | None  # None: the last page (every older event was read)
+
+
+def duplicate_groups_before(before: datetime.date | None = None, window: int | None = None) -> GroupsPage:
+    """Groups of likely duplicates among the next `window` live events starting before `before`
+    (newest first); each group is shown on the page of its earliest member, so paging from the newest
+    to the oldest shows every group of `duplicate_groups()` once, in the same order."""
+    window = window or GROUPS_WINDOW
+    live = live_events() if before is None else live_events().filter(start_date__lt=before)
+    since = live.order_by("-start_date").values_list("start_date", flat=True)[window - 1 : window].first()
+    subjects = live if since is None else live.filter(start_date__gte=since)
+    groups = duplicate_groups(subjects)  # compared with every live event whose days meet theirs
+    if since is not None:
+        groups = [group for group in groups if group[0].start_date >= since]
+    return GroupsPage(groups, since)
+
+
 def events_with_likely_duplicates() -> set[int]:
     """Primary keys of every live event that has a likely duplicate."""
     events = list(with_evidence(live_events()))

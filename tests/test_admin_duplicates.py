@@ -95,3 +95,63 @@ def test_merge_page_without_two_events_says_so(editor_client, make_event):
     event = make_event()
     response = editor_client.get(f"{MERGE}?ids={event.pk},x", follow=True)
     assert "Select two or more events to merge." in [str(m) for m in response.context["messages"]]
+
+
+@pytest.fixture
+def spread(make_event):
+    """Likely-duplicate pairs on many dates: same day and place, a month-long range meeting a day in
+    it, a pair on one day sharing a start date with unrelated events, and singles between them."""
+    for n, day in enumerate([datetime.date(2020, 1, 5) + datetime.timedelta(days=40 * k) for k in range(6)]):
+        make_event(title=f"Ministers met {n}", start_date=day, location="Minsk")
+        make_event(title=f"Talks of the ministers {n}", start_date=day, location="Minsk", status="draft")
+        make_event(title=f"Unrelated {n}", kind="briefing", start_date=day + datetime.timedelta(days=3))
+    make_event(
+        title="Joint staff exercise season",
+        kind="exercise",
+        precision="month",
+        start_date=datetime.date(2020, 2, 1),
+        end_date=datetime.date(2020, 3, 1),
+    )
+    make_event(
+        title="Joint staff exercise season opens",
+        kind="exercise",
+        precision="month",
+        start_date=datetime.date(2020, 3, 1),
+    )
+
+
+def pks(groups):
+    return [[event.pk for event in group] for group in groups]
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 5, 1000])
+def test_paging_by_window_shows_every_group_once_in_the_same_order(spread, window):
+    """Behaviour unchanged: pages walked newest to oldest hold exactly duplicate_groups(), in order."""
+    from events import matching
+
+    everything = pks(matching.duplicate_groups())
+    assert len(everything) == 7
+    seen, before = [], None
+    while True:
+        page = matching.duplicate_groups_before(before, window=window)
+        seen += pks(page.groups)
+        if page.since is None:
+            break
+        assert before is None or page.since < before
+        before = page.since
+    assert seen == everything
+
+
+def test_the_duplicates_view_pages_by_date(editor_client, spread, monkeypatch):
+    from events import matching
+
+    monkeypatch.setattr(matching, "GROUPS_WINDOW", 4)
+    first = editor_client.get(DUPLICATES)
+    assert first.status_code == 200 and "Older events" in first.text
+    older = first.context["older_url"]
+    assert older.startswith(DUPLICATES + "?before=")
+    second = editor_client.get(older)
+    assert second.status_code == 200 and "Newest events" in second.text
+    shown = [{tuple(group) for group in pks(g for g, *_ in page.context["groups"])} for page in (first, second)]
+    assert shown[0] and shown[1] and not shown[0] & shown[1]
+    assert editor_client.get(DUPLICATES + "?before=yesterday").status_code == 400
