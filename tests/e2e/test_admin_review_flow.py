@@ -229,3 +229,31 @@ def test_the_import_preview_passes_axe_and_ends_on_the_queue(editor_page, live_s
     page.get_by_role("button", name=re.compile(r"Save 1 release")).click()
     page.wait_for_url(re.compile(r"/admin/events/draftevent/\?releases=\d+$"))
     assert "left out as you unticked" in page.inner_text(".messagelist")
+
+
+def test_an_events_mention_list_wraps_at_390_instead_of_scrolling_sideways(editor_page, live_server, screenshot):
+    """The evidence (mentions) on an event's page: at 390 px each mention is a card whose long
+    sentence wraps; neither the page nor the list scrolls sideways. At 1280 px it stays a table."""
+    page = editor_page
+    event = Event.objects.filter(mentions__isnull=False).order_by("pk").first()
+    url = f"{live_server.url}/admin/events/event/{event.pk}/change/"
+    page.set_viewport_size(PHONE)
+    page.goto(url)
+    mentions = page.locator("#mentions-group")
+    mentions.wait_for()
+    assert "evidence" in mentions.inner_text().lower()
+    sideways = mentions.evaluate(
+        """group => [group, ...group.querySelectorAll("*")]
+            .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible")
+            .map(e => e.tagName + "." + e.className)"""
+    )
+    assert sideways == []
+    assert mentions.evaluate("g => g.getBoundingClientRect().right <= window.innerWidth + 1")
+    assert fits_width(page)
+    evidence = mentions.locator("td.field-evidence_marked").first
+    assert evidence.evaluate("e => e.getBoundingClientRect().width <= window.innerWidth")
+    screenshot(page, "event-mentions-phone")
+    page.set_viewport_size(DESKTOP)
+    page.reload()
+    assert mentions.locator("thead").is_visible()  # a table again on a desktop
+    assert fits_width(page)
