@@ -145,12 +145,15 @@ def assess_all(events: Iterable[Event]) -> dict[int, Assessment]:
 REFRESH_BATCH = 500
 
 
-def store(found: dict[int, Assessment]) -> None:
-    """Write the drafts' confidences: one UPDATE per distinct value and batch. A derived column like a
-    place: written under the write path (no version, SEQUENCE or feed change), never shown to readers."""
+def store(found: dict[int, Assessment], stored: dict[int, float]) -> None:
+    """Write the confidences that changed (`stored`: the values read with the drafts): one UPDATE per
+    distinct value and batch. A derived column like a place: written under the write path (no version,
+    SEQUENCE or feed change), never shown to readers. Rows whose value stays are not written, so a
+    write locks no neighbouring draft it does not change."""
     by_value: dict[float, list[int]] = defaultdict(list)
     for pk, assessment in found.items():
-        by_value[assessment.confidence].append(pk)
+        if stored.get(pk) != assessment.confidence:
+            by_value[assessment.confidence].append(pk)
     for value, pks in by_value.items():
         for start in range(0, len(pks), REFRESH_BATCH):
             models.QuerySet.update(Event.objects.filter(pk__in=pks[start : start + REFRESH_BATCH]), confidence=value)
@@ -161,9 +164,11 @@ def refresh(event_ids: Iterable[int]) -> int:
     ids = sorted(set(event_ids))
     done = 0
     for start in range(0, len(ids), REFRESH_BATCH):
-        drafts = Event.objects.drafts().filter(pk__in=ids[start : start + REFRESH_BATCH]).prefetch_related("mentions")
+        drafts = list(
+            Event.objects.drafts().filter(pk__in=ids[start : start + REFRESH_BATCH]).prefetch_related("mentions")
+        )
         found = assess_all(drafts)
-        store(found)
+        store(found, {draft.pk: draft.confidence for draft in drafts})
         done += len(found)
     return done
 
