@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.db import IntegrityError, connection, transaction
 
-from events import history
+from events import history, review
 from events.extraction import ExtractedEvent, ExtractedRelease, ReleaseError, extract_release, read_release_file
 from events.extraction.release import MAX_RELEASE_BYTES, too_large  # one limit: files, uploads, pastes
 from events.matching import find_own_mention, find_shared_event  # "is this the same happening?"
@@ -108,7 +108,7 @@ def import_text_once(text: str, source_name: str, *, publish: bool) -> FileResul
     if existing is not None:
         return FileResult(source_name, "unchanged", release=existing)
     extracted = extract_release(text)
-    with transaction.atomic():
+    with transaction.atomic(), review.batched():  # the drafts' confidence, once per release
         release = Release.objects.select_for_update().filter(source_name=source_name).first()
         result = FileResult(source_name, "updated" if release else "new")
         release = release or Release(source_name=source_name)

@@ -12,8 +12,10 @@ releases, which may share its sentence). The reasons an editor reads are compute
 rows shown.
 """
 
+import contextlib
 import datetime
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -196,10 +198,34 @@ def neighbours(spans: Iterable[Dates], releases: Iterable[int]) -> set[int]:
     return found
 
 
+_batch = threading.local()
+
+
+@contextlib.contextmanager
+def batched():
+    """Refresh once, on leaving, what the writes inside asked for (an import writes a release's events
+    and mentions one by one: each would re-assess the same drafts). Use inside the writes' transaction."""
+    if getattr(_batch, "pending", None) is not None:  # already batching: the outer block refreshes
+        yield
+        return
+    _batch.pending = pending = (set(), set(), set())
+    try:
+        yield
+    finally:
+        _batch.pending = None
+    refresh_around(*pending)
+
+
 def refresh_around(event_ids: Iterable[int], before: Iterable[Dates] = (), releases: Iterable[int] = ()) -> None:
     """After these events were written: refresh them and the drafts around them (`neighbours`) on their
     dates now and those they had `before`, and citing their releases now or `releases` (before a
-    deletion). A write of more events than a batch refreshes every draft."""
+    deletion). A write of more events than a batch refreshes every draft. Inside `batched()`, noted
+    for the end of the block."""
+    pending = getattr(_batch, "pending", None)
+    if pending is not None:
+        for noted, given in zip(pending, (event_ids, before, releases), strict=True):
+            noted.update(given)
+        return
     ids, before, releases = set(event_ids), set(before), set(releases)
     if not (ids or before or releases):
         return

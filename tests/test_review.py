@@ -210,3 +210,14 @@ def test_the_stored_confidence_follows_every_write_that_moves_it(make_event, mak
     for n, step in enumerate(steps):
         step()
         assert not stored_matches_assessment(), n
+
+
+def test_an_import_stores_each_drafts_confidence_once_per_release(make_event):
+    text = (
+        "Ministers met\n\nMinisters met 03.06.2025\n"
+        "On 3 June 2025 the defence ministers met in Minsk. On 2 June the council held a session in Minsk.\n"
+    )
+    make_event(title="Defence ministers met in Minsk", start_date=DAY, location="Minsk")  # published, same day
+    import_text(text, "ministers.txt")
+    assert Event.objects.drafts().filter(confidence__lt=1.0).exists()  # a likely duplicate of the published one
+    assert not stored_matches_assessment()
