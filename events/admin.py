@@ -740,7 +740,8 @@ WITHDRAWN_NOT_DELETED = (
 class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
     """The review queue: each draft with its confidence, the sentence that dates it, and why."""
 
-    list_display = ("title_link", "date_label", "kind", "confidence", "evidence")
+    # "confidence_shown", not "confidence": the admin would show the model's stored column raw.
+    list_display = ("title_link", "date_label", "kind", "confidence_shown", "evidence")
     list_display_links = None
     list_filter = (
         admin_review.NeedsALookFilter,
@@ -780,7 +781,7 @@ class DraftEventAdmin(EventActionsMixin, admin.ModelAdmin):
         return link
 
     @admin.display(description="confidence", ordering="confidence")
-    def confidence(self, event):
+    def confidence_shown(self, event):
         return admin_review.confidence_cell(self.assessment(event))
 
     @admin.display(description="evidence, why")

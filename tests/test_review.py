@@ -1,6 +1,7 @@
 """events.review and the queue that shows it: each draft's confidence and the reasons for it."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -138,6 +139,8 @@ def test_the_queue_sorts_by_confidence_and_filters_what_needs_a_look(editor_clie
     assert set(queue_rows(editor_client, "?look=no")) == {sure.pk, fair.pk}
     page = editor_client.get(QUEUE).text
     assert "⚠ title has no verb" in page and "needs a look" in page
+    shown = re.findall(r'<span class="confidence confidence-\w+" title="confidence (\d+)%">', page)
+    assert sorted(int(n) for n in shown) == sorted(round(e.confidence * 100) for e in Event.objects.drafts())
     assert page.count('class="review-reasons"') == 3
 
 
