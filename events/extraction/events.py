@@ -252,6 +252,7 @@ def events_in_unit(
             dated = f"dated by the dateline '{date.text}': the headline's news is of the publication day"
         event = replace(event, rules=(dated, kind_rule))
         by_publication = date.type == "published" or (date.text_start, date.text_end) == dateline
+        definite = bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start))
         candidates.append(
             Candidate(
                 event,
@@ -272,9 +273,8 @@ def events_in_unit(
                     END_VERB.match(trigger.text)
                     or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
                 ),
-                definite=bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
-                named_again=not VERB.match(trigger.text)
-                and bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start)),
+                definite=definite,
+                named_again=definite and not VERB.match(trigger.text),
             )
         )
     if trace:

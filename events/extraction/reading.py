@@ -26,8 +26,11 @@ def infer_publication(plain: str) -> datetime.date | None:
 
     Only dates that carry their own year count; without any, the latest month, else the latest
     year a date in the text names. "this year" and "on Tuesday" then read against it. Dates told in
-    the future tense ("will be held in April 2020") and the years of plans ("the statements for
-    2020") bound it from above: with nothing else, it is the day before the earliest of them.
+    the future tense ("will be held in April 2020") bound it from above: with nothing else, it is
+    the day before the earliest of them. The years of plans ("the statements for 2020") bound it on
+    neither side; the year of results ("the results for 2024") from below, by the year after.
+    (PLAN_YEAR is narrower than filters.PERIOD_YEAR_BEFORE on purpose: a chairmanship's year is
+    a period for an event, but it still places the publication.)
     """
     values = [d for d in find_dates(plain) if d.type not in ("period", "relative", "anaphoric")]
     if not values:
