@@ -812,6 +812,17 @@ def test_a_place_and_date_opening_the_lead_are_its_dateline():
     assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("2024-07-04", "other")]
 
 
+def test_a_lead_that_dates_its_own_news_is_not_dated_by_its_dateline():
+    text = (
+        "Free trade zone grows\n\n"
+        "DUSHANBE, 5 October 2024 – Uzbekistan joined the agreement on the free trade zone on 18 October 2013.\n\n"
+        "The agreement now unites nine states.\n"
+    )
+    extracted = extract_release(text)
+    assert extracted.published == datetime.date(2024, 10, 5)
+    assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("2013-10-18", "other")]
+
+
 def test_a_conversation_on_the_eve_of_a_dated_meeting_is_a_meeting_the_day_before():
     text = (
         "The Council of Ministers met in Moscow on 12 March. "
@@ -1089,3 +1100,28 @@ def test_titles_leave_out_list_numbers_and_clock_times():
         "The meeting of the Council of Foreign Ministers in Goa",
         "Briefing by the Minister in charge of Trade",
     ]
+
+
+def test_an_agency_dateline_without_its_year_gives_the_publication_its_day():
+    text = (
+        "Council to meet in Almaty\n\n"
+        "MOSCOW, February 1. /TASS/. The council was set up on 20 December 2014. "
+        "Its first meeting will be held in Almaty on Thursday.\n"
+    )
+    extracted = extract_release(text)
+    assert (extracted.published, extracted.published_inferred) == (datetime.date(2015, 2, 1), True)
+    assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [
+        ("2014-12-20", "other"),
+        ("2015-02-05", "meeting"),
+    ]
+
+
+def test_a_filing_day_falls_within_what_the_text_tells_and_announces():
+    from events.extraction.reading import filing_date
+
+    told, announced = datetime.date(2014, 12, 20), datetime.date(2015, 3, 31)
+    assert filing_date((2, 1), told, None) == datetime.date(2015, 2, 1)  # first 1 February after
+    assert filing_date((12, 24), told, None) == datetime.date(2014, 12, 24)
+    assert filing_date((2, 1), None, announced) == datetime.date(2015, 2, 1)  # last one before
+    assert filing_date((6, 1), told, announced) is None  # no 1 June between: the inference stands
+    assert filing_date((2, 29), datetime.date(2015, 3, 1), None) == datetime.date(2016, 2, 29)  # 2015 has none

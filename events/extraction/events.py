@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
-from events.extraction.filters import drop_reason, moved_to
+from events.extraction.filters import drop_reason, filing_day, moved_to
 from events.extraction.kinds import GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
@@ -71,7 +71,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     header = Header(text, plain)
     published, inferred = header.published, False
     if published is None:
-        published = infer_publication(plain)
+        published = infer_publication(plain, filing_day(plain, header.body_start, header.body_end))
         inferred = True
         if published is None and not find_dates(plain):
             raise ReleaseError("no recognisable date: no dateline and no dated expression in the text")
@@ -208,6 +208,14 @@ def events_in_unit(
             dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
         # The dateline's own date is when the headline's news happened; the time is the publication's.
         dates = [replace(d, time=None) if (d.text_start, d.text_end) == dateline else d for d in dates]
+    elif (
+        dateline
+        and unit.start <= dateline[0] < unit.end
+        and any(d.type != "name" and (d.text_start, d.text_end) != dateline for d in dates)
+    ):
+        # "ASTANA, 4 July 2024 - Uzbekistan joined the agreement on 18 October 2013": a lead that
+        # dates its own news is not dated by the day it was filed (that day stays the fallback).
+        dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
     pairs = pair_dates(plain, dates, triggers, unit)
     date_spans = written
     several_names = sum(1 for d in found if d.type == "name") > 1

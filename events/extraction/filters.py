@@ -3,6 +3,7 @@
 Each filter says why it drops a date, so that `explain_release` can show it.
 """
 
+import datetime
 import re
 from dataclasses import replace
 
@@ -179,6 +180,27 @@ def moved_to(plain: str, date: DateValue, unit: Unit) -> DateValue:
         return date
     start = date.text_start + cuts[-1].end()
     return replace(date, start=date.end, end=None, text_start=start, text=plain[start : date.text_end])
+
+
+def filing_day(plain: str, start: int, end: int) -> tuple[int, int] | None:
+    """The month and day of an agency dateline written without its year ("MOSCOW, February 1.
+    /TASS/. -"), opening one of the first lines of plain[start:end]: the day the report was filed."""
+    from events.extraction.dates import find_dates
+    from events.extraction.release import lines_with_offsets
+
+    for line_start, line_end in lines_with_offsets(plain, start, end)[:FILING_LINES]:
+        unit = Unit(line_start, line_end)
+        # A leap year as the reference, so that "February 29" is read.
+        found = find_dates(plain, LEAP_REFERENCE, line_start, min(line_end, line_start + 80))
+        date = found[0] if found else None
+        yearless_day = bool(date and date.precision == "day" and date.end is None and not date.year_given)
+        if yearless_day and is_agency_dateline(plain, date, unit):
+            return date.start.month, date.start.day
+    return None
+
+
+FILING_LINES = 3
+LEAP_REFERENCE = datetime.date(2000, 12, 31)
 
 
 def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:

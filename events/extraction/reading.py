@@ -20,7 +20,7 @@ class Unit:
     lead: bool = False
 
 
-def infer_publication(plain: str) -> datetime.date | None:
+def infer_publication(plain: str, filed: tuple[int, int] | None = None) -> datetime.date | None:
     """A release with no dateline was published no earlier than the latest day it tells of, and
     before what it announces.
 
@@ -31,12 +31,44 @@ def infer_publication(plain: str) -> datetime.date | None:
     neither side; the year of results ("the results for 2024") from below, by the year after.
     (PLAN_YEAR is narrower than filters.PERIOD_YEAR_BEFORE on purpose: a chairmanship's year is
     a period for an event, but it still places the publication.)
+
+    `filed` is the month and day of an agency dateline written without its year ("MOSCOW,
+    February 1. /TASS/."): the publication is that day, in the first year the bounds allow.
     """
     values = [d for d in find_dates(plain) if d.type not in ("period", "relative", "anaphoric")]
     if not values:
         return None
     ahead = [d for d in values if d.type != "name" and announced(plain, d)]
     told = [d for d in values if not any(d is a for a in ahead) and not planned(plain, d)]
+    inferred = latest_told(plain, values, told, ahead)
+    if filed is None:
+        return inferred
+    before = min(d.start for d in ahead) - datetime.timedelta(days=1) if ahead else None
+    after = inferred if told or not ahead else None
+    return filing_date(filed, after, before) or inferred
+
+
+def filing_date(
+    filed: tuple[int, int], after: datetime.date | None, before: datetime.date | None
+) -> datetime.date | None:
+    """The first day with the dateline's month and day on or after `after` (else the last on or
+    before `before`) that lies within both bounds; None when none does."""
+    around = after or before
+    if around is None:
+        return None
+    step = 1 if after else -1
+    for year in (around.year, around.year + step):
+        try:
+            day = datetime.date(year, *filed)
+        except ValueError:
+            continue  # 29 February in a year that has none
+        if (after is None or day >= after) and (before is None or day <= before):
+            return day
+    return None
+
+
+def latest_told(plain: str, values: list, told: list, ahead: list) -> datetime.date:
+    """The latest day the text tells of, else the day before what it announces (see infer_publication)."""
     for precision in ("day", "month"):
         stated = [d.end or d.start for d in told if d.precision == precision and d.year_given and d.type != "name"]
         if stated:
