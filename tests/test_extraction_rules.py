@@ -1125,3 +1125,34 @@ def test_a_filing_day_falls_within_what_the_text_tells_and_announces():
     assert filing_date((2, 1), None, announced) == datetime.date(2015, 2, 1)  # last one before
     assert filing_date((6, 1), told, announced) is None  # no 1 June between: the inference stands
     assert filing_date((2, 29), datetime.date(2015, 3, 1), None) == datetime.date(2016, 2, 29)  # 2015 has none
+
+
+def test_a_course_steered_is_no_training_course():
+    from events.extraction.kinds import find_triggers
+
+    for text in ("The summit charted the course for the organisation.", "They keep a consistent course on it."):
+        assert [t.kind for t in find_triggers(text)] == (["meeting"] if "summit" in text else [])
+    text = "The summit held in Astana on 4 July charted the course for the organisation."
+    assert starts(release(text, dateline="15.07.2024")) == [("2024-07-04", None, "meeting")]
+    text = "Refresher courses for officers were held in Minsk on 4 July."
+    assert starts(release(text, dateline="15.07.2024")) == [("2024-07-04", None, "conference")]
+
+
+def test_talks_of_one_with_another_and_a_summit_that_month_are_two_meetings():
+    text = (
+        "Xi meets SCO chief\n\n"
+        "BEIJING, June 15 (Xinhua) -- President Xi Jinping on Saturday met with the SCO Secretary-General "
+        "in Beijing. Xi said that the SCO summit held in Astana earlier this month had charted the way ahead.\n"
+    )
+    text = text.replace("Xi meets SCO chief\n\n", "Xi meets SCO chief\n\nXi meets SCO chief 15.06.2024\n\n")
+    extracted = extract_release(text)
+    assert sorted((e.start.isoformat(), e.precision, e.kind) for e in extracted.events) == [
+        ("2024-06-01", "month", "meeting"),
+        ("2024-06-15", "day", "meeting"),
+    ]
+
+
+def test_a_title_leaves_out_who_said_it_and_the_word_before_a_date():
+    text = "Xi said that the SCO summit held in Astana earlier this month had charted the way ahead."
+    (event,) = release(text, dateline="15.07.2024")
+    assert event["title"] == "The SCO summit held in Astana had charted the way ahead"

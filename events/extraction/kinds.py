@@ -13,6 +13,12 @@ from events.extraction.text import ascii_lower
 
 GENERIC = "generic"
 
+# A course steered, not studied: "charted the course for the organisation", "its political course".
+POLICY_COURSE = "".join(
+    f"(?<!{words} )"
+    for words in ("charted the", "chart the", "set the", "setting the", "determined the", "defined the", "outlined the")
+) + "".join(f"(?<!{word} )" for word in ("political", "strategic", "policy", "steady", "consistent", "economic"))
+
 # (kind, pattern): one word or phrase per row, its inflections written as a regex; every row starts a
 # word. Longer phrases come first so that "press conference" is a briefing, not a conference.
 LEXICON: list[tuple[str, str]] = [
@@ -94,7 +100,7 @@ LEXICON: list[tuple[str, str]] = [
     ("conference", r"graduated\b"),
     ("conference", r"master[- ]class(?:es)?\b"),
     ("conference", r"(?:training|refresher|advanced|qualification|professional|retraining|educational)\s+courses?\b"),
-    ("conference", r"courses?\s+(?:for|on)\b"),
+    ("conference", POLICY_COURSE + r"courses?\s+(?:for|on)\b"),
     ("visit", r"visit(?:s|ed|ing)?\b"),
     ("visit", r"arrived\b"),
     ("visit", r"arrives?\b"),  # a headline's present: "Observers arrive in Tashkent"
@@ -103,7 +109,7 @@ LEXICON: list[tuple[str, str]] = [
     ("visit", r"toured\b"),
     ("visit", r"tour\b"),
     # a course of study, not "in the course of" or "of course"
-    ("conference", r"(?<!in the )(?<!\bof )\bcourses?\b(?!\s+of\b)"),
+    ("conference", POLICY_COURSE + r"(?<!in the )(?<!\bof )\bcourses?\b(?!\s+of\b)"),
     ("meeting", r"meetings?(?!\s+(?:the|these|its|their|all|any|our|those)\b)\b"),
     ("meeting", r"met\b"),
     ("meeting", r"conven(?:ed|es|e|ing)\b"),

@@ -59,8 +59,9 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     # A named exercise is its own happening (a lone name with a finer date of its sentence was
     # already made one event with it, in pairing).
     own_name = bool(candidate.name)
-    if candidate.weak and candidate.form and kept.form and candidate.form != kept.form:
-        # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day before.
+    if candidate.form and kept.form and candidate.form != kept.form:
+        # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day
+        # before; "the summit held earlier this month" is not the President's talks on Saturday.
         return None
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):

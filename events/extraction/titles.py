@@ -24,7 +24,7 @@ CLAUSE_END = re.compile(
 DATE_LEAD = re.compile(
     r"(?:\b(?:in|on|at|for|during|from|since|of|the|period|(?:end|beginning|start|middle)\s+of|early|late|mid|"
     r"(?:morning|afternoon|evening|night)\s+of|"
-    r"first|half|second|and|or|starting|beginning|between)[\s-]*)+$",
+    r"first|half|second|and|or|starting|beginning|between|earlier|later)[\s-]*)+$",
     re.IGNORECASE,
 )
 # What a date leaves behind it when it is cut out: "This year's exercise" -> "exercise".
@@ -38,6 +38,11 @@ LEADING_ADVERBIAL = re.compile(
 )
 
 
+# Who said it, opening a title: "Xi said that the summit ...", "The ministry reported that ...".
+SAID_THAT = re.compile(
+    r"^(?:(?:the\s+)?[A-Z][\w.'-]*\s+){1,4}(?:said|noted|stressed|recalled|reported|added|stated|announced|"
+    r"emphasi[sz]ed|pointed\s+out|informed)\s+that\s+",
+)
 APPOSITIVE_NAME = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3},\s+(?=(?:a|an|the)\b)")
 # A news agency's dateline left at the head of a sentence: "DUSHANBE, Asia-Plus -", "MOSCOW, - ".
 AGENCY_HEAD = re.compile(
@@ -161,6 +166,9 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     title = re.sub(r"^[\W\s]+", "", title)
     title = LIST_HEAD.sub("", title)
     title = AGENCY_HEAD.sub("", title)
+    said = SAID_THAT.match(title)
+    if said and len(title[said.end() :].split()) >= MIN_WORDS and not PHRASE_ONLY.match(title[said.end() :]):
+        title = title[said.end() :]
     stripped = LEADING_ADVERBIAL.sub("", title)
     if stripped != title:
         # "under the chairmanship of the Representative of Tajikistan, Khasan Sultonov, a meeting ...":
