@@ -1156,3 +1156,43 @@ def test_a_title_leaves_out_who_said_it_and_the_word_before_a_date():
     text = "Xi said that the SCO summit held in Astana earlier this month had charted the way ahead."
     (event,) = release(text, dateline="15.07.2024")
     assert event["title"] == "The SCO summit held in Astana had charted the way ahead"
+
+
+def test_a_relative_clause_on_a_name_dates_the_named_exercise():
+    text = (
+        'The participants discussed the results of the border operation "Solidarity-2019-2021" and approved the '
+        'plan of the joint exercise "Interaction-2024", which will be held in September in Kazakhstan.'
+    )
+    events = release(text, dateline="05.04.2024")
+    assert sorted(starts(events)) == [("2019", "2021", "other"), ("2024-09", None, "exercise")]
+    assert sorted(e["title"] for e in events)[0] == 'The "Interaction-2024" exercise in Kazakhstan'
+
+
+def test_a_title_cut_inside_a_quoted_name_gets_its_closing_mark_back():
+    from events.extraction.titles import close_quotes
+
+    assert (
+        close_quotes('The Council approved the exercise "Search-2024')
+        == 'The Council approved the exercise "Search-2024"'
+    )
+    assert close_quotes("the exercise \u201cSearch-2024") == "the exercise \u201cSearch-2024\u201d"
+    spoken = 'Our union is strong," the minister said in his speech at the session'
+    assert close_quotes(spoken) == spoken  # a quotation's end, not a name's start
+
+
+def test_a_years_tally_of_decisions_is_no_decision():
+    assert (
+        release("Recall that in 2024 the Council adopted 12 decisions on customs regulation.", dateline="18.03.2025")
+        == []
+    )
+    assert starts(release("On 17 March the ministers signed five agreements.", dateline="18.03.2025")) == [
+        ("2025-03-17", None, "decision")
+    ]
+
+
+def test_titles_leave_out_recall_that_and_the_part_of_the_day():
+    (event,) = release("Recall that on 5 May the Council of Ministers met in Minsk.", dateline="18.05.2025")
+    assert event["title"] == "The Council of Ministers met in Minsk"
+    text = "On Thursday evening, the heads of delegations attended a concert at the Bolshoi Theatre."
+    (event,) = release(text, dateline="12.04.2025")
+    assert event["title"] == "The heads of delegations attended a concert at the Bolshoi Theatre"

@@ -19,7 +19,7 @@ from dataclasses import replace
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
 from events.extraction.filters import drop_reason, filing_day, moved_to
-from events.extraction.kinds import GENERIC, VERB, Trigger, find_triggers
+from events.extraction.kinds import COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
 from events.extraction.pairing import absorb_name, happening_noun, kind_of, meeting_form, pair_dates, strongest
@@ -217,10 +217,14 @@ def events_in_unit(
         # dates its own news is not dated by the day it was filed (that day stays the fallback).
         dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
     pairs = pair_dates(plain, dates, triggers, unit)
+    # "In 2024 the Council adopted 12 decisions": a year's tally, not one happening (on a day,
+    # "signed five agreements" is one signing).
+    tallied = [(d, t) for d, t in pairs if d.precision == "year" and d.type != "name" and tallies(plain, t, d)]
+    pairs = [pair for pair in pairs if pair not in tallied]
     date_spans = written
     several_names = sum(1 for d in found if d.type == "name") > 1
     fallback = False
-    if not pairs and not inferred and reports_news_of_the_day(plain, unit, triggers):
+    if not pairs and not tallied and not inferred and reports_news_of_the_day(plain, unit, triggers):
         trigger = strongest(triggers)
         today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
         pairs = [(today, trigger)]
@@ -255,6 +259,9 @@ def events_in_unit(
             kind_rule = f"kind: the finer date of the exercise {absorbed[id(date)]}"
         noun = happening_noun(plain, trigger, triggers, unit)
         event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names, noun)
+        if several_names and id(date) in absorbed:
+            # Of a sentence naming several happenings, each is titled by its own name.
+            event = replace(event, title=name_title(replace(date, text=absorbed[id(date)]), kind, event.location))
         dated = date_rule(date, unit, present, future)
         if (date.text_start, date.text_end) == dateline:
             dated = f"dated by the dateline '{date.text}': the headline's news is of the publication day"
@@ -290,6 +297,12 @@ def events_in_unit(
         if dates and not pairs:
             trace.notes.append("no date and kind word pair up in this sentence")
     return found, candidates
+
+
+def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:
+    """A verb whose object is a count ("adopted 12 decisions"), the count not being the date ("two years ago")."""
+    count = COUNTED_OBJECT.match(plain, trigger.end)
+    return bool(count) and not (count.start() < date.text_end and date.text_start < count.end())
 
 
 def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> bool:

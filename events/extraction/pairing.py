@@ -107,8 +107,8 @@ def absorb_name(
     ("staff talks on Rubezh-2025 were held on 3 June").
     """
     names = [(d, t) for d, t in pairs if d.type == "name"]
-    if len(names) > 1 and sentence:
-        return absorb_adjacent_names(pairs, names, sentence, offset)
+    if sentence and (len(names) > 1 or any(relative_date_of(name, pairs, sentence, offset) for name, _ in names)):
+        return absorb_adjacent_names(pairs, names, triggers, sentence, offset)
     if len(names) != 1 or STAGE.search(sentence):
         # "The first stage of the operation, dubbed Channel 2007, ended on Monday": the stage ended.
         return pairs, {}
@@ -142,10 +142,31 @@ def absorb_name(
 
 # Between a name and the finer date that follows it: "Interaction-2024 exercise in September".
 NAME_THEN_DATE = re.compile(r"[\"'\u201d]?\s+(?:[a-z-]+\s+){0,2}?(?:in|on|from|at)\s+(?:the\s+)?$")
+# A relative clause on the name that dates it: '"Interaction-2024", which will be held in September'.
+NAME_RELATIVE_DATE = re.compile(
+    r"[\"'\u201d]?\s*,?\s*(?:which|that)\s+(?:will|is|are|was|were)\s+(?:be\s+|being\s+)?"
+    r"(?:held|conducted|organi[sz]ed|hosted|scheduled|planned)(?:\s+to\s+be\s+held)?\s+(?:in|on|from|at|for)\s+(?:the\s+)?$"
+)
+
+
+def relative_date_of(name: DateValue, pairs: list[tuple[DateValue, Trigger]], sentence: str, offset: int) -> bool:
+    """A finer date of the name's year in a relative clause that hangs on the name."""
+    return any(
+        d.type not in ("name", "published")
+        and d.precision != "year"
+        and d.start.year == name.start.year
+        and d.text_start >= name.text_end
+        and NAME_RELATIVE_DATE.fullmatch(sentence, name.text_end - offset, d.text_start - offset)
+        for d, _ in pairs
+    )
 
 
 def absorb_adjacent_names(
-    pairs: list[tuple[DateValue, Trigger]], names: list[tuple[DateValue, Trigger]], sentence: str, offset: int
+    pairs: list[tuple[DateValue, Trigger]],
+    names: list[tuple[DateValue, Trigger]],
+    triggers: list[Trigger],
+    sentence: str,
+    offset: int,
 ) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
     """Several names, each followed by a finer date of its year, date one exercise each:
     "the Interaction-2024 exercise in September and the Search-2024 exercise in October".
@@ -158,8 +179,18 @@ def absorb_adjacent_names(
         if before:
             name, trigger = max(before, key=lambda pair: pair[0].text_end)
             gap = sentence[name.text_end - offset : date.text_start - offset]
-            if NAME_THEN_DATE.fullmatch(gap) and id(name) not in {id(n) for n, _ in named_by.values()}:
-                named_by[id(date)] = (name, trigger)
+            then = NAME_THEN_DATE.fullmatch(gap) or NAME_RELATIVE_DATE.fullmatch(gap)
+            if then and id(name) not in {id(n) for n, _ in named_by.values()}:
+                # The noun the name names gives the kind: 'approved the plan of the exercise "X"'.
+                nouns = [
+                    t
+                    for t in triggers
+                    if t.kind in ("exercise", "other") and distance(t, name.text_start) <= NAME_REACH
+                ]
+                # Without one, a year-named happening is an exercise (as `kind_of` reads the name alone).
+                named = trigger if trigger.kind in ("exercise", "other") else replace(trigger, kind="exercise")
+                noun = min(nouns, key=lambda t: distance(t, name.text_start), default=named)
+                named_by[id(date)] = (name, noun)
     if not named_by:
         return pairs, {}
     used = {id(name) for name, _ in named_by.values()}
@@ -456,7 +487,12 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
     if edges and edges[-1].group().lower() in ("which", "that"):
         # "the SCO summit, which will be held on Monday": the noun the relative clause hangs on.
         pronoun = edges[-1].start()
-        named = [t for t in triggers if t.kind != GENERIC and 0 <= pronoun - t.end <= RELATIVE_REACH]
+        named = [
+            t
+            for t in triggers
+            if t.kind != GENERIC
+            and (0 <= pronoun - t.end <= RELATIVE_REACH or NAME_BEFORE_RELATIVE.fullmatch(plain, t.end, pronoun))
+        ]
         if named:
             return named[-1]
         # "the joint exercise of the competent authorities of the member states, which will be held":
@@ -502,6 +538,10 @@ PARTICIPLE = re.compile(
 
 # How far before "which" the noun a relative clause hangs on may end: "the summit, which".
 RELATIVE_REACH = 3
+# The name between a noun and its relative clause: 'the exercise "Interaction-2024", which'.
+NAME_BEFORE_RELATIVE = re.compile(
+    r"\s+(?:[\"'\u201c\u00ab][^\"'\u201d\u00bb,;]{1,40}[\"'\u201d\u00bb]|[A-Z][\w-]*(?:[ -][A-Z\d][\w-]*){0,3})\s*,?\s*"
+)
 TO_BE = re.compile(r"\bto\s+be\b")
 
 

@@ -8,6 +8,7 @@ import re
 
 MAX_TITLE = 110
 MIN_WORDS = 4
+NAME_WORDS = 6  # the most words of a quoted name whose closing mark a title may restore
 LONG_NAMES = (
     ("Collective Security Treaty Organization", "CSTO"),
     ("Collective Security Treaty Organisation", "CSTO"),
@@ -29,6 +30,8 @@ DATE_LEAD = re.compile(
 )
 # What a date leaves behind it when it is cut out: "This year's exercise" -> "exercise".
 DATE_TAIL = re.compile(r"^['\u2019]s\b")
+# The part of the day a date is followed by: "On Thursday evening, the heads ..." -> "the heads ...".
+DAY_PART = re.compile(r"\s*(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:in|on|at|during|from|under|as|according|because|following|after|before|within|nevertheless|"
     r"also|however|meanwhile|moreover|furthermore|thus|therefore|besides|today|yesterday|alone|this|last|next|"
@@ -41,7 +44,9 @@ LEADING_ADVERBIAL = re.compile(
 # Who said it, opening a title: "Xi said that the summit ...", "The ministry reported that ...".
 SAID_THAT = re.compile(
     r"^(?:(?:the\s+)?[A-Z][\w.'-]*\s+){1,4}(?:said|noted|stressed|recalled|reported|added|stated|announced|"
-    r"emphasi[sz]ed|pointed\s+out|informed)\s+that\s+",
+    r"emphasi[sz]ed|pointed\s+out|informed)\s+that\s+"
+    r"|^(?:(?:we\s+)?recall|it\s+(?:should\s+be|is\s+worth)\s+(?:noted|noting|recalled|recalling)|as\s+a\s+reminder),?\s+that\s+",
+    re.IGNORECASE,
 )
 APPOSITIVE_NAME = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3},\s+(?=(?:a|an|the)\b)")
 # A news agency's dateline left at the head of a sentence: "DUSHANBE, Asia-Plus -", "MOSCOW, - ".
@@ -133,6 +138,18 @@ def make_title(
     return title
 
 
+def close_quotes(title: str) -> str:
+    """A name whose closing quotation mark was cut with the clause gets it back: 'exercise "Search-2024"'."""
+    opening = title.rfind(' "')
+    if title.count('"') % 2 and opening >= 0 and len(title[opening:].split()) <= NAME_WORDS:
+        return title + '"'
+    if title.count("\u201c") > title.count("\u201d"):
+        return title + "\u201d"
+    if title.count("\u00ab") > title.count("\u00bb"):
+        return title + "\u00bb"
+    return title
+
+
 def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[tuple[int, int]]) -> str:
     for stop in CLAUSE_END.finditer(text, max(start, trigger_end), end):
         if any(low <= stop.start() < high for low, high in dates):
@@ -151,6 +168,8 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
         else:
             pieces.append(DATE_TAIL.sub("", DATE_LEAD.sub("", before)))
         cursor = min(date_end, end)
+        if part := DAY_PART.match(text, cursor, end):
+            cursor = part.end()
     pieces.append(DATE_TAIL.sub("", text[cursor:end]))
     title = " ".join(piece.strip() for piece in pieces if piece.strip())
     for long, short in LONG_NAMES:
@@ -179,4 +198,5 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     title = DANGLING.sub("", title).strip(" ,;:.-\"'")
     if len(title) > MAX_TITLE:
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
+    title = close_quotes(title)
     return title[:1].upper() + title[1:] if title else "Event"
