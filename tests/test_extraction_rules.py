@@ -1196,3 +1196,31 @@ def test_titles_leave_out_recall_that_and_the_part_of_the_day():
     text = "On Thursday evening, the heads of delegations attended a concert at the Bolshoi Theatre."
     (event,) = release(text, dateline="12.04.2025")
     assert event["title"] == "The heads of delegations attended a concert at the Bolshoi Theatre"
+
+
+def test_a_year_named_for_a_theme_is_no_date():
+    text = "The parties discussed the events of the Year of Peace and Trust, declared in the Commonwealth."
+    assert [e["precision"] for e in release(text, dateline="15.03.2024")] == ["day"]  # the lead's day only
+    assert dates("By the end of the year, the plan was adopted.") == [("relative", "2024-01-01", None, "year")]
+
+
+def test_an_initiative_to_hold_a_happening_lies_ahead():
+    text = "The Ambassador thanked for the support of the initiative of the President to hold the Forum in December."
+    assert starts(release(text, dateline="15.03.2024")) == [("2024-12", None, "other")]
+
+
+def test_a_relative_clause_on_a_governed_noun_titles_it_by_its_phrase():
+    text = (
+        "The parties discussed the preparations for the meeting of the Council of Heads of Government, "
+        "which will take place on 24 May in Ashgabat."
+    )
+    (event,) = release(text, dateline="15.03.2024")
+    assert (event["start"], event["kind"], event["title"]) == (
+        "2024-05-24",
+        "meeting",
+        "Meeting of the Council of Heads of Government",
+    )
+    (event,) = release(
+        "Earlier, on 24 April, a meeting of the chiefs of general staffs was held.", dateline="26.04.2024"
+    )
+    assert event["title"] == "A meeting of the chiefs of general staffs was held"

@@ -179,7 +179,8 @@ PATTERNS: tuple[DatePattern, ...] = (
     # "this year", "last year"; "in the second half of the year", "by the end of the year": this year
     DatePattern(
         "rel_year",
-        rf"(?i:\b(?P<which>{REL_WHICH}|(?<=\bof\s)the)\s+year\b)",
+        # but not a year named for a theme: "the Year of Peace and Trust"
+        rf"(?i:\b(?P<which>{REL_WHICH}|(?<=\bof\s)the)\s+year\b)(?!\s+of\s+(?:the\s+)?[A-Z])",
         needs=(HAS_RELATIVE,),
         value="relative",
     ),

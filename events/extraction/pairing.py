@@ -523,7 +523,9 @@ OF_CHAIN = re.compile(
 
 def happening_noun(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> Trigger:
     """The noun a participle trigger hangs on ("the meeting of the Council to be held"), else the trigger."""
-    if trigger.kind == GENERIC and PARTICIPLE.fullmatch(trigger.text):
+    relative = RELATIVE_PRONOUN.search(plain, max(unit.start, trigger.start - 24), trigger.start)
+    if trigger.kind == GENERIC and (PARTICIPLE.fullmatch(trigger.text) or relative):
+        # "the meeting of the Council, which will take place on 24 May": the noun the clause hangs on
         noun = subject_of(plain, trigger, triggers, unit)
         if noun is not None and noun.end <= trigger.start:
             return noun
@@ -536,6 +538,7 @@ PARTICIPLE = re.compile(
 )
 
 
+RELATIVE_PRONOUN = re.compile(r"\b(?:which|that)\s+(?:(?:will|is|are|was|were)\s+)?(?:(?:to\s+)?be\s+)?$")
 # How far before "which" the noun a relative clause hangs on may end: "the summit, which".
 RELATIVE_REACH = 3
 # The name between a noun and its relative clause: 'the exercise "Interaction-2024", which'.

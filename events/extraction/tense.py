@@ -16,6 +16,8 @@ FUTURE = re.compile(
     r"(?:was|were)\s+to\s+be|(?:intends?|plans?|aims?)\s+to|(?:scheduled|slated|set|planned)\s+for|"
     # "agreed to hold an informal summit on December 26": a meeting still to come
     r"(?:agreed|decided|resolved|invited|proposed|offered)\s+to\s+(?:hold|host|convene|conduct|organi[sz]e|meet|visit|stage)|"
+    # "the initiative of the President to hold the Forum in December": proposed, so still to come
+    r"(?:initiative|proposal|invitation|intention|readiness|offer)\b[^.;]{0,60}?\bto\s+(?:hold|host|convene|organi[sz]e|stage)|"
     r"provides?\s+for|envisages?|envisions?|foresees?|"
     r"upcoming|forthcoming|next|"
     r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off)\b",

@@ -35,7 +35,7 @@ DAY_PART = re.compile(r"\s*(?:morning|afternoon|evening|night)\b", re.IGNORECASE
 LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:in|on|at|during|from|under|as|according|because|following|after|before|within|nevertheless|"
     r"also|however|meanwhile|moreover|furthermore|thus|therefore|besides|today|yesterday|alone|this|last|next|"
-    r"recall|\w+\s+years?\s+ago)\b"
+    r"recall|earlier|later|previously|subsequently|\w+\s+years?\s+ago)\b"
     r"[^,]{0,110},\s*)+",
     re.IGNORECASE,
 )
