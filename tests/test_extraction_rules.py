@@ -1224,3 +1224,11 @@ def test_a_relative_clause_on_a_governed_noun_titles_it_by_its_phrase():
         "Earlier, on 24 April, a meeting of the chiefs of general staffs was held.", dateline="26.04.2024"
     )
     assert event["title"] == "A meeting of the chiefs of general staffs was held"
+
+
+def test_titles_leave_out_a_transcripts_labels_and_a_participle_left_without_its_date():
+    text = "Answer: The Astana summit, held on 3-4 July, became a landmark event."
+    (event,) = release(text, dateline="10.07.2024")
+    assert (event["start"], event["end"], event["title"]) == ("2024-07-03", "2024-07-04", "The Astana summit")
+    (event,) = release("This year marks the 25th anniversary of the Treaty.", dateline="10.07.2024")
+    assert event["title"] == "The 25th anniversary of the Treaty"

@@ -138,6 +138,15 @@ def make_title(
     return title
 
 
+SUBJECTLESS_MARKS = re.compile(r"^(?:marks|marked|will\s+mark|is|was|will\s+be)\s+(?=the\s+\w+\s+anniversary\b)", re.I)
+
+
+# A transcript's labels: "Question: ...", "Answer: ...".
+SPEAKER_LABEL = re.compile(r"^(?:question|answer|q|a)\s*:\s*", re.IGNORECASE)
+# A participle aside whose date was cut out: "The Astana summit, held" -> "The Astana summit".
+ASIDE_PARTICIPLE = re.compile(r",\s*(?:which\s+(?:was|were)\s+)?(?:held|hosted|conducted|organi[sz]ed|convened)$")
+
+
 def close_quotes(title: str) -> str:
     """A name whose closing quotation mark was cut with the clause gets it back: 'exercise "Search-2024"'."""
     opening = title.rfind(' "')
@@ -185,6 +194,7 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     title = re.sub(r"^[\W\s]+", "", title)
     title = LIST_HEAD.sub("", title)
     title = AGENCY_HEAD.sub("", title)
+    title = SPEAKER_LABEL.sub("", title)
     said = SAID_THAT.match(title)
     if said and len(title[said.end() :].split()) >= MIN_WORDS and not PHRASE_ONLY.match(title[said.end() :]):
         title = title[said.end() :]
@@ -196,7 +206,10 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     title = stripped
     title = " ".join(title.split()).strip(" ,;:.-\"'")
     title = DANGLING.sub("", title).strip(" ,;:.-\"'")
+    title = ASIDE_PARTICIPLE.sub("", title)
     if len(title) > MAX_TITLE:
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
     title = close_quotes(title)
+    # "This year marks the 25th anniversary": the date cut out leaves its verb, which says nothing.
+    title = SUBJECTLESS_MARKS.sub("", title)
     return title[:1].upper() + title[1:] if title else "Event"
