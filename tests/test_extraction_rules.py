@@ -1232,3 +1232,37 @@ def test_titles_leave_out_a_transcripts_labels_and_a_participle_left_without_its
     assert (event["start"], event["end"], event["title"]) == ("2024-07-03", "2024-07-04", "The Astana summit")
     (event,) = release("This year marks the 25th anniversary of the Treaty.", dateline="10.07.2024")
     assert event["title"] == "The 25th anniversary of the Treaty"
+
+
+def test_a_wires_upper_case_stamp_and_a_by_agency_dateline_are_read():
+    assert [(d[0], d[1]) for d in dates("12 OCT 2022, 14:05")] == [("explicit", "2022-10-12")]
+    assert dates("MAY BE") == []
+    text = (
+        "Minister to attend meeting in Minsk\n\n"
+        "BAKU, Azerbaijan, April 11. By Trend:\n\n"
+        "The minister will take part in the meeting of the Council in Minsk on April 13. "
+        "The previous meeting took place in Moscow on October 12, 2022. "
+        "The statement on the anniversary of the Victory will be celebrated in 2025.\n"
+    )
+    extracted = extract_release(text)
+    assert extracted.published == datetime.date(2023, 4, 11)
+    assert ("2023-04-13", "meeting") in [(e.start.isoformat(), e.kind) for e in extracted.events]
+
+
+def test_without_a_dateline_an_announced_day_places_the_publication_just_before_it():
+    text = (
+        "Bishkek to host informal summit on October 8\n\n"
+        "The informal summit will be held in Bishkek on October 8, 2024. "
+        "Kyrgyzstan took over the chairmanship on January 1, 2024. "
+        "Earlier, on May 23, the Council of Heads of Government met in Ashgabat.\n"
+    )
+    extracted = extract_release(text)
+    assert extracted.published == datetime.date(2024, 10, 7)
+    assert ("2024-05-23", "meeting") in [(e.start.isoformat(), e.kind) for e in extracted.events]
+
+
+def test_a_deadline_is_no_day_already_told():
+    from events.extraction.reading import infer_publication
+
+    text = "The Council extended the exemption until 1 January 2027. The Commission began its work on 1 February 2012."
+    assert infer_publication(text) == datetime.date(2012, 2, 1)

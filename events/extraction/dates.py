@@ -27,7 +27,10 @@ FUTURE_TOLERANCE = datetime.timedelta(days=62)
 _MONTH_NAMES = sorted(
     [name for name in calendar.month_name if name]
     + [f"{name}\\.?" for name in calendar.month_abbr if name and name != "May"]
-    + ["Sept\\.?"],
+    + ["Sept\\.?"]
+    # a wire's upper-case stamp: "12 OCT 2022, 14:05" (but "MAY" only between a day and a year)
+    + [name.upper() for name in calendar.month_abbr if name and name != "May"]
+    + ["SEPT", r"(?<=\d\s)MAY(?=\s+\d)"],
     key=len,
     reverse=True,
 )

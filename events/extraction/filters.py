@@ -94,13 +94,15 @@ ATTRIBUTION_BEFORE = re.compile(
 # Asia-Plus --", "MOSCOW, August 26. / TASS /.", "FAKHRABAD /Tajikistan/, October 24. /TASS/.": the day
 # of the report, never a happening.
 AGENCY_PLACE = re.compile(
-    r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*){0,3}(?:\s*(?:/[A-Z][\w .'-]{1,30}/|\([A-Z][\w .'-]{1,30}\)))?\s*,\s*$"
+    r"\s*[A-Z][A-Za-z.'-]*(?:[ -][A-Z][A-Za-z.'-]*){0,3}(?:\s*(?:/[A-Z][\w .'-]{1,30}/|\([A-Z][\w .'-]{1,30}\)))?"
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*,\s*$"  # "BAKU, Azerbaijan, April 11"
 )
 
 
 AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
-    r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014))"
+    r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014)|"
+    r"By\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:)"  # "April 11. By Trend:"
     r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"
 )
 
@@ -210,5 +212,5 @@ def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:
     place = plain[unit.start : date.text_start].strip(" ,")
     agency = AGENCY_AFTER.match(plain, date.text_end, unit.end)
     return bool(agency and agency.group().strip()) and (
-        place.isupper() or "(" in agency.group() or "/" in agency.group()
+        place.split(",")[0].isupper() or "(" in agency.group() or "/" in agency.group() or "By " in agency.group()
     )

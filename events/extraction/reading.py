@@ -39,13 +39,25 @@ def infer_publication(plain: str, filed: tuple[int, int] | None = None) -> datet
     if not values:
         return None
     ahead = [d for d in values if d.type != "name" and announced(plain, d)]
-    told = [d for d in values if not any(d is a for a in ahead) and not planned(plain, d)]
+    told = [d for d in values if not any(d is a for a in ahead) and not planned(plain, d) and not deadline(plain, d)]
     inferred = latest_told(plain, values, told, ahead)
     if filed is None:
-        return inferred
+        # What is announced for a stated day or month is announced shortly before it; what is told
+        # may lie years back: the day before the first of those is the nearer guess.
+        near = [d.start for d in ahead if d.precision != "year" and d.year_given]
+        soon = min(near, default=None)
+        return soon - datetime.timedelta(days=1) if soon and inferred and inferred < soon else inferred
     before = min(d.start for d in ahead) - datetime.timedelta(days=1) if ahead else None
     after = inferred if told or not ahead else None
     return filing_date(filed, after, before) or inferred
+
+
+def deadline(plain: str, date) -> bool:
+    """A date that ends a term ("extended until 1 January 2027", "by 2030"): no day already told."""
+    return bool(DEADLINE.search(plain, max(0, date.text_start - 20), date.text_start))
+
+
+DEADLINE = re.compile(r"\b(?:until|till|through|by|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 def filing_date(
