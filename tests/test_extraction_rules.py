@@ -1266,3 +1266,43 @@ def test_a_deadline_is_no_day_already_told():
 
     text = "The Council extended the exemption until 1 January 2027. The Commission began its work on 1 February 2012."
     assert infer_publication(text) == datetime.date(2012, 2, 1)
+
+
+def test_names_listed_before_a_finer_date_are_each_an_exercise_on_it():
+    text = (
+        'The joint exercises "Interaction-2022", "Search-2022" and "Echelon-2022" that were held in Kazakhstan '
+        "from September 26 to October 8 confirmed the readiness of the forces."
+    )
+    events = release(text, dateline="12.10.2022")
+    assert sorted((e["start"], e["end"], e["kind"], e["title"]) for e in events) == [
+        ("2022-09-26", "2022-10-08", "exercise", 'The "Echelon-2022" exercise in Kazakhstan'),
+        ("2022-09-26", "2022-10-08", "exercise", 'The "Interaction-2022" exercise in Kazakhstan'),
+        ("2022-09-26", "2022-10-08", "exercise", 'The "Search-2022" exercise in Kazakhstan'),
+    ]
+
+
+def test_two_lists_of_names_each_take_the_date_after_them():
+    text = (
+        'The plan provides for the exercises "Interaction-2020" and "Search-2020" in Belarus in September '
+        'and the peacekeeping exercise "Brotherhood-2020" in Belarus in October.'
+    )
+    assert sorted(starts(release(text, dateline="02.04.2020"))) == [
+        ("2020-09", None, "exercise"),
+        ("2020-09", None, "exercise"),
+        ("2020-10", None, "exercise"),
+    ]
+
+
+def test_a_name_held_by_an_agreement_takes_the_finer_date_after_it():
+    text = (
+        'The ministers signed a communique and agreed to hold the "Peace Mission-2018" joint anti-terror '
+        "exercise in Russia's Chelyabinsk region in late August."
+    )
+    assert ("2018-08", None, "exercise") in starts(release(text, dateline="25.04.2018"))
+    assert "2018" not in [e["start"] for e in release(text, dateline="25.04.2018")]
+    # the talks are the news when they are held on the date, not the exercise
+    text = "The staff talks on the exercise Rubezh-2025 were held in Bishkek on 3 June."
+    assert sorted(starts(release(text, dateline="05.06.2025"))) == [
+        ("2025", None, "exercise"),
+        ("2025-06-03", None, "consultation"),
+    ]

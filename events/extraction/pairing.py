@@ -100,25 +100,64 @@ STAGE = re.compile(rf"\b(?:{PART_WORDS})\s+of\b", re.IGNORECASE)
 def absorb_name(
     pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger], sentence: str = "", offset: int = 0
 ) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
-    """One name and a finer date of its year in one sentence date one exercise.
+    """Names and a finer date of their year in one sentence: each name is one exercise, so dated.
 
     "Indestructible Brotherhood 2019 ... held from 21 to 29 October" is one event, dated by the
-    range; the name stays a happening of its own when the finer date says something else happened
-    ("staff talks on Rubezh-2025 were held on 3 June").
+    range; '"Interaction-2022", "Search-2022" and "Echelon-2022" that were held from September 26
+    to October 8' are three, each with the range. A name stays a happening of its own, dated by its
+    year, when the finer date says something else happened ("staff talks on Rubezh-2025 were held
+    on 3 June"). `offset` is where `sentence` starts in the text the dates' offsets count in.
+    Returns the pairs and, for each date now dating a name, that name (by the date's id).
     """
-    names = [(d, t) for d, t in pairs if d.type == "name"]
-    if sentence and (len(names) > 1 or any(relative_date_of(name, pairs, sentence, offset) for name, _ in names)):
-        return absorb_adjacent_names(pairs, names, triggers, sentence, offset)
-    if len(names) != 1 or STAGE.search(sentence):
+    names = [d for d, _ in pairs if d.type == "name"]
+    if not names or not sentence or STAGE.search(sentence):
         # "The first stage of the operation, dubbed Channel 2007, ended on Monday": the stage ended.
         return pairs, {}
-    name, _ = names[0]
-    finer = [
-        (d, t)
+    if len(names) == 1:
+        lone = absorb_lone_name(pairs, triggers, names)
+        if lone[1]:
+            return lone
+    groups: dict[int, list[DateValue]] = {}
+    taken: set[int] = set()
+    for date, trigger in pairs:
+        if date.type in ("name", "published") or date.precision == "year":
+            continue
+        group = [
+            n for n in names_dated_by(date, trigger, names, pairs, triggers, sentence, offset) if id(n) not in taken
+        ]
+        if group:
+            groups[id(date)] = group
+            taken.update(id(n) for n in group)
+    if not groups:
+        return pairs, {}
+    result, absorbed = [], {}
+    for date, trigger in pairs:
+        if id(date) in taken:
+            continue  # the name is dated by its finer date now
+        if id(date) not in groups:
+            result.append((date, trigger))
+            continue
+        for index, name in enumerate(groups[id(date)]):
+            own = date if index == 0 else replace(date)  # one event per name, each with the date
+            absorbed[id(own)] = name.text
+            result.append((own, name_noun(name, triggers, trigger)))
+    return result, absorbed
+
+
+def absorb_lone_name(
+    pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger], names: list[DateValue]
+) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
+    """A sentence's one name and its finer dates of that year, wherever they stand ("From 17 to
+    19 November, the training under the code name "Cobalt-2021" will take place"): one exercise."""
+    (name,) = names
+    absorbing = [
+        d
         for d, t in pairs
-        if d.type not in ("name", "published") and d.precision != "year" and d.start.year == name.start.year
+        if d.type not in ("name", "published")
+        and d.precision != "year"
+        and d.start.year == name.start.year
+        and t.kind in NAME_ABSORBING
     ]
-    absorbing = [(d, t) for d, t in finer if t.kind in NAME_ABSORBING]
     if not absorbing or any(t.kind not in NAME_ABSORBING for t in triggers if t.start < name.text_start):
         # "held the staff talks on the exercise Rubezh-2025": the talks are the news, the name is theirs.
         return pairs, {}
@@ -127,7 +166,7 @@ def absorb_name(
     for date, trigger in pairs:
         if date is name:
             continue
-        if any(date is d for d, _ in absorbing):
+        if any(date is d for d in absorbing):
             absorbed[id(date)] = name.text
             kind = trigger.kind if trigger.kind != GENERIC else kind_near(triggers, trigger.start)
             if kind == "other" and not (exercise and exercise.start < name.text_start):
@@ -140,66 +179,71 @@ def absorb_name(
     return result, absorbed
 
 
-# Between a name and the finer date that follows it: "Interaction-2024 exercise in September".
-NAME_THEN_DATE = re.compile(r"[\"'\u201d]?\s+(?:[a-z-]+\s+){0,2}?(?:in|on|from|at)\s+(?:the\s+)?$")
-# A relative clause on the name that dates it: '"Interaction-2024", which will be held in September'.
-NAME_RELATIVE_DATE = re.compile(
-    r"[\"'\u201d]?\s*,?\s*(?:which|that)\s+(?:will|is|are|was|were)\s+(?:be\s+|being\s+)?"
-    r"(?:held|conducted|organi[sz]ed|hosted|scheduled|planned)(?:\s+to\s+be\s+held)?\s+(?:in|on|from|at|for)\s+(?:the\s+)?$"
-)
-
-
-def relative_date_of(name: DateValue, pairs: list[tuple[DateValue, Trigger]], sentence: str, offset: int) -> bool:
-    """A finer date of the name's year in a relative clause that hangs on the name."""
-    return any(
-        d.type not in ("name", "published")
-        and d.precision != "year"
-        and d.start.year == name.start.year
-        and d.text_start >= name.text_end
-        and NAME_RELATIVE_DATE.fullmatch(sentence, name.text_end - offset, d.text_start - offset)
-        for d, _ in pairs
-    )
-
-
-def absorb_adjacent_names(
+def names_dated_by(
+    date: DateValue,
+    trigger: Trigger,
+    names: list[DateValue],
     pairs: list[tuple[DateValue, Trigger]],
-    names: list[tuple[DateValue, Trigger]],
     triggers: list[Trigger],
     sentence: str,
     offset: int,
-) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
-    """Several names, each followed by a finer date of its year, date one exercise each:
-    "the Interaction-2024 exercise in September and the Search-2024 exercise in October".
-    `offset` is where `sentence` starts in the text the dates' offsets count in."""
-    named_by: dict[int, tuple[DateValue, Trigger]] = {}
-    for date, _ in pairs:
-        if date.type in ("name", "published") or date.precision == "year":
-            continue
-        before = [(n, t) for n, t in names if n.text_end <= date.text_start and n.start.year == date.start.year]
-        if before:
-            name, trigger = max(before, key=lambda pair: pair[0].text_end)
-            gap = sentence[name.text_end - offset : date.text_start - offset]
-            then = NAME_THEN_DATE.fullmatch(gap) or NAME_RELATIVE_DATE.fullmatch(gap)
-            if then and id(name) not in {id(n) for n, _ in named_by.values()}:
-                # The noun the name names gives the kind: 'approved the plan of the exercise "X"'.
-                nouns = [
-                    t
-                    for t in triggers
-                    if t.kind in ("exercise", "other") and distance(t, name.text_start) <= NAME_REACH
-                ]
-                # Without one, a year-named happening is an exercise (as `kind_of` reads the name alone).
-                named = trigger if trigger.kind in ("exercise", "other") else replace(trigger, kind="exercise")
-                noun = min(nouns, key=lambda t: distance(t, name.text_start), default=named)
-                named_by[id(date)] = (name, noun)
-    if not named_by:
-        return pairs, {}
-    used = {id(name) for name, _ in named_by.values()}
-    result = [
-        (date, named_by[id(date)][1] if id(date) in named_by else trigger)
-        for date, trigger in pairs
-        if id(date) not in used
-    ]
-    return result, {key: name.text for key, (name, _) in named_by.items()}
+) -> list[DateValue]:
+    """The names a finer date dates: the nearest name of its year before it, with the names listed
+    before that one ("A-2022", "B-2022" and "C-2022"), when nothing else happens in between."""
+    before = sorted(
+        (n for n in names if n.text_end <= date.text_start and n.start.year == date.start.year),
+        key=lambda n: n.text_end,
+    )
+    if not before:
+        return []
+    last = before[-1]
+    gap = sentence[last.text_end - offset : date.text_start - offset]
+    if len(gap) > NAME_DATE_GAP or ";" in gap:
+        return []
+    if any(d.type != "name" and last.text_end <= d.text_start < date.text_start for d, _ in pairs):
+        return []  # another date comes first
+    if any(t.kind not in NAME_ABSORBING and last.text_end <= t.start < date.text_start for t in triggers):
+        return []  # "Rubezh-2025 was discussed at the meeting on 3 June": the meeting's date
+    group = [last]
+    for name in reversed(before[:-1]):
+        if not LISTED_NAMES.fullmatch(sentence, name.text_end - offset, group[-1].text_start - offset):
+            break
+        group.append(name)
+    group.reverse()
+    if RELATIVE_ON_NAME.match(gap):
+        return group  # 'the exercise "Interaction-2024", which will be held in Belarus in September'
+    first = group[0]
+    if trigger.kind not in NAME_ABSORBING and trigger.start >= first.text_start:
+        return []
+    governing = [t for t in triggers if t.end <= first.text_start and t.kind not in NAME_ABSORBING]
+    if governing and not HOLDING.search(sentence, governing[-1].end - offset, first.text_start - offset):
+        # "held the staff talks on the exercise Rubezh-2025": the talks are the news, the name is
+        # theirs; but "agreed to hold the exercise Pabbi-Antiterror-2021" holds the exercise.
+        return []
+    return group
+
+
+def name_noun(name: DateValue, triggers: list[Trigger], trigger: Trigger) -> Trigger:
+    """The noun a name names ("the anti-drug operation Channel-2011": `other`), else the date's own
+    trigger as an exercise (as `kind_of` reads a year-named happening alone)."""
+    nouns = [t for t in triggers if t.kind in ("exercise", "other") and distance(t, name.text_start) <= NAME_REACH]
+    if nouns:
+        return min(nouns, key=lambda t: min(distance(t, name.text_start), distance(t, name.text_end)))
+    return trigger if trigger.kind in ("exercise", "other") else replace(trigger, kind="exercise")
+
+
+# How far after a name the finer date that dates it may begin: '"Pabbi-Antiterror-2021" on the
+# territory of the Islamic Republic of Pakistan in the second half of the year'.
+NAME_DATE_GAP = 100
+# Names listed together: '"Interaction-2022", "Search-2022" and "Echelon-2022"'.
+LISTED_NAMES = re.compile(r"[\"'\u201d\u00bb]?\s*(?:,\s*(?:and\s+)?|and\s+)[\"'\u201c\u00ab]?")
+# A relative clause opening right after a name: it tells of the named happening.
+RELATIVE_ON_NAME = re.compile(r"[\"'\u201d\u00bb]?\s*,?\s*(?:which|that)\b")
+# A verb that holds the named happening: "agreed to hold the exercise", "provides for the exercises".
+HOLDING = re.compile(
+    r"\b(?:hold|host|conduct|organi[sz]e|stage|carry\s+out)\b|\bprovides?\s+for\b|\binclud\w*",
+    re.IGNORECASE,
+)
 
 
 def opens_clause(plain: str, date: DateValue, unit: Unit) -> bool:
