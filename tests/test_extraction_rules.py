@@ -1306,3 +1306,24 @@ def test_a_name_held_by_an_agreement_takes_the_finer_date_after_it():
         ("2025", None, "exercise"),
         ("2025-06-03", None, "consultation"),
     ]
+
+
+def test_words_said_on_a_day_at_a_briefing_date_the_briefing():
+    text = "The exercise Zapad-2021 will take place from 10 to 16 September, the minister said today at a briefing."
+    assert sorted(starts(release(text, dateline="10.08.2021"))) == [
+        ("2021-08-10", None, "briefing"),
+        ("2021-09-10", "2021-09-16", "exercise"),
+    ]
+    text = "This was announced today by Deputy Foreign Minister Kanat Tumysh at a briefing in Astana."
+    assert starts(release(text, dateline="03.06.2024")) == [("2024-06-03", None, "briefing")]
+    # said on a day, at no briefing: the day words were said
+    text = "The summit will be held in Minsk in May, the minister said on Monday."
+    assert starts(release(text, dateline="10.03.2024")) == [("2024-05", None, "meeting")]
+
+
+def test_a_past_attribution_in_a_future_sentence_keeps_its_weekday_behind():
+    text = (
+        "The festive events will begin today in Minsk, State Secretary Sergei Glazyev said at a press "
+        "conference on Thursday."
+    )
+    assert ("2024-12-05", None, "briefing") in starts(release(text, dateline="06.12.2024"))

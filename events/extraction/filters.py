@@ -124,6 +124,22 @@ TERM_LASTED = re.compile(
 SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", re.IGNORECASE)
 
 
+def said_at_a_briefing(plain: str, date: DateValue, unit: Unit) -> bool:
+    """Words said on a day at a briefing or press conference: the day dates the briefing ("said
+    today at a briefing", "announced today by the minister at a briefing")."""
+    before = plain[max(unit.start, date.text_start - BRIEFING_REACH) : date.text_start]
+    after = plain[date.text_end : min(unit.end, date.text_end + BRIEFING_REACH)]
+    return bool(BRIEFING_BEFORE.search(before) or BRIEFING_AFTER.match(after))
+
+
+BRIEFING = r"(?:(?:press|news|media)\s+(?:conference|briefing)|briefing)s?"
+BRIEFING_BEFORE = re.compile(rf"\bat\s+(?:a|the|his|her|its|their)\s+(?:\w+\s+)?{BRIEFING}\b[^,;.]*$", re.IGNORECASE)
+BRIEFING_AFTER = re.compile(
+    rf"(?:\s+(?!at\b)[\w.'-]+){{0,8}}?\s+at\s+(?:a|the|his|her|its|their)\s+(?:\w+\s+)?{BRIEFING}\b", re.IGNORECASE
+)
+BRIEFING_REACH = 80
+
+
 def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     """Why a date names no happening (a plan or period, a quantity, a report's day), or None."""
     if date.type == "period":
@@ -131,7 +147,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
     if date.pattern == "rel_year" and re.match(r"the\s+(?:past|current)\b", date.text, re.IGNORECASE):
         return "period: 'the past year', 'the current year' bound a review"
-    if date.type != "name" and ATTRIBUTION_BEFORE.search(before):
+    if date.type != "name" and ATTRIBUTION_BEFORE.search(before) and not said_at_a_briefing(plain, date, unit):
         return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):
         return "agency dateline: the day of the report"

@@ -39,7 +39,7 @@ PAST_OR_PRESENT_PERFECT = re.compile(
 
 
 PAST_VERB = re.compile(
-    r"\b(?:was|were|had|took|gave|met|held|began|spoke|made|went|came|ended|arrived|left)\b|\b[a-z]{3,}ed\b(?!\s+(?:by|for)\b)"
+    r"\b(?:was|were|had|took|gave|met|held|began|spoke|said|told|made|went|came|ended|arrived|left)\b|\b[a-z]{3,}ed\b(?!\s+(?:by|for)\b)"
 )
 
 
