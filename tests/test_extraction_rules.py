@@ -1327,3 +1327,45 @@ def test_a_past_attribution_in_a_future_sentence_keeps_its_weekday_behind():
         "conference on Thursday."
     )
     assert ("2024-12-05", None, "briefing") in starts(release(text, dateline="06.12.2024"))
+
+
+def test_a_month_then_its_day():
+    assert dates("In October, on the 15th, the Council met.") == [("explicit", "2024-10-15", None, "day")]
+
+
+def test_anniversaries_counted_in_years():
+    text = "The forces were formed on 25 May 2001. On 25 May 2016, they mark 15 years since their formation."
+    assert ("2016-05-25", None, "anniversary") in starts(release(text, dateline="25.05.2016"))
+    text = "Ten years ago, on 29 May 2014, the presidents signed the Treaty in Astana."
+    events = extract_release(
+        f"Ten years of the Treaty on the Union\n\nTen years of the Treaty on the Union 29.05.2024\n\n{text}\n"
+    ).events
+    assert sorted((e.start.isoformat(), e.kind) for e in events) == [
+        ("2014-05-29", "decision"),
+        ("2024-05-29", "anniversary"),
+    ]
+
+
+def test_a_gathering_held_for_an_anniversary_is_the_anniversary_on_its_own_day():
+    text = (
+        "Ten years of the Treaty\n\nTen years of the Treaty 29.05.2024\n\n"
+        "On the occasion of the anniversary, the Commission held a solemn meeting on 27 May in Moscow. "
+        "The anniversary will also be marked at the Supreme Council, which will take place in December.\n"
+    )
+    events = extract_release(text).events
+    assert sorted((e.start.isoformat(), e.precision, e.kind) for e in events) == [
+        ("2024-05-27", "day", "anniversary"),
+        ("2024-05-29", "day", "anniversary"),
+        ("2024-12-01", "month", "meeting"),
+    ]
+
+
+def test_a_day_kept_every_year_is_this_years_when_published_near_it():
+    text = "On 12 June 2019, the Secretariat held a reception on the occasion of the SCO Day, which is celebrated annually on 15 June."
+    assert sorted(starts(release(text, dateline="13.06.2019"))) == [
+        ("2019-06-12", None, "anniversary"),
+        ("2019-06-15", None, "anniversary"),
+    ]
+    text = "The Day of Collective Security is celebrated annually on May 15."
+    # half a year away: a custom, not the release's news
+    assert [e["start"] for e in release(text, dateline="10.12.2023") if e["start"].endswith("-05-15")] == []

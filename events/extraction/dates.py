@@ -149,6 +149,14 @@ PATTERNS: tuple[DatePattern, ...] = (
         value="explicit",
         year_optional=True,
     ),
+    # "In October, on the 15th": the month, then its day
+    DatePattern(
+        "month_then_day",
+        rf"(?P<m>{MONTH}){YEAR_TAIL},?\s+(?i:on\s+the)\s+(?P<d>{DAY})(?![\w-])",
+        needs=(HAS_DIGIT, HAS_MONTH),
+        value="explicit",
+        year_optional=True,
+    ),
     # January 16, 2020; January 14, this year
     DatePattern(
         "mdy",
@@ -398,7 +406,10 @@ FIRST = {
         for name in ("numeric_range", "iso", "numeric", "numeric_short", "dmy_range2", "dmy_range", "dmy")
     },
     **{name: STARTS[HAS_DIGIT] for name in ("year_range", "year")},
-    **{name: STARTS[HAS_MONTH] for name in ("mdy_range2", "mdy_range", "mdy", "month_range", "month_year")},
+    **{
+        name: STARTS[HAS_MONTH]
+        for name in ("mdy_range2", "mdy_range", "month_then_day", "mdy", "month_range", "month_year")
+    },
     # counted in words or digits: "two days ago", "3 days ago", "2 years later"
     **{name: r"\b(?=[A-Za-z0-9])" for name in ("days_ago", "years_later")},
 }
@@ -643,7 +654,7 @@ class Builder:
         date = make_date(self._year_or_inferred(g, month, day), month, day)
         return (date, None, "day") if date else None
 
-    build_mdy = build_dmy
+    build_mdy = build_month_then_day = build_dmy
 
     def build_dmy_range(self, g):
         month = month_number(g["m"])

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
-from events.extraction.filters import drop_reason, filing_day, moved_to
+from events.extraction.filters import drop_reason, filing_day, moved_to, nearest_yearly
 from events.extraction.kinds import COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
@@ -174,8 +174,8 @@ def events_in_unit(
             trace.notes.append(f"'today' in a quotation: the day of the speech, {antecedent_day.text!r}")
         found = spoken
     written = [(d.text_start, d.text_end) for d in found if d.type != "name"]
-    found = [moved_to(plain, d, unit) for d in found]
-    dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit))]
+    found = [nearest_yearly(plain, moved_to(plain, d, unit), unit, published) for d in found]
+    dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit, published))]
     dates = [d for d in found if not any(d is gone for gone, _ in dropped)]
     if trace:
         trace.dates, trace.dropped = found, dropped

@@ -124,6 +124,31 @@ TERM_LASTED = re.compile(
 SCHEDULED_FOR = re.compile(r"\b(?:scheduled|planned|set|due|slated|fixed|timed)\s+for\s+$", re.IGNORECASE)
 
 
+def kept_near(date: DateValue, published: datetime.date | None) -> bool:
+    """A yearly day whose occurrence this year lies within a month of the publication."""
+    return published is not None and date.precision == "day" and abs(date.start - published) <= KEPT_NEAR
+
+
+def nearest_yearly(plain: str, date: DateValue, unit: Unit, published: datetime.date | None) -> DateValue:
+    """A day kept every year, written without its year, is its occurrence nearest the publication
+    ("the SCO Day, which is celebrated annually on 15 June", published 13 June 2019: 15 June 2019)."""
+    if published is None or date.year_given or date.precision != "day" or date.end is not None:
+        return date
+    if not YEARLY_BEFORE.search(plain[max(unit.start, date.text_start - 60) : date.text_start]):
+        return date
+    occurrences = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            occurrences.append(date.start.replace(year=year))
+        except ValueError:
+            continue  # 29 February
+    nearest = min(occurrences, key=lambda day: abs(day - published), default=date.start)
+    return replace(date, start=nearest)
+
+
+KEPT_NEAR = datetime.timedelta(days=31)
+
+
 def said_at_a_briefing(plain: str, date: DateValue, unit: Unit) -> bool:
     """Words said on a day at a briefing or press conference: the day dates the briefing ("said
     today at a briefing", "announced today by the minister at a briefing")."""
@@ -140,8 +165,12 @@ BRIEFING_AFTER = re.compile(
 BRIEFING_REACH = 80
 
 
-def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
-    """Why a date names no happening (a plan or period, a quantity, a report's day), or None."""
+def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.date | None = None) -> str | None:
+    """Why a date names no happening (a plan or period, a quantity, a report's day), or None.
+
+    A day kept every year is this year's happening when the release is published near it ("the
+    SCO Day, which is celebrated annually on 15 June", published on 13 June).
+    """
     if date.type == "period":
         return "period: a span of years bounds a plan"
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
@@ -153,7 +182,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit) -> str | None:
         return "agency dateline: the day of the report"
     if TERM_LASTED.search(before):
         return "period: the span of a term of office"  # "India's chairmanship, which lasted from September 2022"
-    if YEARLY_BEFORE.search(before) and not date.year_given:
+    if YEARLY_BEFORE.search(before) and not date.year_given and not kept_near(date, published):
         return "a day kept every year, not one happening"  # "every year on 3 December"
     # "for the second half of 2025" bounds a plan as "for 2025" does
     before = PART_OF_PERIOD.sub("", before)

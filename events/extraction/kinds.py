@@ -31,7 +31,14 @@ LEXICON: list[tuple[str, str]] = [
     ),
     (
         "anniversary",
-        r"(?:is|was|turns|turned|has\s+turned|marks?|marked|celebrat\w+)\s+(?:its\s+|their\s+)?\d{1,3}(?:st|nd|rd|th)?\s+(?:years?\s+old|anniversary)",
+        r"(?:is|was|turns|turned|has\s+turned|marks?|marked|celebrat\w+)\s+(?:its\s+|their\s+)?\d{1,3}(?:st|nd|rd|th)?\s+"
+        r"(?:years?\s+old|anniversary|years\s+since)",
+    ),
+    # a headline counting the years of what it marks: "Ten years of the Treaty on the Union"
+    (
+        "anniversary",
+        r"(?<![^\n])(?:\d{1,3}|five|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|seventy-five|"
+        r"eighty|ninety|one\s+hundred)\s+years\s+(?:of|since)\b",
     ),
     (
         "anniversary",
@@ -48,6 +55,8 @@ LEXICON: list[tuple[str, str]] = [
         r"jubilee\b(?!\s+(?:session|meeting|summit|conference|events?|celebrations?|exhibitions?|concerts?|forum|parade|ceremony|medals?|plans?|programmes?))",
     ),
     ("anniversary", r"day\s+of\s+(?:the\s+)?(?:establishment|foundation|formation|creation)\b"),
+    # a day kept every year: "the Day of Collective Security, celebrated annually on May 15"
+    ("anniversary", r"(?:(?:is|are)\s+)?celebrated\s+(?:annually|every\s+year|each\s+year)\b"),
     # a day a country keeps: "Russia celebrates the Day of the Unknown Soldier"
     ("anniversary", r"celebrat(?:es|ed|e|ing)\s+(?:the\s+)?(?:\w+\s+){0,3}?day\b"),
     ("briefing", r"press[- ]conferences?\b"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from events.extraction.model import ExtractedEvent
+from events.extraction.tense import PAST_VERB
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     if candidate.form and kept.form and candidate.form != kept.form:
         # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day
         # before; "the summit held earlier this month" is not the President's talks on Saturday.
+        return None
+    if (
+        event.kind == other.kind == "anniversary"
+        and event.precision == other.precision == "day"
+        and event.start != other.start
+        and not PAST_VERB.search(event.evidence)
+    ):
+        # "Ten years of the Treaty" on its day, and the solemn meeting held for it two days before:
+        # the anniversary day itself and a celebration on another day are two events (ANNOTATION.md
+        # section 1); a headline telling in the past what the body dates restates it.
         return None
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
     if same_kind and not own_name and coarser and contains(event, other):

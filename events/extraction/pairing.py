@@ -403,9 +403,16 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
         and TROOPS.search(plain, max(unit.start, trigger.start - TROOPS_REACH), trigger.start)
     ):
         return "other", f"kind: troops '{trigger.text}' = other (an arrival of forces, not a visit)"
+    if trigger.kind in ("meeting", "other") and celebrates(plain, trigger, unit):
+        return "anniversary", f"kind: '{trigger.text}' held for an anniversary or a day = anniversary"
     if trigger.kind != GENERIC:
         return trigger.kind, f"kind: lexicon '{trigger.text}' = {trigger.kind}"
+    if BODY_THAT_SITS.search(plain, max(unit.start, trigger.start - 40), trigger.start):
+        # "at the Supreme Council, which will take place in December": the body's sitting
+        return "meeting", f"kind: generic verb '{trigger.text}' of a body's sitting = meeting"
     governed = object_of(plain, trigger, triggers)
+    if governed is not None and governed.kind in ("meeting", "other") and celebrates(plain, governed, unit):
+        return "anniversary", f"kind: '{governed.text}' held for an anniversary or a day = anniversary"
     if governed is not None:
         return governed.kind, f"kind: generic verb '{trigger.text}' takes its object's ('{governed.text}')"
     subject = subject_of(plain, trigger, triggers, unit)
@@ -417,6 +424,33 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
     if near:
         return near, f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
     return "other", f"kind: generic verb '{trigger.text}' and no kind word: other"
+
+
+# A body named just before the relative clause of a generic verb: "the Council, which will take place".
+BODY_THAT_SITS = re.compile(
+    r"\b(?:Council|Committee|Commission|Assembly|Board|Parliament|Cabinet)\s*,?\s*(?:which|that)\s+"
+    r"(?:(?:will|is|are|was|were)\s+)?(?:(?:to\s+)?be\s+)?$"
+)
+
+
+def celebrates(plain: str, trigger: Trigger, unit: Unit) -> bool:
+    """A gathering held for an anniversary or a day kept: "On the occasion of the anniversary, the
+    Commission held a solemn meeting", "a reception on the occasion of the SCO Day" (ANNOTATION.md
+    section 1: a celebration is an `anniversary` event on the day it is held)."""
+    if not (
+        CELEBRATING.fullmatch(trigger.text)
+        or (trigger.kind == "meeting" and SOLEMN.search(plain, max(unit.start, trigger.start - 20), trigger.start))
+    ):
+        return False
+    return bool(FOR_AN_OCCASION.search(plain, unit.start, unit.end))
+
+
+CELEBRATING = re.compile(r"(?i:receptions?|ceremon(?:y|ies)|concerts?|celebrations?|festivities|gala)")
+SOLEMN = re.compile(r"(?i:\b(?:solemn|gala|festive|ceremonial|celebratory)\s+$)")
+FOR_AN_OCCASION = re.compile(
+    r"(?i:\b(?:on\s+the\s+occasion\s+of|dedicated\s+to|devoted\s+to|marking|in\s+honou?r\s+of|to\s+(?:mark|celebrate))\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?!(?:preparations?|plans?|programmes?)\b)[\w-]+\s+){0,4}?(?:anniversary|day)\b)"
+)
 
 
 # Forces whose arrival is a deployment, not a visit (ANNOTATION.md section 3).
