@@ -1369,3 +1369,23 @@ def test_a_day_kept_every_year_is_this_years_when_published_near_it():
     text = "The Day of Collective Security is celebrated annually on May 15."
     # half a year away: a custom, not the release's news
     assert [e["start"] for e in release(text, dateline="10.12.2023") if e["start"].endswith("-05-15")] == []
+
+
+def test_the_items_of_a_schedule_lie_ahead():
+    text = (
+        "Council approves schedule\n\nCouncil approves schedule 30.06.2023\n\n"
+        "The Council approved the schedule of the main events for the second half of 2023, which provides for:\n"
+        "1. a meeting of the Committee of Secretaries of Security Councils - on August 24 in Cholpon-Ata;\n"
+        "2. a meeting of the Council of Foreign Ministers - on November 22 in Minsk.\n"
+    )
+    assert sorted(e.start.isoformat() for e in extract_release(text).events if e.kind == "meeting") == [
+        "2023-08-24",
+        "2023-11-22",
+    ]
+
+
+def test_two_years_joined_by_and_are_two_years_unless_between():
+    assert [d[0] for d in dates("It hosted the summit in 2011 and 2017 as well.")] == ["year", "year"]
+    assert [d[0] for d in dates("Trade grew between 2011 and 2017.")] == ["period"]
+    text = "Kazakhstan hosted the SCO summit for the first time in 2005 in Astana, and in 2011 and 2017 as well."
+    assert sorted(e["start"] for e in release(text, dateline="03.06.2024")) == ["2005", "2011", "2017"]

@@ -184,7 +184,11 @@ PATTERNS: tuple[DatePattern, ...] = (
     DatePattern("month_year", rf"(?P<m>{MONTH}){YEAR_TAIL}", needs=(HAS_MONTH,), value="month", year_optional=True),
     # 2021-2025, 2020/2021
     DatePattern(
-        "year_range", rf"(?P<y1>{YEAR})\s*(?:-|/|\s(?i:to|and)\s)\s*(?P<y2>{YEAR})", needs=(HAS_DIGIT,), value="period"
+        # "2021-2025", "2021 to 2025", "between 2011 and 2017" (but "in 2011 and 2017" are two years)
+        "year_range",
+        rf"(?P<y1>{YEAR})\s*(?:-|/|\s(?i:to)\s|\sand\s(?<=(?:between|Between)\s\d{{4}}\sand\s))\s*(?P<y2>{YEAR})",
+        needs=(HAS_DIGIT,),
+        value="period",
     ),
     DatePattern("year", rf"(?P<y>{YEAR})", needs=(HAS_DIGIT,), value="year"),
     # "this year", "last year"; "in the second half of the year", "by the end of the year": this year

@@ -84,7 +84,10 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     antecedent_day: DateValue | None = None
     antecedent_span: DateValue | None = None  # the last span of days: "on the last day of the visit"
     waiting: Unit | None = None  # a sentence whose dates found no happening in it
+    listing_ahead = False  # the items of a list that a sentence announcing what is to come opened
     for unit in units:
+        item = bool(LIST_ITEM.match(plain, unit.start, unit.end))
+        listing_ahead = listing_ahead and item
         if waiting is not None and not unit.header and not find_dates(plain, published, unit.start, unit.end):
             # "In the period from 21 to 25 October, in the territory of the member states." then
             # "The operation was carried out ...": the dates belong to the next sentence's news.
@@ -100,7 +103,13 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             antecedent_day,
             antecedent_span,
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
+            listing_ahead,
         )
+        if not item and plain[unit.start : unit.end].rstrip().endswith(":"):
+            # "The schedule for the second half of 2023 provides for:" then "4. a meeting ... - on November 22"
+            listing_ahead = bool(
+                FUTURE.search(plain, unit.start, unit.end) or LIST_OF_PLANS.search(plain, unit.start, unit.end)
+            )
         waiting = (
             unit if not unit_candidates and not unit.header and dated_without_happening(plain, found, unit) else None
         )
@@ -146,10 +155,12 @@ def events_in_unit(
     antecedent_day: DateValue | None = None,
     antecedent_span: DateValue | None = None,
     trace: SentenceTrace | None = None,
+    listed_ahead: bool = False,
 ) -> tuple[list[DateValue], list[Candidate]]:
-    """The dates a sentence names, and the events it states."""
+    """The dates a sentence names, and the events it states; `listed_ahead` says the sentence is an
+    item of a list of what is to come."""
     found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day, antecedent_span)
-    future = bool(found) and bool(FUTURE.search(plain, unit.start, unit.end))
+    future = bool(found) and (listed_ahead or bool(FUTURE.search(plain, unit.start, unit.end)))
     if future and any(not d.year_given or d.type == "relative" for d in found):
         # Told in the future tense: a date without its year lies ahead ("will be held in November"),
         # unless its own clause is told in the past ("the talks, which will prepare the drills,
@@ -297,6 +308,12 @@ def events_in_unit(
         if dates and not pairs:
             trace.notes.append("no date and kind word pair up in this sentence")
     return found, candidates
+
+
+# An item of a list: "4. a meeting of the Council - on November 22 in Minsk;", "- the forum in May".
+LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022\u2013\u2014*])\s+")
+# A list's opening sentence that names a plan or schedule: its items lie ahead.
+LIST_OF_PLANS = re.compile(r"(?i:\b(?:schedule|plan|programme|program|calendar|agenda)s?\b)")
 
 
 def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:

@@ -34,7 +34,8 @@ PERIOD_YEAR_BEFORE = re.compile(
     r"objectives|targets|chairmanship|presidency)\s+"
     r"(?:(?!(?:was|were|is|are|has|have|had|will|held|took|began|to)\b)[\w'\u2019-]+\s+){0,4}?"
     r"(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
-    r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?in\s+$)",
+    # "the third such exercise in 2024" counts within a year; "for the first time in 2005" dates one
+    r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:(?!time\b)\w+\s+)?in\s+$)",
     re.IGNORECASE,
 )
 
