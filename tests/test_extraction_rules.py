@@ -1389,3 +1389,27 @@ def test_two_years_joined_by_and_are_two_years_unless_between():
     assert [d[0] for d in dates("Trade grew between 2011 and 2017.")] == ["period"]
     text = "Kazakhstan hosted the SCO summit for the first time in 2005 in Astana, and in 2011 and 2017 as well."
     assert sorted(e["start"] for e in release(text, dateline="03.06.2024")) == ["2005", "2011", "2017"]
+
+
+def test_terms_memberships_and_appeals_are_happenings():
+    text = (
+        "On 1 January 2023, Imangali Tasmagambetov took up the post of the Secretary General. "
+        "Stanislav Zas, who headed the Organization from 1 January 2020, completed his term on 31 December 2022. "
+        "Belarus was granted observer status in 2015 and applied for full membership in 2021. "
+        "On September 13, Armenia appealed to the CSTO. "
+        "The official opening of the Executive Committee in Tashkent took place on 17 June 2004."
+    )
+    assert sorted(starts(release(text, dateline="09.01.2023"))) == [
+        ("2004-06-17", None, "other"),
+        ("2015", None, "decision"),
+        ("2020-01-01", None, "other"),
+        ("2021", None, "other"),
+        ("2022-09-13", None, "other"),
+        ("2022-12-31", None, "other"),
+        ("2023-01-01", None, "other"),
+    ]
+
+
+def test_a_relative_year_restated_by_its_day_is_that_day_once():
+    text = "A year earlier, on 4 July 2023, Iran joined the SCO as a full member."
+    assert starts(release(text, dateline="05.07.2024")) == [("2023-07-04", None, "other")]

@@ -932,19 +932,30 @@ RESTATING = re.compile(r"\s*(?:,|\(|-|\u2013|\u2014)\s*(?:on\s+|i\.\s*e\.\s*,?\s
 
 
 def restated(text: str, values: list[DateValue]) -> list[DateValue]:
-    """A relative day followed at once by the written date it stands for is that date once."""
+    """A relative date followed at once by the written date it stands for is that date once:
+    "the following day, on December 26", "a year earlier, on 4 July 2023"."""
     return [
         value
         for value, after in zip(values, [*values[1:], None], strict=False)
         if not (
             after is not None
             and value.type in ("anaphoric", "relative")
-            and value.precision == "day"
             and after.type in ("explicit", "numeric")
             and after.precision == "day"
+            and covers(value, after.start)
             and RESTATING.fullmatch(text, value.text_end, after.text_start)
         )
     ]
+
+
+def covers(value: DateValue, day: datetime.date) -> bool:
+    """Whether a date, read at its precision, holds a day."""
+    if value.precision == "year":
+        return value.start.year <= day.year <= (value.end or value.start).year
+    if value.precision == "month":
+        last = value.end or value.start
+        return (value.start.year, value.start.month) <= (day.year, day.month) <= (last.year, last.month)
+    return value.start <= day <= (value.end or value.start) or value.end is None
 
 
 def in_context(values: list[DateValue]) -> list[DateValue]:

@@ -235,7 +235,23 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"concerts?\b"),
     ("other", r"marathons?\b"),
     ("other", r"relays?\b"),
-    ("other", r"took\s+up\s+(?:his|her|their)\s+(?:duties|post|office)\b"),
+    ("other", r"took\s+up\s+(?:his|her|their|the)\s+(?:duties|post|office|position)\b"),
+    (
+        "other",
+        r"(?:applied|applies|apply)\s+for\s+(?:full\s+|full-fledged\s+)?(?:membership|accession|observer\s+status)\b",
+    ),
+    # "Armenia appealed to the CSTO": a request to a body (text is lower-cased when matched)
+    (
+        "other",
+        r"appeal(?:ed|s)\s+to\s+(?:the\s+)?(?:csto|sco|cis|eaeu|un|organi[sz]ation|commonwealth|union|council)\b",
+    ),
+    ("other", r"(?:official|grand|solemn)\s+opening\b"),
+    # the start of a term told by its head: "Zas, who headed the Organization from 1 January 2020"
+    (
+        "other",
+        r"(?:headed|led)\s+the\s+(?:\w+\s+){0,2}?(?:organi[sz]ation|secretariat|commission|committee|staff|union)\s+(?=from\b)",
+    ),
+    ("other", r"opening\s+ceremon(?:y|ies)\b"),
     (
         "other",
         r"bec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|member|director|commander|chief|observer|partner)\b",
