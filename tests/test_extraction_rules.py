@@ -1413,3 +1413,18 @@ def test_terms_memberships_and_appeals_are_happenings():
 def test_a_relative_year_restated_by_its_day_is_that_day_once():
     text = "A year earlier, on 4 July 2023, Iran joined the SCO as a full member."
     assert starts(release(text, dateline="05.07.2024")) == [("2023-07-04", None, "other")]
+
+
+def test_a_place_closed_by_a_stop_then_the_day_and_the_agency_is_a_dateline():
+    text = (
+        "Ministers discuss the situation in the region\n\n"
+        "MOSCOW. Nov 27 (Interfax) - The foreign and defense ministers of the member states have discussed "
+        "the situation in the region. The heads of state will meet on November 28. The chairmanship "
+        "passed to Russia on 1 January 2019.\n"
+    )
+    extracted = extract_release(text)
+    assert (extracted.published.month, extracted.published.day) == (11, 27)
+    assert sorted((e.start.isoformat(), e.kind) for e in extracted.events if e.kind == "meeting") == [
+        ("2019-11-27", "meeting"),
+        ("2019-11-28", "meeting"),
+    ]

@@ -70,8 +70,10 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     plain = normalize(text)
     header = Header(text, plain)
     published, inferred = header.published, False
+    filed: tuple[int, int] | None = None
     if published is None:
-        published = infer_publication(plain, filing_day(plain, header.body_start, header.body_end))
+        filed = filing_day(plain, header.body_start, header.body_end)
+        published = infer_publication(plain, filed)
         inferred = True
         if published is None and not find_dates(plain):
             raise ReleaseError("no recognisable date: no dateline and no dated expression in the text")
@@ -98,7 +100,8 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             unit,
             published,
             header,
-            inferred,
+            # an agency's dateline gave the day (only its year was inferred): the lead's news is of it
+            inferred and not (filed and published and (published.month, published.day) == filed),
             antecedent,
             antecedent_day,
             antecedent_span,

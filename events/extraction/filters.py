@@ -100,6 +100,7 @@ AGENCY_PLACE = re.compile(
 )
 
 
+PLACE_STOP = re.compile(r"\s*[A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+){0,2}\.\s*")
 AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
     r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014)|"
@@ -253,6 +254,11 @@ LEAP_REFERENCE = datetime.date(2000, 12, 31)
 
 def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:
     """A date between a place in capitals and an agency's name, opening its paragraph."""
+    line_start = plain.rfind("\n", 0, date.text_start) + 1
+    if PLACE_STOP.fullmatch(plain, line_start, date.text_start):
+        # "MOSCOW. May 15. KAZINFORM -": the place closed by a stop, read as a sentence of its own
+        agency = AGENCY_AFTER.match(plain, date.text_end, unit.end)
+        return bool(agency and agency.group().strip())
     if date.text_start - unit.start > 40 or not AGENCY_PLACE.fullmatch(plain, unit.start, date.text_start):
         return False
     place = plain[unit.start : date.text_start].strip(" ,")
