@@ -1428,3 +1428,29 @@ def test_a_place_closed_by_a_stop_then_the_day_and_the_agency_is_a_dateline():
         ("2019-11-27", "meeting"),
         ("2019-11-28", "meeting"),
     ]
+
+
+def test_fall_the_verb_is_no_autumn():
+    assert [d[0] for d in dates("The anniversary, which falls on Tuesday, is marked.")] == ["relative"]
+    assert [d[1] for d in dates("in the fall of 2020")] == ["2020-09-01"]
+
+
+def test_a_deadline_year_gives_no_later_month_its_year():
+    text = (
+        "The Board approved the draft Plan for the Declaration until 2030 and beyond, "
+        "which will be considered by the EEC Council in July."
+    )
+    assert [(d[0], d[1]) for d in dates(text)] == [("year", "2030-01-01"), ("month", "2024-07-01")]
+
+
+def test_since_a_year_when_something_happened_dates_it():
+    text = "Since 2006, when the first meeting of the Forum took place in Moscow, the platform has grown."
+    assert starts(release(text, dateline="26.05.2023")) == [("2006", None, "meeting")]
+    assert release("The platform has grown since 2006.", dateline="26.05.2023") == []
+
+
+def test_figures_that_continue_are_statistics():
+    assert (
+        release('"In the first quarter of 2024, the positive dynamics continued," he said.', dateline="03.06.2024")
+        == []
+    )

@@ -279,7 +279,10 @@ PATTERNS: tuple[DatePattern, ...] = (
     # in the spring of 2022, in the autumn
     DatePattern(
         "season",
-        rf"(?i:\b(?:(?P<which>this|last|next|the\s+coming|the\s+past|the\s+current)\s+)?(?P<season>spring|summer|autumn|fall))"
+        # "fall" the season, not the verb: "the fall", "this fall", "fall 2020" (not "which falls on")
+        rf"(?i:\b(?:(?P<which>this|last|next|the\s+coming|the\s+past|the\s+current)\s+)?"
+        rf"(?P<season>spring|summer|autumn|(?:(?<=the\s)|(?<=this\s)|(?<=last\s)|(?<=next\s)|(?=fall\s+(?:of\s+)?\d))fall)"
+        rf"(?![\w-]))"
         rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
         needs=(HAS_RELATIVE,),
         value="month",
@@ -922,7 +925,7 @@ def find_dates(
         if value is not None:
             chosen.append(value)
     chosen.sort(key=lambda v: v.text_start)
-    chosen = in_context(restated(text, chosen))
+    chosen = in_context(restated(text, chosen), text)
     return [attach_time(text, value, end) for value in chosen]
 
 
@@ -958,7 +961,7 @@ def covers(value: DateValue, day: datetime.date) -> bool:
     return value.start <= day <= (value.end or value.start) or value.end is None
 
 
-def in_context(values: list[DateValue]) -> list[DateValue]:
+def in_context(values: list[DateValue], text: str = "") -> list[DateValue]:
     """Dates read against the dates before them in the same sentence.
 
     "In 2023, meetings were held in Sochi (in June) and Bishkek (in October)": the months are
@@ -990,8 +993,12 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
         elif value.type == "anaphoric" and earlier_day is not None:
             value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
         result.append(value)
-        if value.type in ("year", "name") or value.pattern == "rel_year":
-            earlier_year = len(result) - 1  # "In 2023" and "last year" both give later dates their year
+        deadline = value.type == "year" and DEADLINE_BEFORE.search(
+            text, max(0, value.text_start - 30), value.text_start
+        )
+        if (value.type in ("year", "name") or value.pattern == "rel_year") and not deadline:
+            # "In 2023" and "last year" both give later dates their year; "until 2030" does not
+            earlier_year = len(result) - 1
         if value.precision == "day" and value.type != "anaphoric":
             earlier_day = value
     result = [value for index, value in enumerate(result) if index not in introducers]
@@ -1011,6 +1018,9 @@ def in_context(values: list[DateValue]) -> list[DateValue]:
             for value in result
         ]
     return result
+
+
+DEADLINE_BEFORE = re.compile(r"(?i:\b(?:until|till|through|by|up\s+to|before)\s+(?:the\s+end\s+of\s+)?$)")
 
 
 def years_counted(groups: dict) -> int:

@@ -20,6 +20,8 @@ POSTPONED_FROM = re.compile(
 # "postponed from 20 June to 4 July": the old day and the new one, not a range.
 MOVED_FROM = re.compile(rf"{MOVED_VERB}\s+(?:from\s+)?$", re.I)
 MOVED_TO = re.compile(r"\s+(?:to|until|till)\s+(?=\w)", re.I)
+# "Since 2006, when the first meeting took place": the clause after it tells what happened then.
+SINCE_WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 NOT_EVENT_BEFORE = re.compile(
     r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
     r"(?:(?:end|beginning|middle|start)\s+of\s+(?:the\s+)?)?(?:year\s+)?$)",
@@ -192,7 +194,11 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
         re.search(r"from\s+$", before, re.I) and MOVED_FROM.search(before) and MOVED_TO.match(plain, date.text_end)
     ):
         return "the old date of a postponed happening"  # "originally planned for June", "moved from 3 June to"
-    if NOT_EVENT_BEFORE.search(before) and not POSTPONED_TO.search(before):
+    if (
+        NOT_EVENT_BEFORE.search(before)
+        and not POSTPONED_TO.search(before)
+        and not SINCE_WHEN.match(plain, date.text_end, unit.end)
+    ):
         return "bound: until, by, since, before"
     if (
         date.pattern in ("quarter", "half_year")

@@ -111,7 +111,7 @@ NOT_ACTIONS = frozenset(
     "detailed advanced experienced armed skilled required expected planned scheduled continue "
     # figures that change are statistics, not happenings: "inflation slowed to 6.1 percent in June"
     "increased decreased slowed accelerated amounted totaled totalled reached exceeded doubled tripled "
-    "declined dropped rose grew fell".split()
+    "declined dropped rose grew fell continued persisted remained improved stabilized stabilised recovered".split()
 )
 
 
