@@ -1454,3 +1454,27 @@ def test_figures_that_continue_are_statistics():
         release('"In the first quarter of 2024, the positive dynamics continued," he said.', dateline="03.06.2024")
         == []
     )
+
+
+def test_a_weekday_range_of_last_week():
+    assert dates("The exercises were held from Monday to Wednesday last week.") == [
+        ("range", "2024-10-21", "2024-10-23", "day")
+    ]
+
+
+def test_a_transcripts_news_conference_questions_and_speakers():
+    text = (
+        "Transcript of the news conference of the Secretary General following the session of the Council\n\n"
+        "Transcript of the news conference of the Secretary General following the session of the Council 24.11.2022\n\n"
+        "Question: What was decided today?\n\n"
+        "Secretary General: Today the heads of state adopted the Yerevan Declaration.\n"
+    )
+    events = extract_release(text).events
+    assert sorted((e.start.isoformat(), e.kind, e.title) for e in events) == [
+        (
+            "2022-11-24",
+            "briefing",
+            "Transcript of the news conference of the Secretary General following the session of the Council",
+        ),
+        ("2022-11-24", "decision", "The heads of state adopted the Yerevan Declaration"),
+    ]

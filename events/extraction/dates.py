@@ -308,7 +308,8 @@ PATTERNS: tuple[DatePattern, ...] = (
     # from Monday to Wednesday: the days of one week
     DatePattern(
         "weekday_range",
-        rf"(?i:\bfrom\s+)(?P<wd1>{WEEKDAY}){TO}(?P<wd2>{WEEKDAY})\b",
+        # "from Monday to Wednesday", "from Monday to Wednesday last week": the days of that week
+        rf"(?i:\bfrom\s+)(?P<wd1>{WEEKDAY}){TO}(?P<wd2>{WEEKDAY})\b(?:\s+(?P<which>(?i:last|next|this))\s+(?i:week)\b)?",
         needs=(HAS_RELATIVE,),
         value="range",
     ),
@@ -808,10 +809,15 @@ class Builder:
         return datetime.date(year, first, 1), datetime.date(year, first + count - 1, 1), "month"
 
     def build_weekday_range(self, g):
+        length = (WEEKDAYS[g["wd2"].lower()] - WEEKDAYS[g["wd1"].lower()]) % 7
+        if g.get("which") and self.reference is not None:
+            monday = self.reference - datetime.timedelta(days=self.reference.weekday())
+            monday += datetime.timedelta(weeks=relative_offset(g["which"]))
+            first = monday + datetime.timedelta(days=WEEKDAYS[g["wd1"].lower()])
+            return first, first + datetime.timedelta(days=length), "day"
         start = self.build_weekday({"which": "on", "wd": g["wd1"]})
         if start is None:
             return None
-        length = (WEEKDAYS[g["wd2"].lower()] - WEEKDAYS[g["wd1"].lower()]) % 7
         return start[0], start[0] + datetime.timedelta(days=length), "day"
 
     def build_weekday_pair(self, g):

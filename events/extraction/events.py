@@ -163,6 +163,11 @@ def events_in_unit(
     """The dates a sentence names, and the events it states; `listed_ahead` says the sentence is an
     item of a list of what is to come."""
     found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day, antecedent_span)
+    if not unit.header and plain[unit.start : unit.end].rstrip(" \"'\u201d").endswith("?"):
+        if trace:
+            trace.dates, trace.dropped = found, []
+            trace.notes.append("a question: it asks, it tells of no happening")
+        return found, []
     future = bool(found) and (listed_ahead or bool(FUTURE.search(plain, unit.start, unit.end)))
     if future and any(not d.year_given or d.type == "relative" for d in found):
         # Told in the future tense: a date without its year lies ahead ("will be held in November"),
@@ -201,6 +206,11 @@ def events_in_unit(
         for t in find_triggers(plain, unit.start, unit.end)
         if not any(d.text_start <= t.start < d.text_end and d.type != "name" for d in found)
     ]
+    if unit.header:
+        # "Transcript of the news conference ... following the session of the Council": the session
+        # only places the headline's happening in time.
+        leading = [t for t in triggers if not CONTEXT_BEFORE.search(plain, max(unit.start, t.start - 40), t.start)]
+        triggers = leading or triggers
     acted = False  # the trigger is a verb the lexicon lacks
     if not triggers and not unit.header:
         # A dated clause whose verb says someone did something the lexicon has no word for
@@ -313,6 +323,11 @@ def events_in_unit(
     return found, candidates
 
 
+# What only places a headline's happening in time: "following the session of", "on the sidelines of".
+CONTEXT_BEFORE = re.compile(
+    r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)"
+)
 # An item of a list: "4. a meeting of the Council - on November 22 in Minsk;", "- the forum in May".
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022\u2013\u2014*])\s+")
 # A list's opening sentence that names a plan or schedule: its items lie ahead.

@@ -99,6 +99,10 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         return "the headline's word is in the body's sentence"
     if candidate.by_publication and kept.header and same_kind and (candidate.header or contains(other, event)):
         return "the dateline line or an undated lead repeats the headline"
+    if candidate.weak and event.kind == "briefing" and other.kind != "briefing":
+        # "Transcript of the news conference ...": the briefing is the headline's happening; what
+        # the body reports was said at it, of other happenings.
+        return None
     if candidate.weak and not kept.weak:
         inside_day = other.precision == "day" and contains(other, event) and (same_kind or not candidate.going_on)
         if inside_day:

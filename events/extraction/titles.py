@@ -142,7 +142,7 @@ SUBJECTLESS_MARKS = re.compile(r"^(?:marks|marked|will\s+mark|is|was|will\s+be)\
 
 
 # A transcript's labels: "Question: ...", "Answer: ...".
-SPEAKER_LABEL = re.compile(r"^(?:question|answer|q|a)\s*:\s*", re.IGNORECASE)
+SPEAKER_LABEL = re.compile(r"^(?:(?i:question|answer|q|a)|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s*:\s+")
 # A participle aside whose date was cut out: "The Astana summit, held" -> "The Astana summit".
 ASIDE_PARTICIPLE = re.compile(r",\s*(?:which\s+(?:was|were)\s+)?(?:held|hosted|conducted|organi[sz]ed|convened)$")
 
