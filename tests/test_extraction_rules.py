@@ -1478,3 +1478,16 @@ def test_a_transcripts_news_conference_questions_and_speakers():
         ),
         ("2022-11-24", "decision", "The heads of state adopted the Yerevan Declaration"),
     ]
+
+
+def test_a_headline_is_not_the_news_of_a_span_of_days_of_another_kind():
+    text = (
+        "Board decides on customs rules\n\nBoard decides on customs rules 14.02.2025\n\n"
+        "The Board of the Commission has decided to reduce import customs duties on medical equipment.\n\n"
+        "Earlier this week the minister visited Bishkek.\n"
+    )
+    events = extract_release(text).events
+    assert sorted((e.start.isoformat(), e.kind) for e in events) == [
+        ("2025-02-10", "visit"),
+        ("2025-02-14", "decision"),
+    ]

@@ -104,7 +104,13 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # the body reports was said at it, of other happenings.
         return None
     if candidate.weak and not kept.weak:
-        inside_day = other.precision == "day" and contains(other, event) and (same_kind or not candidate.going_on)
+        # A headline of one kind on a day the body dates with another restates it; but a span of
+        # days ("earlier this week he visited Bishkek") is not that day's news.
+        inside_day = (
+            other.precision == "day"
+            and contains(other, event)
+            and (same_kind or (not candidate.going_on and other.end in (None, other.start)))
+        )
         if inside_day:
             return "a headline or undated lead on a day the body dates"
         if candidate.present:

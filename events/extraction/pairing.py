@@ -418,6 +418,8 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
     subject = subject_of(plain, trigger, triggers, unit)
     if subject is not None and subject.kind == "meeting" and STAFF_TALKS.match(plain, subject.end, unit.end):
         return "consultation", f"kind: '{subject.text}' on preparing an exercise are staff talks = consultation"
+    if subject is not None and subject.kind in ("meeting", "other") and celebrates(plain, subject, unit):
+        return "anniversary", f"kind: '{subject.text}' held for an anniversary or a day = anniversary"
     if subject is not None:
         return subject.kind, f"kind: generic verb '{trigger.text}' takes its subject's ('{subject.text}')"
     near = kind_near(triggers, trigger.start)

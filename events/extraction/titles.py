@@ -87,7 +87,9 @@ SCHEDULED = re.compile(
 )
 
 
-TRAILING_HELD = re.compile(r"\s+(?:(?:scheduled|planned)\s+)?(?:to\s+be\s+held|held|to\s+take\s+place)$")
+TRAILING_HELD = re.compile(
+    r"\s+(?:(?:scheduled|planned)\s+)?(?:to\s+be\s+held|held|to\s+take\s+place)$|\s+(?:scheduled|planned|slated|due)$"
+)
 
 
 def title_problems(title: str) -> list[str]:
