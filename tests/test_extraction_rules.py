@@ -1491,3 +1491,15 @@ def test_a_headline_is_not_the_news_of_a_span_of_days_of_another_kind():
         ("2025-02-10", "visit"),
         ("2025-02-14", "decision"),
     ]
+
+
+def test_programmes_adopted_in_a_year_date_their_adoption():
+    text = "The parties considered the implementation of the 28 union programmes adopted in 2021."
+    assert starts(release(text, dateline="06.12.2024")) == [("2021", None, "decision")]
+    assert release("The parties reviewed the programme of events in 2021.", dateline="06.12.2024") == []
+
+
+def test_agreed_to_hold_a_meeting_titles_it_by_its_phrase():
+    text = "The parties agreed to hold the next meeting in the first quarter of 2025 in Moscow."
+    (event,) = release(text, dateline="06.12.2024")
+    assert (event["start"], event["end"], event["title"]) == ("2025-01", "2025-03", "Meeting in Moscow")

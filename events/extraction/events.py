@@ -412,7 +412,8 @@ NAMED_NOUN = {"exercise": "Exercise", "conference": "Conference", "meeting": "Me
 # A preposition or a noun that governs the happening's noun: "preparations for the", "the importance
 # of the joint", "an invitation to the international".
 GOVERNED = re.compile(
-    r"\b(?:for|on|about|regarding|concerning|of|at|including)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|next\s+|upcoming\s+)*"
+    r"\b(?:for|on|about|regarding|concerning|of|at|including|to\s+(?:hold|host|convene|organi[sz]e))\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|next\s+|upcoming\s+)*"
     r"(?P<phrase>(?:(?!(?:for|on|about|of|the|a|an|to|in|at|with|and|or)\b)[\w\"'\u201c\u201d-]+\s+){0,3})$",
     re.IGNORECASE,
 )

@@ -34,7 +34,9 @@ PERIOD_YEAR_BEFORE = re.compile(
     r"\b(?:plans?|programmes?|programs?|strateg(?:y|ies)|concepts?|budgets?|goals?|tasks?|priorities|agenda|"
     r"schedules?|timetables?|results|outcomes|activit(?:y|ies)|performance|reports?|period|forecasts?|"
     r"objectives|targets|chairmanship|presidency)\s+"
-    r"(?:(?!(?:was|were|is|are|has|have|had|will|held|took|began|to)\b)[\w'\u2019-]+\s+){0,4}?"
+    # "the programmes adopted in 2021" tells when they were adopted: a decision, not a period
+    r"(?:(?!(?:was|were|is|are|has|have|had|will|held|took|began|to|adopted|approved|signed|ratified|launched|"
+    r"endorsed|established|created)\b)[\w'\u2019-]+\s+){0,4}?"
     r"(?:for|of|in|until|to)\s+(?:the\s+)?(?:year\s+)?$|"
     # "the third such exercise in 2024" counts within a year; "for the first time in 2005" dates one
     r"\b(?:first|second|third|fourth|fifth|last|final|only|\d+(?:st|nd|rd|th))\s+(?:(?!time\b)\w+\s+)?in\s+$)",
