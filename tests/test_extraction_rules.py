@@ -1503,3 +1503,14 @@ def test_agreed_to_hold_a_meeting_titles_it_by_its_phrase():
     text = "The parties agreed to hold the next meeting in the first quarter of 2025 in Moscow."
     (event,) = release(text, dateline="06.12.2024")
     assert (event["start"], event["end"], event["title"]) == ("2025-01", "2025-03", "Meeting in Moscow")
+
+
+def test_a_yearless_agency_dateline_falls_in_the_year_the_text_names():
+    text = (
+        "Defence ministers meet in Qingdao\n\n"
+        "QINGDAO, June 25 (Xinhua) -- A two-day meeting of defence ministers opened here Wednesday. "
+        "It comes ahead of the summit scheduled for Aug. 31 to Sept. 1 in Tianjin.\n\n(c) Xinhua 2025\n"
+    )
+    extracted = extract_release(text)
+    assert extracted.published == datetime.date(2025, 6, 25)
+    assert ("2025-08-31", "meeting") in [(e.start.isoformat(), e.kind) for e in extracted.events]

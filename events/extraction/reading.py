@@ -48,7 +48,15 @@ def infer_publication(plain: str, filed: tuple[int, int] | None = None) -> datet
         soon = min(near, default=None)
         return soon - datetime.timedelta(days=1) if soon and inferred and inferred < soon else inferred
     before = min(d.start for d in ahead) - datetime.timedelta(days=1) if ahead else None
-    after = inferred if told or not ahead else None
+    # The dateline's day falls after the last day told; with only years told, within the last year
+    # ("(c) Xinhua 2025"), not after a yearless date read against its end.
+    stated = [d.end or d.start for d in told if d.precision != "year" and d.year_given and d.type != "name"]
+    if stated:
+        after = max(stated)
+    elif told:
+        after = datetime.date(max(d.start.year + summed_up(plain, d) for d in told), 1, 1)
+    else:
+        after = None
     return filing_date(filed, after, before) or inferred
 
 
