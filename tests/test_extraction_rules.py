@@ -1514,3 +1514,20 @@ def test_a_yearless_agency_dateline_falls_in_the_year_the_text_names():
     extracted = extract_release(text)
     assert extracted.published == datetime.date(2025, 6, 25)
     assert ("2025-08-31", "meeting") in [(e.start.isoformat(), e.kind) for e in extracted.events]
+
+
+def test_an_ending_told_first_and_its_beginning_after_are_one_range():
+    text = (
+        "Peace Mission exercise concludes\n\nPeace Mission exercise concludes 17.08.2007\n\n"
+        "The joint anti-terror exercise of the member states concluded on Friday at a training ground near Chebarkul. "
+        "The exercise, which began on Aug. 9, was divided into three stages.\n"
+    )
+    events = extract_release(text).events
+    assert [(e.start.isoformat(), e.end.isoformat() if e.end else None, e.kind) for e in events] == [
+        ("2007-08-09", "2007-08-17", "exercise")
+    ]
+    text = (
+        "The leaders watched the final drills of the exercise at the range on Friday. "
+        "The exercise, which started on September 29 and was completed today, involved 7,000 troops."
+    )
+    assert starts(release(text, dateline="16.10.2009")) == [("2009-09-29", "2009-10-16", "exercise")]

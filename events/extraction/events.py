@@ -41,6 +41,10 @@ from events.extraction.tense import (
 from events.extraction.text import normalize
 from events.extraction.titles import make_title
 
+# A verb telling that a happening began: its date is the start of what is told to end.
+BEGINNING = r"(?:began|begun|started|commenced|opened|kicked\s+off)"
+BEGIN_VERB = re.compile(rf"(?i)(?:was\s+|were\s+|has\s+|have\s+)?{BEGINNING}\b")
+BEGAN_ON = re.compile(rf"(?i)\b{BEGINNING}\s+(?:on\s+|in\s+)?$")
 # A happening named as one the reader already knows: "the exercises", "these joint drills".
 DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
@@ -311,6 +315,10 @@ def events_in_unit(
                 ends=bool(
                     END_VERB.match(trigger.text)
                     or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
+                ),
+                begins=bool(
+                    BEGIN_VERB.match(trigger.text)
+                    or BEGAN_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
                 ),
                 definite=definite,
                 named_again=definite and not VERB.match(trigger.text),

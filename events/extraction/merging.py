@@ -24,6 +24,7 @@ class Candidate:
     definite: bool = False  # its happening is named as one already known: "the exercises", "these drills"
     going_on: bool = False  # a body sentence telling what goes on now ("is currently holding its summit")
     ends: bool = False  # its verb says a happening ended ("concluded on Wednesday")
+    begins: bool = False  # its verb says a happening began ("which began on Aug. 9")
     vague_kind: bool = False  # its kind comes from no word of the lexicon (an action verb, or nothing)
     form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
     stem: str = ""  # the start of its trigger word ("appr" for "approved"), to find it again
@@ -201,6 +202,8 @@ def merge_candidates(
         )
         if restated is not None and merges is not None:
             merges.append(f"{describe(candidate.event)} merged into {describe(kept[restated].event)}: {reason}")
+        if restated is not None and candidate.ends and not kept[restated].ends:
+            kept[restated] = replace(kept[restated], ends=True)  # "was completed today" restates today's news
         closed = None if restated is not None or not candidate.ends else closes(candidate, kept)
         if closed is not None:
             # "The exercise began on 24 August ... It concluded on Wednesday": one event, both ends.
@@ -239,6 +242,7 @@ def merge_candidates(
                 kind = candidate.event.kind
                 kept[restated] = replace(kept[restated], event=replace(event, kind=kind, rules=rules), vague_kind=False)
                 index.add(restated, kept[restated])
+    kept, headlined = join_begun_and_ended(kept, headlined, merges)
     kept, headlined = name_the_one_exercise(kept, headlined, merges)
     return [with_headline(c.event, headline) if i in headlined else c.event for i, c in enumerate(kept)]
 
@@ -357,6 +361,41 @@ def describe(event: ExtractedEvent) -> str:
 
 # How long a happening that began on a day may run before a sentence telling that it ended.
 RANGE_REACH = datetime.timedelta(days=31)
+
+
+def join_begun_and_ended(
+    kept: list[Candidate], headlined: set[int], merges: list[str] | None
+) -> tuple[list[Candidate], set[int]]:
+    """A happening told to have ended ("concluded Friday"), and, told after it, to have begun
+    shortly before ("The exercise, which began on Aug. 9"): one event with both ends."""
+    gone: set[int] = set()
+    for i, begun in enumerate(kept):
+        first = begun.event
+        if not begun.begins or begun.weak or first.precision != "day" or first.end is not None:
+            continue
+        for j, ended in enumerate(kept):
+            last = ended.event
+            if (
+                j in gone
+                or j == i
+                or not ended.ends
+                or last.precision != "day"
+                or last.end is not None
+                or last.kind != first.kind
+                or not first.start < last.start <= first.start + RANGE_REACH
+            ):
+                continue
+            rules = (*last.rules, f"start from '{first.date_text}', the day it began")
+            kept[j] = replace(ended, event=replace(last, start=first.start, end=last.start, rules=rules))
+            gone.add(i)
+            if merges is not None:
+                merges.append(f"{describe(first)} begins {describe(last)}")
+            break
+    if not gone:
+        return kept, headlined
+    positions = [i for i in range(len(kept)) if i not in gone]
+    renumbered = {old: new for new, old in enumerate(positions)}
+    return [kept[i] for i in positions], {renumbered[i] for i in headlined if i in renumbered}
 
 
 def closes(candidate: Candidate, kept: list[Candidate]) -> int | None:
