@@ -1531,3 +1531,11 @@ def test_an_ending_told_first_and_its_beginning_after_are_one_range():
         "The exercise, which started on September 29 and was completed today, involved 7,000 troops."
     )
     assert starts(release(text, dateline="16.10.2009")) == [("2009-09-29", "2009-10-16", "exercise")]
+
+
+def test_drills_that_will_last_until_a_day_end_on_it_each_of_them():
+    text = (
+        'The joint exercises "Interaction-2021", "Search-2021" and "Echelon-2021" kicked off at the training ground today. '
+        "More than 4,000 servicemen are involved in the drills, which will last until October 23."
+    )
+    assert sorted(starts(release(text, dateline="18.10.2021"))) == [("2021-10-18", "2021-10-23", "exercise")] * 3

@@ -55,7 +55,10 @@ ENDING = (
 )
 END_VERB = re.compile(rf"(?i)(?:was\s+|were\s+)?{ENDING}\b")
 # The same verb just before the date: "began on 3 May and concluded on Thursday".
-ENDED_ON = re.compile(rf"(?i)\b{ENDING}\s+(?:on\s+|in\s+)?$")
+# "which will last until October 23": the day it ends.
+ENDED_ON = re.compile(
+    rf"(?i)\b(?:{ENDING}\s+(?:on\s+|in\s+)?|(?:will\s+)?(?:last|lasts|run|runs|continue|continues)\s+(?:until|till|through)\s+)$"
+)
 PERIOD_SUBJECT = re.compile(
     r"\b(?:chairmanship|presidency|term\s+of\s+office|mandate)(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+){0,3}\s+"
     r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",

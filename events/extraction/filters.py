@@ -20,6 +20,8 @@ POSTPONED_FROM = re.compile(
 # "postponed from 20 June to 4 July": the old day and the new one, not a range.
 MOVED_FROM = re.compile(rf"{MOVED_VERB}\s+(?:from\s+)?$", re.I)
 MOVED_TO = re.compile(r"\s+(?:to|until|till)\s+(?=\w)", re.I)
+# "the drills, which will last until October 23": the day a happening ends, not a bound.
+LASTS_UNTIL = re.compile(r"\b(?:will\s+)?(?:last|lasts|run|runs|continue|continues)\s+(?:until|till|through)\s+$", re.I)
 # "Since 2006, when the first meeting took place": the clause after it tells what happened then.
 SINCE_WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 NOT_EVENT_BEFORE = re.compile(
@@ -200,6 +202,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
         NOT_EVENT_BEFORE.search(before)
         and not POSTPONED_TO.search(before)
         and not SINCE_WHEN.match(plain, date.text_end, unit.end)
+        and not LASTS_UNTIL.search(before)
     ):
         return "bound: until, by, since, before"
     if (

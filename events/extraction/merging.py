@@ -206,12 +206,23 @@ def merge_candidates(
             kept[restated] = replace(kept[restated], ends=True)  # "was completed today" restates today's news
         closed = None if restated is not None or not candidate.ends else closes(candidate, kept)
         if closed is not None:
-            # "The exercise began on 24 August ... It concluded on Wednesday": one event, both ends.
-            event = kept[closed].event
-            rules = (*event.rules, f"end from '{candidate.event.date_text}', the day it ended")
-            kept[closed] = replace(kept[closed], event=replace(event, end=candidate.event.start, rules=rules))
-            if merges is not None:
-                merges.append(f"{describe(candidate.event)} ends {describe(event)}")
+            # "The exercise began on 24 August ... It concluded on Wednesday": one event, both ends;
+            # and so for each exercise named as begun in the same sentence on the same day.
+            opened = kept[closed].event
+            for position, other in enumerate(kept):
+                event = other.event
+                if position != closed and not (
+                    event.start == opened.start
+                    and event.evidence_start == opened.evidence_start
+                    and event.kind == opened.kind
+                    and event.precision == "day"
+                    and event.end is None
+                ):
+                    continue
+                rules = (*event.rules, f"end from '{candidate.event.date_text}', the day it ended")
+                kept[position] = replace(other, event=replace(event, end=candidate.event.start, rules=rules))
+                if merges is not None:
+                    merges.append(f"{describe(candidate.event)} ends {describe(event)}")
         elif restated is None:
             index.add(len(kept), candidate)
             kept.append(candidate)
