@@ -1539,3 +1539,20 @@ def test_drills_that_will_last_until_a_day_end_on_it_each_of_them():
         "More than 4,000 servicemen are involved in the drills, which will last until October 23."
     )
     assert sorted(starts(release(text, dateline="18.10.2021"))) == [("2021-10-18", "2021-10-23", "exercise")] * 3
+
+
+def test_a_visit_told_as_past_this_month_is_not_a_visit_to_come_that_month():
+    text = (
+        "Earlier this month, the Secretary General paid a working visit to the border region. "
+        "On 26 May, the heads of delegations will visit the border outpost."
+    )
+    assert sorted(starts(release(text, dateline="25.05.2023"))) == [
+        ("2023-05", None, "visit"),
+        ("2023-05-26", None, "visit"),
+    ]
+    # the same anniversary, told as to come this year and as marked on its day, is one
+    text = (
+        "On 25 May 2016, the forces mark 15 years since their formation. "
+        "This year the anniversary of the forces will be marked by a joint exercise."
+    )
+    assert starts(release(text, dateline="25.05.2016")) == [("2016-05-25", None, "anniversary")]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from events.extraction.model import ExtractedEvent
-from events.extraction.tense import PAST_VERB
+from events.extraction.tense import NOT_ACTIONS, PAST_VERB
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,20 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # section 1); a headline telling in the past what the body dates restates it.
         return None
     coarser = PRECISION_RANK[event.precision] >= PRECISION_RANK[other.precision]
-    if same_kind and not own_name and coarser and contains(event, other):
+    # "Earlier this month, the Secretary General paid a visit" is not the delegations' visit that
+    # "will" take place on the 26th: one told as past, the other as to come.
+    tenses_apart = (
+        not candidate.weak
+        and not kept.weak
+        and ((candidate.future and told_as_past(kept)) or (kept.future and told_as_past(candidate)))
+    )
+    if (
+        same_kind
+        and not own_name
+        and coarser
+        and contains(event, other)
+        and not (tenses_apart and coarser_than(event, other))
+    ):
         return "same kind, same or wider dates"  # stated again, or less precisely
     if (
         candidate.named_again
@@ -135,6 +148,17 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
             return "an undated headline or lead restates the body's news" if same_kind and timely else None
         return "a headline restates an overlapping happening" if same_kind and overlaps(event, other) else None
     return None
+
+
+def told_as_past(candidate: Candidate) -> bool:
+    """Told in the past tense: a past verb that is no adjective ("the armed forces")."""
+    return not candidate.future and any(
+        m.group().lower() not in NOT_ACTIONS for m in PAST_VERB.finditer(candidate.event.evidence)
+    )
+
+
+def coarser_than(event: ExtractedEvent, other: ExtractedEvent) -> bool:
+    return PRECISION_RANK[event.precision] > PRECISION_RANK[other.precision]
 
 
 def stem(word: str) -> str:

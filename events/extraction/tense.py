@@ -39,7 +39,8 @@ PAST_OR_PRESENT_PERFECT = re.compile(
 
 
 PAST_VERB = re.compile(
-    r"\b(?:was|were|had|took|gave|met|held|began|spoke|said|told|made|went|came|ended|arrived|left)\b|\b[a-z]{3,}ed\b(?!\s+(?:by|for)\b)"
+    r"\b(?:was|were|had|took|gave|met|held|began|spoke|said|told|made|went|came|ended|arrived|left|paid|sent|led|saw|won)\b"
+    r"|\b[a-z]{3,}ed\b(?!\s+(?:by|for)\b)"
 )
 
 
