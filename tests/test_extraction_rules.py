@@ -1401,7 +1401,7 @@ def test_terms_memberships_and_appeals_are_happenings():
     )
     assert sorted(starts(release(text, dateline="09.01.2023"))) == [
         ("2004-06-17", None, "other"),
-        ("2015", None, "decision"),
+        ("2015", None, "other"),  # granted a status: a membership happening, not a decision
         ("2020-01-01", None, "other"),
         ("2021", None, "other"),
         ("2022-09-13", None, "other"),
@@ -1556,3 +1556,27 @@ def test_a_visit_told_as_past_this_month_is_not_a_visit_to_come_that_month():
         "This year the anniversary of the forces will be marked by a joint exercise."
     )
     assert starts(release(text, dateline="25.05.2016")) == [("2016-05-25", None, "anniversary")]
+
+
+def test_statuses_applications_and_refusals_are_happenings():
+    text = (
+        "Belarus became an SCO dialogue partner in 2009 and received observer status in 2015. "
+        "The application for membership was submitted in 2021. Uzbekistan in 1999 refused to extend its participation."
+    )
+    assert sorted(starts(release(text, dateline="04.07.2024"))) == [
+        ("1999", None, "other"),
+        ("2009", None, "other"),
+        ("2015", None, "other"),
+        ("2021", None, "other"),
+    ]
+
+
+def test_exactly_a_year_later_is_the_same_day_a_year_on():
+    text = (
+        "The Day of Unity is marked on 2 April. On April 2, 1996, the Presidents signed the Treaty on the "
+        "Community, and exactly a year later the Treaty on the Union was signed."
+    )
+    assert sorted(starts(release(text, dateline="02.04.2024"))) == [
+        ("1996-04-02", None, "decision"),
+        ("1997-04-02", None, "decision"),
+    ]

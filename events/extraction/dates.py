@@ -996,6 +996,9 @@ def in_context(values: list[DateValue], text: str = "") -> list[DateValue]:
             if earlier is not None:
                 count = years_counted(YEARS_LATER.fullmatch(value.text).groupdict())
                 value = replace(value, start=datetime.date(earlier.start.year + count, 1, 1))
+                if earlier.precision == "day" and EXACTLY.search(text, max(0, value.text_start - 10), value.text_start):
+                    # "On April 2, 1996, ... and exactly a year later": the same day of that year
+                    value = replace(value, start=shift_years(earlier.start, count), precision="day")
         elif value.type == "anaphoric" and earlier_day is not None:
             value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
         result.append(value)
@@ -1026,6 +1029,7 @@ def in_context(values: list[DateValue], text: str = "") -> list[DateValue]:
     return result
 
 
+EXACTLY = re.compile(r"(?i:\bexactly\s+$)")
 DEADLINE_BEFORE = re.compile(r"(?i:\b(?:until|till|through|by|up\s+to|before)\s+(?:the\s+end\s+of\s+)?$)")
 
 

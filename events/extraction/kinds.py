@@ -256,6 +256,18 @@ LEXICON: list[tuple[str, str]] = [
         "other",
         r"bec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|member|director|commander|chief|observer|partner)\b",
     ),
+    # "Belarus became an SCO dialogue partner in 2009": a status, whatever the body's name
+    (
+        "other",
+        r"bec(?:ame|omes)\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?(?:member|observer|partner)(?:\s+state)?\b",
+    ),
+    # "received observer status in 2015", "was granted the status of an observer"
+    (
+        "other",
+        r"(?:(?:was|were)\s+)?(?:granted|received|obtained|acquired|given)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?status\b",
+    ),
+    ("other", r"applications?\s+for\s+(?:full\s+)?(?:membership|accession|observer\s+status)\b"),
+    ("other", r"refused\s+to\s+(?:extend|prolong|renew|sign|join|ratify|participate)\b"),
     ("other", r"took\s+office\b"),
     ("other", r"assumed\s+(?:office|the\s+post|duties)\b"),
     ("other", r"appointed\b(?!\s+the\s+(?:date|time|venue|place)\b)"),  # not "appointed the date of the next meeting"
