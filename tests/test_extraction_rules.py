@@ -1580,3 +1580,22 @@ def test_exactly_a_year_later_is_the_same_day_a_year_on():
         ("1996-04-02", None, "decision"),
         ("1997-04-02", None, "decision"),
     ]
+
+
+def test_the_day_before_in_a_new_paragraph_after_history_is_the_day_before_the_news():
+    text = (
+        "25 years of the Treaty\n\n25 years of the Treaty 08.12.2024\n\n"
+        "Today marks the 25th anniversary of the Treaty. It entered into force on January 26, 2000.\n\n"
+        "A solemn meeting dedicated to the anniversary was held the day before in Moscow.\n"
+    )
+    assert ("2024-12-07", "anniversary") in [(e.start.isoformat(), e.kind) for e in extract_release(text).events]
+
+
+def test_a_plan_year_gives_no_later_month_its_year_and_a_state_is_no_happening():
+    text = (
+        "The session approved the Plan of joint training for 2011 and documents to be submitted to the "
+        "session of the Council to be held in Moscow in December."
+    )
+    assert starts(release(text, dateline="14.06.2010")) == [("2010-12", None, "meeting")]
+    text = "Today, work on their implementation is almost completed."
+    assert release(text, dateline="08.12.2024") == []

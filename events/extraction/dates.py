@@ -1002,9 +1002,9 @@ def in_context(values: list[DateValue], text: str = "") -> list[DateValue]:
         elif value.type == "anaphoric" and earlier_day is not None:
             value = replace(value, start=day_from(earlier_day, anaphora_offset(value.text)))
         result.append(value)
-        deadline = value.type == "year" and DEADLINE_BEFORE.search(
-            text, max(0, value.text_start - 30), value.text_start
-        )
+        deadline = (
+            value.type == "year" and DEADLINE_BEFORE.search(text, max(0, value.text_start - 30), value.text_start)
+        ) or (value.pattern == "rel_year" and PERIOD_YEAR.match(value.text))
         if (value.type in ("year", "name") or value.pattern == "rel_year") and not deadline:
             # "In 2023" and "last year" both give later dates their year; "until 2030" does not
             earlier_year = len(result) - 1
@@ -1029,8 +1029,12 @@ def in_context(values: list[DateValue], text: str = "") -> list[DateValue]:
     return result
 
 
+PERIOD_YEAR = re.compile(r"(?i:the\s+(?:past|current)\b)")  # "in the past year": a review's span
 EXACTLY = re.compile(r"(?i:\bexactly\s+$)")
-DEADLINE_BEFORE = re.compile(r"(?i:\b(?:until|till|through|by|up\s+to|before)\s+(?:the\s+end\s+of\s+)?$)")
+# A year that bounds or names a period gives no later month its year: "until 2030", "the Plan for 2011".
+DEADLINE_BEFORE = re.compile(
+    r"(?i:\b(?:until|till|through|by|up\s+to|before|for)\s+(?:the\s+end\s+of\s+|the\s+year\s+)?$)"
+)
 
 
 def years_counted(groups: dict) -> int:

@@ -110,7 +110,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             # an agency's dateline gave the day (only its year was inferred): the lead's news is of it
             inferred and not (filed and published and (published.month, published.day) == filed),
             antecedent,
-            antecedent_day,
+            news_day(plain, unit, published, antecedent_day),
             antecedent_span,
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
             listing_ahead,
@@ -213,6 +213,8 @@ def events_in_unit(
         for t in find_triggers(plain, unit.start, unit.end)
         if not any(d.text_start <= t.start < d.text_end and d.type != "name" for d in found)
     ]
+    # "work on their implementation is almost completed": a state, not a happening
+    triggers = [t for t in triggers if not STATE_BEFORE.search(plain, max(unit.start, t.start - 25), t.start)]
     if unit.header:
         # "Transcript of the news conference ... following the session of the Council": the session
         # only places the headline's happening in time.
@@ -334,6 +336,7 @@ def events_in_unit(
     return found, candidates
 
 
+STATE_BEFORE = re.compile(r"(?i:\b(?:is|are)\s+(?:almost|nearly|fully|practically|largely|mostly)\s+$)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
 CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of)\s+"
@@ -343,6 +346,20 @@ CONTEXT_BEFORE = re.compile(
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022\u2013\u2014*])\s+")
 # A list's opening sentence that names a plan or schedule: its items lie ahead.
 LIST_OF_PLANS = re.compile(r"(?i:\b(?:schedule|plan|programme|program|calendar|agenda)s?\b)")
+
+
+def news_day(plain: str, unit: Unit, published: datetime.date | None, last_day: DateValue | None) -> DateValue | None:
+    """The day "the day before" counts from: the last day named, unless a new paragraph opens after
+    a paragraph of history ("... entered into force on January 26, 2000." then "A solemn meeting was
+    held the day before"): then the news is the publication day's."""
+    if published is None or last_day is None or (published - last_day.start).days <= HISTORY_DAYS:
+        return last_day
+    if "\n" not in plain[max(0, unit.start - 3) : unit.start]:
+        return last_day
+    return DateValue(published, None, "day", unit.start, unit.start, "", "published")
+
+
+HISTORY_DAYS = 366
 
 
 def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:

@@ -105,6 +105,8 @@ def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> 
 # ("has been complicated"), not a participle after a noun ("forces deployed in").
 ACTION = re.compile(
     r"(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbecome )(?<!\bbecame )"
+    # "is almost completed", "are fully implemented": a state, not a happening
+    r"(?<!\bis almost )(?<!\bis nearly )(?<!\bis fully )(?<!\bare almost )(?<!\bare nearly )(?<!\bare fully )"
     r"\b(?:will\s+(?P<future>[a-z]{3,})|(?P<past>[a-z]{3,}ed))\b(?!\s+(?:by|with|as)\b)"
 )
 NOT_ACTIONS = frozenset(
