@@ -1599,3 +1599,16 @@ def test_a_plan_year_gives_no_later_month_its_year_and_a_state_is_no_happening()
     assert starts(release(text, dateline="14.06.2010")) == [("2010-12", None, "meeting")]
     text = "Today, work on their implementation is almost completed."
     assert release(text, dateline="08.12.2024") == []
+
+
+def test_as_someone_noted_comma_opens_what_was_said_not_when():
+    text = "As the minister noted, next year the exercise of the forces will be held on the territory of Kazakhstan."
+    assert starts(release(text, dateline="20.10.2010")) == [("2011", None, "exercise")]
+    # without the comma, the week is when the words were said: no exercise dated by it
+    text = "The exercise will be held in Kazakhstan, the minister noted this week."
+    assert [e for e in release(text, dateline="20.10.2010") if e["end"]] == []
+
+
+def test_to_receive_ministers_is_a_meeting():
+    text = "The President will receive the foreign ministers on 16 July."
+    assert starts(release(text, dateline="15.07.2025")) == [("2025-07-16", None, "meeting")]

@@ -92,7 +92,8 @@ REPORTED_IN = (
 ATTRIBUTION_BEFORE = re.compile(
     r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|informed|quoted|noted|added|"
     r"(?:speaking|talking)\s+(?:to|with)\s+(?:the\s+)?(?:journalists|reporters|press|media|correspondents))"
-    rf"\s*,?\s*(?:{REPORTED_IN}\s+)?(?:on|this|last|earlier)?\s*$",
+    # no comma between: "As he noted, next year the exercise will be held" opens the words said
+    rf"\s*(?:{REPORTED_IN}\s+)?(?:on|this|last|earlier)?\s*$",
     re.IGNORECASE,
 )
 

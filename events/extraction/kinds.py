@@ -149,7 +149,7 @@ LEXICON: list[tuple[str, str]] = [
     # Receiving someone is meeting them: "Putin receives the CSTO Secretary General"
     (
         "meeting",
-        r"receiv(?:es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:delegations?|heads?|secretary|ministers?|ambassadors?|president|chairman|chief|commander|participants|members)\b",
+        r"receiv(?:es|ed|ing|e)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:delegations?|heads?|secretary|ministers?|ambassadors?|president|chairman|chief|commander|participants|members)\b",
     ),
     # Informing a head of state is an audience: "the Secretary General informed the President about it"
     (
