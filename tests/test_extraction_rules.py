@@ -1612,3 +1612,20 @@ def test_as_someone_noted_comma_opens_what_was_said_not_when():
 def test_to_receive_ministers_is_a_meeting():
     text = "The President will receive the foreign ministers on 16 July."
     assert starts(release(text, dateline="15.07.2025")) == [("2025-07-16", None, "meeting")]
+
+
+def test_a_stage_with_dates_of_its_own_is_its_own_exercise():
+    text = (
+        "The exercise Rubezh-2004 will be held from 9 to 14 August in Kyrgyzstan. "
+        "The active phase of the exercise will take place on August 13 at the Edelweiss training ground."
+    )
+    assert sorted(starts(release(text, dateline="05.08.2004"))) == [
+        ("2004-08-09", "2004-08-14", "exercise"),
+        ("2004-08-13", None, "exercise"),
+    ]
+    # a stage on the same days as the whole is the whole
+    text = (
+        "The exercise Zapad-2021 will take place from 10 to 16 September. "
+        "The active phase of the exercise will be held from 10 to 16 September on five training grounds."
+    )
+    assert starts(release(text, dateline="10.08.2021")) == [("2021-09-10", "2021-09-16", "exercise")]

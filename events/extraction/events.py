@@ -325,6 +325,7 @@ def events_in_unit(
                     BEGIN_VERB.match(trigger.text)
                     or BEGAN_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
                 ),
+                part=bool(STAGE_OF.search(plain, max(unit.start, trigger.start - 40), trigger.start)),
                 definite=definite,
                 named_again=definite and not VERB.match(trigger.text),
             )
@@ -336,6 +337,11 @@ def events_in_unit(
     return found, candidates
 
 
+# A stage of a happening: "the active phase of the exercise", "the final stage of the drills".
+STAGE_OF = re.compile(
+    r"(?i:\b(?:active|final|first|second|third|fourth|practical|main|concluding|closing)\s+(?:phase|stage)\s+of\s+"
+    r"(?:the\s+|these\s+|this\s+)?(?:[\w\"'-]+\s+){0,3}$)"
+)
 STATE_BEFORE = re.compile(r"(?i:\b(?:is|are)\s+(?:almost|nearly|fully|practically|largely|mostly)\s+$)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
 CONTEXT_BEFORE = re.compile(

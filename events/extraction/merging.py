@@ -25,6 +25,7 @@ class Candidate:
     going_on: bool = False  # a body sentence telling what goes on now ("is currently holding its summit")
     ends: bool = False  # its verb says a happening ended ("concluded on Wednesday")
     begins: bool = False  # its verb says a happening began ("which began on Aug. 9")
+    part: bool = False  # a stage or phase of a happening ("the active phase of the exercise"): its own event
     vague_kind: bool = False  # its kind comes from no word of the lexicon (an action verb, or nothing)
     form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
     stem: str = ""  # the start of its trigger word ("appr" for "approved"), to find it again
@@ -61,6 +62,10 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     # A named exercise is its own happening (a lone name with a finer date of its sentence was
     # already made one event with it, in pairing).
     own_name = bool(candidate.name)
+    if candidate.part != kept.part and not candidate.weak and not kept.weak and event.span() != other.span():
+        # "The active phase of the exercise will take place on August 13": a stage with dates of
+        # its own is an event of its own, beside the whole exercise (with the same dates, it is it).
+        return None
     if candidate.form and kept.form and candidate.form != kept.form:
         # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day
         # before; "the summit held earlier this month" is not the President's talks on Saturday.
