@@ -1629,3 +1629,16 @@ def test_a_stage_with_dates_of_its_own_is_its_own_exercise():
         "The active phase of the exercise will be held from 10 to 16 September on five training grounds."
     )
     assert starts(release(text, dateline="10.08.2021")) == [("2021-09-10", "2021-09-16", "exercise")]
+
+
+def test_a_schedule_after_a_comma_still_dates_the_noun_it_follows():
+    text = (
+        "The Board approved the draft agenda of the meeting of the Supreme Council, scheduled for December 26 "
+        "in St. Petersburg."
+    )
+    assert starts(release(text, dateline="15.11.2016")) == [("2016-12-26", None, "meeting")]
+
+
+def test_answers_to_questions_are_a_briefing():
+    text = "On the eve of the meeting, on 15 May, the Secretary General answered questions from Sputnik."
+    assert starts(release(text, dateline="16.05.2022")) == [("2022-05-15", None, "briefing")]

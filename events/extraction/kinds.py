@@ -63,6 +63,8 @@ LEXICON: list[tuple[str, str]] = [
     ("briefing", r"press\s+(?:briefings?|approach(?:es)?|statements?)\b"),
     ("briefing", r"news\s+conferences?\b"),
     ("briefing", r"briefings?\b"),
+    # answers to the media are a briefing (ANNOTATION.md section 3): "answered questions from Sputnik"
+    ("briefing", r"answer(?:ed|s|ing)?\s+(?:the\s+)?(?:\w+\s+)?questions\b"),
     ("briefing", r"briefed\b"),
     ("briefing", r"interviews?\b"),
     ("briefing", r"remarks\s+and\s+answers\b"),

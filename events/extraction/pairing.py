@@ -72,7 +72,7 @@ COMPLEMENT = re.compile(
     # "at its meeting in Minsk on 6 May", "the signing of the Treaty on the EAEU on May 29, 2014"
     rf"{OF_PHRASES}\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of)\s+(?:the\s+)?|"
     # "the session of the Council slated for November 28"
-    rf"{OF_PHRASES}\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
+    rf"{OF_PHRASES}\s*,?\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
     r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?|"
     # "the summit to be held in Astana on 3-4 July", "the exercise held in Orenburg in September 2021"
     r"\s+(?:(?:which|that)\s+(?:will\s+be|was|were)\s+held|(?:which|that)\s+(?:will\s+take|took)\s+place|"
