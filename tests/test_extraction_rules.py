@@ -1642,3 +1642,14 @@ def test_a_schedule_after_a_comma_still_dates_the_noun_it_follows():
 def test_answers_to_questions_are_a_briefing():
     text = "On the eve of the meeting, on 15 May, the Secretary General answered questions from Sputnik."
     assert starts(release(text, dateline="16.05.2022")) == [("2022-05-15", None, "briefing")]
+
+
+def test_a_verbless_sentence_keeps_the_tense_of_the_one_before():
+    text = (
+        "In autumn, we plan a series of exercises in Kazakhstan and Kyrgyzstan. "
+        "And of course, the session of the Collective Security Council in Yerevan in November."
+    )
+    assert sorted(starts(release(text, dateline="16.05.2022"))) == [
+        ("2022-09", "2022-11", "exercise"),
+        ("2022-11", None, "meeting"),
+    ]

@@ -94,6 +94,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     antecedent_span: DateValue | None = None  # the last span of days: "on the last day of the visit"
     waiting: Unit | None = None  # a sentence whose dates found no happening in it
     listing_ahead = False  # the items of a list that a sentence announcing what is to come opened
+    told_ahead = False  # the sentence before told of what is to come
     for unit in units:
         item = bool(LIST_ITEM.match(plain, unit.start, unit.end))
         listing_ahead = listing_ahead and item
@@ -113,8 +114,14 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             news_day(plain, unit, published, antecedent_day),
             antecedent_span,
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
-            listing_ahead,
+            # a sentence without a verb keeps the tense of the one before: "In autumn, we plan a
+            # series of exercises." then "And of course, the session in Yerevan in November."
+            listing_ahead or (told_ahead and not unit.header and not HAS_VERB.search(plain, unit.start, unit.end)),
         )
+        if not unit.header:
+            told_ahead = bool(FUTURE.search(plain, unit.start, unit.end)) or (
+                told_ahead and not HAS_VERB.search(plain, unit.start, unit.end)
+            )
         if not item and plain[unit.start : unit.end].rstrip().endswith(":"):
             # "The schedule for the second half of 2023 provides for:" then "4. a meeting ... - on November 22"
             listing_ahead = bool(
@@ -341,6 +348,12 @@ def events_in_unit(
 STAGE_OF = re.compile(
     r"(?i:\b(?:active|final|first|second|third|fourth|practical|main|concluding|closing)\s+(?:phase|stage)\s+of\s+"
     r"(?:the\s+|these\s+|this\s+)?(?:[\w\"'-]+\s+){0,3}$)"
+)
+# A finite verb, or what stands for one: a sentence without any is a fragment of the one before.
+HAS_VERB = re.compile(
+    r"(?i:\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|can|could|may|might|must|do|does|did|"
+    r"\w+ed|\w+s\s+(?:the|a|an|its|their|to|on|in)|met|held|took|gave|began|said|told|made|went|came|left|"
+    r"plan|hold|meet|take|sign|visit|discuss)\b)"
 )
 STATE_BEFORE = re.compile(r"(?i:\b(?:is|are)\s+(?:almost|nearly|fully|practically|largely|mostly)\s+$)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".

@@ -210,6 +210,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"accession\b"),
     ("other", r"suspended\b"),
     ("other", r"withdrew\b"),
+    ("other", r"left\s+the\s+territory\b"),  # "the last units left the territory of Kazakhstan on January 19"
     ("other", r"returned\s+to\b"),
     ("other", r"rejoined\b"),
     ("other", r"resumed\b"),

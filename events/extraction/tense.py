@@ -14,6 +14,7 @@ FUTURE = re.compile(
     r"\b(?:will|shall|would|should\s+take\s+place|"
     r"(?:is|are)\s+(?:scheduled|planned|expected|due|going|to|set\s+to|slated|about\s+to|preparing\s+to|planning\s+to)|"
     r"(?:was|were)\s+to\s+be|(?:intends?|plans?|aims?)\s+to|(?:scheduled|slated|set|planned)\s+for|"
+    r"(?:we|they|I)\s+(?:plan|intend|expect)|"  # "In autumn, we plan a series of exercises"
     # "agreed to hold an informal summit on December 26": a meeting still to come
     r"(?:agreed|decided|resolved|invited|proposed|offered)\s+to\s+(?:hold|host|convene|conduct|organi[sz]e|meet|visit|stage)|"
     # "the initiative of the President to hold the Forum in December": proposed, so still to come
