@@ -1653,3 +1653,10 @@ def test_a_verbless_sentence_keeps_the_tense_of_the_one_before():
         ("2022-09", "2022-11", "exercise"),
         ("2022-11", None, "meeting"),
     ]
+
+
+def test_a_two_day_happening_from_its_first_day():
+    text = "The two-day summit, which opened Saturday in Qingdao, was attended by the leaders of eight states."
+    assert starts(release(text, dateline="10.06.2018")) == [("2018-06-09", "2018-06-10", "meeting")]
+    text = "The two-day visit ended on Friday."
+    assert starts(release(text, dateline="10.06.2018")) == [("2018-06-08", None, "visit")]

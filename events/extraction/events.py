@@ -306,6 +306,11 @@ def events_in_unit(
         if (date.text_start, date.text_end) == dateline:
             dated = f"dated by the dateline '{date.text}': the headline's news is of the publication day"
         event = replace(event, rules=(dated, kind_rule))
+        days = lasting_days(plain, unit, noun, date)
+        if days:
+            # "The two-day summit, which opened Saturday": the days it lasted from the day it opened
+            last = event.start + datetime.timedelta(days=days - 1)
+            event = replace(event, end=last, rules=(*event.rules, f"end: a {days}-day happening from its first day"))
         by_publication = date.type == "published" or (date.text_start, date.text_end) == dateline
         definite = bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start))
         candidates.append(
@@ -379,6 +384,21 @@ def news_day(plain: str, unit: Unit, published: datetime.date | None, last_day: 
 
 
 HISTORY_DAYS = 366
+
+
+def lasting_days(plain: str, unit: Unit, noun: Trigger, date: DateValue) -> int | None:
+    """How many days a happening lasts by its adjective ("a two-day summit"), when its one day is
+    the first ("opened Saturday", "on 9 June"), not the last ("ended on Friday")."""
+    if date.precision != "day" or date.end is not None or date.type == "published":
+        return None
+    match = N_DAY.search(plain, max(unit.start, noun.start - 30), noun.start)
+    if match is None or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start):
+        return None
+    return DAY_COUNTS.get(match["n"].lower())
+
+
+N_DAY = re.compile(r"(?i:\b(?P<n>two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,2}$)")
+DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, **{str(n): n for n in range(2, 8)}}
 
 
 def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:
