@@ -67,3 +67,26 @@ def test_written_datelines(dateline, published, time):
     release = extract_release(f"Talks in Minsk\n\n{dateline}\n\nThe talks were held today.")
     assert (release.published, release.published_time, release.published_inferred) == (published, time, False)
     assert [e.start for e in release.events] == [published]
+
+
+def test_a_list_of_other_news_under_the_text_is_not_the_body():
+    text = (
+        "Secretary-General meets Ambassador\n\n12.03.2024\n\n"
+        "On 11 March 2024, the Secretary-General met with the Ambassador of Pakistan at the Secretariat.\n\n"
+        "Share: Facebook Twitter\nViews: 1234\n\nRelated news\n"
+        "07.03.2024 Secretary-General attends International Women's Day reception\n"
+        "05.03.2024 Meeting of the National Coordinators held in Astana\n"
+    )
+    extracted = extract_release(text)
+    assert "Related news" not in extracted.body and "Coordinators" not in extracted.body
+    assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("2024-03-11", "meeting")]
+
+
+def test_a_schedule_closing_the_text_stays():
+    text = (
+        "Schedule of events\n\n12.03.2024\n\n"
+        "The Council approved the schedule of events for the coming months.\n\n"
+        "20.03.2024 Meeting of the National Coordinators in Astana\n"
+        "05.04.2024 Meeting of the Council of Foreign Ministers in Astana\n"
+    )
+    assert "Coordinators" in extract_release(text).body

@@ -21,7 +21,8 @@ DATELINE = re.compile(
 BOILERPLATE = re.compile(
     r"^\s*(?:go back|back|back to (?:the )?(?:all news|news|section|the section|list|top)|"
     r"read (?:more|also) in our telegram[- ]channel.*|share|print|print version|"
-    r"subscribe.*|tags?:.*|photo:.*|source:.*|"
+    r"subscribe.*|tags?:.*|photo:.*|source:.*|share:.*|views:?\s*\d+|"
+    r"(?:related|other|more|latest|recent) (?:news|materials|publications)|see also|read also|news feed|"
     r".*\.(?:jpe?g|png|gif|webp|svg|pdf|docx?)\s*(?:\(\d+\))?)\s*$",
     re.IGNORECASE,
 )
@@ -132,7 +133,9 @@ class Header:
                 break
         # Drop trailing boilerplate lines (and repeated blank navigation) from the body.
         body_lines = lines[body_from:]
-        while body_lines and BOILERPLATE.match(plain[slice(*body_lines[-1])]):
+        while body_lines and (
+            BOILERPLATE.match(plain[slice(*body_lines[-1])]) or other_news(plain, body_lines, self.published)
+        ):
             body_lines.pop()
         if self.published is None and len(body_lines) > 1 and self._trailer_in(plain, *body_lines[-1]):
             body_lines.pop()  # "Published 21.02.2023" under the text: the site's date line, not the body
@@ -223,6 +226,34 @@ class Header:
             self.dateline_date_span = (value.text_start, value.text_end)
             return True
         return False
+
+
+def other_news(plain: str, lines: list[tuple[int, int]], published: datetime.date | None) -> bool:
+    """The last line is an item of a list of other news under the text ("07.03.2024 Secretary-General
+    attends reception"): a dated headline, with another such item or the list's heading above it,
+    published no later than the release (a schedule's items lie ahead, and stay)."""
+    if len(lines) < 2:
+        return False
+    item = DATED_ITEM.match(plain[slice(*lines[-1])])
+    if not item or (published is not None and not on_or_before(item.group("date"), published)):
+        return False
+    above = plain[slice(*lines[-2])]
+    return bool(DATED_ITEM.match(above) or BOILERPLATE.match(above))
+
+
+def on_or_before(written: str, published: datetime.date) -> bool:
+    numbers = [int(n) for n in re.findall(r"\d+", written)]
+    year, month, day = numbers if numbers[0] > 31 else reversed(numbers)
+    try:
+        return datetime.date(year, month, day) <= published
+    except ValueError:
+        return False
+
+
+# A dated headline in a list of other news: a date, then a title without a closing full stop.
+DATED_ITEM = re.compile(
+    r"\s*(?P<date>\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})(?:\s*,?\s*\d{1,2}:\d{2})?\s*[-\u2013\u2014|]?\s+\S[^\n]{0,160}?(?<![.!?])\s*$"
+)
 
 
 # The place a lead was filed from ("ASTANA,", "Nur-Sultan, ", "Minsk (BelTA), ") and what closes the
