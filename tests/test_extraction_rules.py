@@ -1660,3 +1660,32 @@ def test_a_two_day_happening_from_its_first_day():
     assert starts(release(text, dateline="10.06.2018")) == [("2018-06-09", "2018-06-10", "meeting")]
     text = "The two-day visit ended on Friday."
     assert starts(release(text, dateline="10.06.2018")) == [("2018-06-08", None, "visit")]
+
+
+def test_without_a_dateline_days_counted_from_the_publication_are_left_out():
+    text = (
+        "Seminar of experts held\n\n"
+        "On Tuesday, a seminar of experts of the competent authorities opened in Minsk. "
+        "The Agreement on cooperation was signed on 4 June 1999. The next meeting is planned for next month.\n"
+    )
+    extracted = extract_release(text)
+    assert extracted.published_inferred
+    assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("1999-06-04", "decision")]
+
+
+def test_a_wires_stamp_between_bars_and_a_dateline_with_its_agency_after_the_year():
+    text = (
+        "Exercise concludes\n\nSource: Xinhua | 2007-08-17 21:40:12 | Editor: huaxia\n\n"
+        "CHELYABINSK, Russia, Aug. 17 (Xinhua) -- The joint exercise concluded Friday near Chebarkul.\n"
+    )
+    extracted = extract_release(text)
+    assert (extracted.published, extracted.published_inferred) == (datetime.date(2007, 8, 17), False)
+    assert extracted.published_time == datetime.time(21, 40)
+    assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("2007-08-17", "exercise")]
+    text = (
+        "Exercises kick off\n\n"
+        "DUSHANBE, October 18, 2021, Asia-Plus -- The joint exercises kicked off at the training ground today.\n"
+    )
+    extracted = extract_release(text)
+    assert (extracted.published, extracted.published_inferred) == (datetime.date(2021, 10, 18), False)
+    assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("2021-10-18", "exercise")]

@@ -206,6 +206,13 @@ def events_in_unit(
         if trace and any(s is not d for s, d in zip(spoken, found, strict=True)):
             trace.notes.append(f"'today' in a quotation: the day of the speech, {antecedent_day.text!r}")
         found = spoken
+    if inferred:
+        # Without a dateline nothing fixes "today", "on Tuesday" or "last week" (ANNOTATION.md
+        # section 4): a publication date inferred from the text places its years, not its days.
+        unfixed = [d for d in found if d.pattern in COUNTED_FROM_PUBLICATION]
+        if trace and unfixed:
+            trace.notes.append("no dateline: days counted from the publication are left out")
+        found = [d for d in found if d.pattern not in COUNTED_FROM_PUBLICATION]
     written = [(d.text_start, d.text_end) for d in found if d.type != "name"]
     found = [nearest_yearly(plain, moved_to(plain, d, unit), unit, published) for d in found]
     dropped = [(d, why) for d in found if (why := drop_reason(plain, d, unit, published))]
@@ -399,6 +406,12 @@ def lasting_days(plain: str, unit: Unit, noun: Trigger, date: DateValue) -> int 
 
 N_DAY = re.compile(r"(?i:\b(?P<n>two|three|four|five|six|seven|[2-7])-day\s+(?:[\w-]+\s+){0,2}$)")
 DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, **{str(n): n for n in range(2, 8)}}
+
+
+# Date patterns counted from the publication day: only a dateline fixes them.
+COUNTED_FROM_PUBLICATION = frozenset(
+    {"rel_day", "weekday", "weekday_range", "weekday_pair", "rel_week", "weekend", "days_ago", "rel_month"}
+)
 
 
 def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:

@@ -189,6 +189,18 @@ class Header:
             self.dateline_span = (start, end)
             self.dateline_date_span = match.span()
             return True
+        stamp = STAMP_SEGMENT.search(plain, start, end)
+        if stamp and end - start <= STAMP_LINE:
+            # "Source: Xinhua | 2021-06-15 21:03:12 | Editor: huaxia": a stamp between the line's bars
+            try:
+                self.published = datetime.date(int(stamp["year"]), int(stamp["month"]), int(stamp["day"]))
+            except ValueError:
+                return self._written_dateline_in(plain, start, end)
+            if stamp["hour"] is not None:
+                self.published_time = datetime.time(int(stamp["hour"]), int(stamp["minute"]))
+            self.dateline_span = (start, end)
+            self.dateline_date_span = stamp.span("date")
+            return True
         return self._written_dateline_in(plain, start, end)
 
     def _written_dateline_in(self, plain: str, start: int, end: int) -> bool:
@@ -259,7 +271,17 @@ DATED_ITEM = re.compile(
 # The place a lead was filed from ("ASTANA,", "Nur-Sultan, ", "Minsk (BelTA), ") and what closes the
 # date after it ("4 July 2024 – ", "13 March 2025. ").
 PLACE_BEFORE_DATE = re.compile(r"[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,2}\s*(?:\([^()\n]{1,30}\)\s*)?,\s*")
-DATELINE_CLOSE = re.compile(r"\s*(?:[-\u2013\u2014.:]|\(|/)")
+# What closes a date after the place: "4 July 2024 – ", "13 March 2025. ", "October 18, 2021, Asia-Plus --".
+DATELINE_CLOSE = re.compile(
+    r"\s*(?:[-\u2013\u2014.:]|\(|/|,\s*[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*)?\s*(?:--|[-\u2013\u2014]))"
+)
+# A date and time stamp standing between the bars of a line: "Source: Xinhua | 2018-04-24 18:55:07 |".
+STAMP_SEGMENT = re.compile(
+    r"(?:^|\|)\s*(?P<date>(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d))"
+    r"(?:\s+(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?\s*(?:\||$)",
+    re.MULTILINE,
+)
+STAMP_LINE = 120  # a stamp line is short: source, stamp, editor
 
 
 # A paragraph of the body, not a headline or a date line: a sentence of some length closed by a full stop.
