@@ -1689,3 +1689,16 @@ def test_a_wires_stamp_between_bars_and_a_dateline_with_its_agency_after_the_yea
     extracted = extract_release(text)
     assert (extracted.published, extracted.published_inferred) == (datetime.date(2021, 10, 18), False)
     assert [(e.start.isoformat(), e.kind) for e in extracted.events] == [("2021-10-18", "exercise")]
+
+
+def test_a_transcripts_headline_is_the_briefing_not_the_meeting_it_follows():
+    text = (
+        "Foreign Minister's remarks and answers to media questions following the Council of Foreign "
+        "Ministers meeting, Almaty, November 27, 2025\n\n"
+        "Today, a meeting of the Council of Foreign Ministers was held in Almaty.\n"
+    )
+    events = extract_release(text).events
+    assert sorted((e.start.isoformat(), e.kind) for e in events) == [
+        ("2025-11-27", "briefing"),
+        ("2025-11-27", "meeting"),
+    ]

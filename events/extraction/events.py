@@ -232,7 +232,7 @@ def events_in_unit(
     if unit.header:
         # "Transcript of the news conference ... following the session of the Council": the session
         # only places the headline's happening in time.
-        leading = [t for t in triggers if not CONTEXT_BEFORE.search(plain, max(unit.start, t.start - 40), t.start)]
+        leading = [t for t in triggers if not CONTEXT_BEFORE.search(plain, max(unit.start, t.start - 80), t.start)]
         triggers = leading or triggers
     acted = False  # the trigger is a verb the lexicon lacks
     if not triggers and not unit.header:
@@ -371,7 +371,7 @@ STATE_BEFORE = re.compile(r"(?i:\b(?:is|are)\s+(?:almost|nearly|fully|practicall
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
 CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$)"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}$)"
 )
 # An item of a list: "4. a meeting of the Council - on November 22 in Minsk;", "- the forum in May".
 LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022\u2013\u2014*])\s+")

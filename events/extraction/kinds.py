@@ -64,10 +64,10 @@ LEXICON: list[tuple[str, str]] = [
     ("briefing", r"news\s+conferences?\b"),
     ("briefing", r"briefings?\b"),
     # answers to the media are a briefing (ANNOTATION.md section 3): "answered questions from Sputnik"
-    ("briefing", r"answer(?:ed|s|ing)?\s+(?:the\s+)?(?:\w+\s+)?questions\b"),
+    ("briefing", r"answer(?:ed|s|ing)?\s+(?:to\s+)?(?:the\s+)?(?:\w+\s+)?questions\b"),
+    ("briefing", r"remarks\s+and\s+answers\b"),  # a transcript's "remarks and answers to media questions"
     ("briefing", r"briefed\b"),
     ("briefing", r"interviews?\b"),
-    ("briefing", r"remarks\s+and\s+answers\b"),
     ("briefing", r"answers\s+to\s+(?:media\s+)?questions\b"),
     ("briefing", r"(?:in|to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:newspaper|magazine)\b"),
     ("briefing", r"gave\s+an\s+interview\b"),
