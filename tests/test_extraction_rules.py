@@ -1702,3 +1702,8 @@ def test_a_transcripts_headline_is_the_briefing_not_the_meeting_it_follows():
         ("2025-11-27", "briefing"),
         ("2025-11-27", "meeting"),
     ]
+
+
+def test_a_year_restating_a_names_year_is_the_name_once():
+    text = "The previous joint exercise of this kind, Zapad-2013, took place in 2013."
+    assert starts(release(text, dateline="14.09.2017")) == [("2013", None, "exercise")]

@@ -110,6 +110,9 @@ def absorb_name(
     Returns the pairs and, for each date now dating a name, that name (by the date's id).
     """
     names = [d for d, _ in pairs if d.type == "name"]
+    # "Zapad-2013, took place in 2013": the year says again what the name says.
+    years = {n.start.year for n in names if n.end is None}
+    pairs = [(d, t) for d, t in pairs if not (d.type == "year" and d.end is None and d.start.year in years)]
     if not names or not sentence or STAGE.search(sentence):
         # "The first stage of the operation, dubbed Channel 2007, ended on Monday": the stage ended.
         return pairs, {}
