@@ -1707,3 +1707,11 @@ def test_a_transcripts_headline_is_the_briefing_not_the_meeting_it_follows():
 def test_a_year_restating_a_names_year_is_the_name_once():
     text = "The previous joint exercise of this kind, Zapad-2013, took place in 2013."
     assert starts(release(text, dateline="14.09.2017")) == [("2013", None, "exercise")]
+
+
+def test_names_given_right_after_a_date_are_each_an_exercise_on_it():
+    text = (
+        "The exercises will be held from September 26 to October 8 under the code names "
+        '"Interaction-2022", "Poisk-2022" and "Echelon-2022".'
+    )
+    assert sorted(starts(release(text, dateline="26.09.2022"))) == [("2022-09-26", "2022-10-08", "exercise")] * 3

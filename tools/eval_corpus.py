@@ -100,11 +100,11 @@ def compare(baseline: dict, current: dict, rows) -> tuple[Counter, list[tuple[st
     now = {(r["file"], key(e)) for r in current["releases"] for e in r["events"]}
     changes = Counter()
     lines = []
-    for file, k in sorted(now - before):
+    for file, k in sorted(now - before, key=str):
         label = "gained match" if (file, k) in hit_now else "new extra" if (file, k) in extra_now else "new optional"
         changes[label] += 1
         lines.append((file, f"  + {label:<12} {file}: {k[0]}{'/' + k[1] if k[1] else ''} {k[2]} @{k[3]}"))
-    for file, k in sorted(before - now):
+    for file, k in sorted(before - now, key=str):
         changes["dropped"] += 1
         lines.append((file, f"  - dropped      {file}: {k[0]}{'/' + k[1] if k[1] else ''} {k[2]} @{k[3]}"))
     return changes, lines

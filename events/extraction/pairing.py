@@ -198,7 +198,7 @@ def names_dated_by(
         key=lambda n: n.text_end,
     )
     if not before:
-        return []
+        return names_after(date, names, sentence, offset)
     last = before[-1]
     gap = sentence[last.text_end - offset : date.text_start - offset]
     if len(gap) > NAME_DATE_GAP or ";" in gap:
@@ -224,6 +224,31 @@ def names_dated_by(
         # theirs; but "agreed to hold the exercise Pabbi-Antiterror-2021" holds the exercise.
         return []
     return group
+
+
+def names_after(date: DateValue, names: list[DateValue], sentence: str, offset: int) -> list[DateValue]:
+    """The names a date is given right before: "will be held from September 26 to October 8 under the
+    code names "Interaction-2022", "Poisk-2022" and "Echelon-2022"": each is an exercise on it."""
+    after = sorted(
+        (n for n in names if n.text_start >= date.text_end and n.start.year == date.start.year),
+        key=lambda n: n.text_start,
+    )
+    if not after or not CODE_NAMED.fullmatch(sentence, date.text_end - offset, after[0].text_start - offset):
+        return []
+    group = [after[0]]
+    for name in after[1:]:
+        if not LISTED_NAMES.fullmatch(sentence, group[-1].text_end - offset, name.text_start - offset):
+            break
+        group.append(name)
+    return group
+
+
+# Between a date and the names it dates: "under the code names", "code-named", "dubbed".
+CODE_NAMED = re.compile(
+    r"\s*,?\s*(?:(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:under\s+the\s+(?:code\s+)?names?|code-?named|dubbed|"
+    r"called|named)\s*[\"'\u201c\u00ab]?",
+    re.IGNORECASE,
+)
 
 
 def name_noun(name: DateValue, triggers: list[Trigger], trigger: Trigger) -> Trigger:
