@@ -1715,3 +1715,53 @@ def test_names_given_right_after_a_date_are_each_an_exercise_on_it():
         '"Interaction-2022", "Poisk-2022" and "Echelon-2022".'
     )
     assert sorted(starts(release(text, dateline="26.09.2022"))) == [("2022-09-26", "2022-10-08", "exercise")] * 3
+
+
+def test_review_cases_of_the_new_rules_that_must_not_fire():
+    """Sentences a reviewer wrote against this session's rules: each stays as a careful reader reads it."""
+    cases = [
+        # a different exercise begun, still going on, is not the one that ended
+        (
+            "The Search-2023 exercise ended on 9 May. The Interaction-2023 exercise, which began on 2 May, "
+            "will continue until 20 May.",
+            [("2023-05-02", None, "exercise"), ("2023-05-09", None, "exercise")],
+        ),
+        (
+            "The staff exercise ended on Tuesday. The command post exercise, which began on 2 May, continues in Belarus.",
+            [("2023-05-02", None, "exercise"), ("2023-05-09", None, "exercise")],
+        ),
+        # a term that lasts until a day is no happening on that day
+        ("The mission, which will last until 30 June, was extended on 3 May.", [("2023-05-03", None, "other")]),
+        ("The moratorium will run until 31 December.", []),
+        # history a paragraph before is the anaphor's day when no sentence told today's news
+        (
+            "The Treaty was signed in Tashkent on 15 May 1992.\n\nThe day before, the heads of state met in Tashkent.",
+            [("1992-05-14", None, "meeting"), ("1992-05-15", None, "decision")],
+        ),
+        # words said on a day, about a briefing to come, date nothing
+        ("The ministry said on Monday that the plans would be presented at a briefing.", []),
+        # names before a date another clause tells of keep their year
+        (
+            "After Interaction-2023, Search-2023 and Echelon-2023, held in 2023, the troops returned home on 3 May.",
+            [("2023", None, "exercise")] * 3 + [("2023-05-03", None, "other")],
+        ),
+        (
+            "In May, on the 30th anniversary of the Treaty, the Council met in Minsk.",
+            [("2023-05", None, "anniversary")],
+        ),
+        (
+            "Ten years of joint work have shown the need for it. The Council met on 3 May.",
+            [("2023-05-03", None, "meeting")],
+        ),
+        (  # told in the past, 20 May is the year before a release of 12 May
+            "On 20 May the delegation attended a reception marking the final day of the forum.",
+            [("2022-05-20", None, "other")],
+        ),
+        ("The talks were held on 3 May. Officers of the JUN unit met in Minsk.", [("2023-05-03", None, "meeting")]),
+        (
+            "After the fall of Kabul, the ministers met in Dushanbe in the fall of 2021.",
+            [("2021-09", "2021-11", "meeting")],
+        ),
+    ]
+    for text, expected in cases:
+        assert sorted(starts(release(text))) == sorted(expected), text

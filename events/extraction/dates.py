@@ -29,8 +29,9 @@ _MONTH_NAMES = sorted(
     + [f"{name}\\.?" for name in calendar.month_abbr if name and name != "May"]
     + ["Sept\\.?"]
     # a wire's upper-case stamp: "12 OCT 2022, 14:05" (but "MAY" only between a day and a year)
-    + [name.upper() for name in calendar.month_abbr if name and name != "May"]
-    + ["SEPT", r"(?<=\d\s)MAY(?=\s+\d)"],
+    # between a day and a year, or before a day and a year: "12 OCT 2022", "SEPT 3, 2020"
+    + [rf"(?<=\d\s){name.upper()}(?=\s+\d)" for name in [*calendar.month_abbr[1:], "Sept"]]
+    + [rf"{name.upper()}(?=\s+\d{{1,2}},?\s+\d{{4}})" for name in [*calendar.month_abbr[1:], "Sept"]],
     key=len,
     reverse=True,
 )
@@ -152,7 +153,8 @@ PATTERNS: tuple[DatePattern, ...] = (
     # "In October, on the 15th": the month, then its day
     DatePattern(
         "month_then_day",
-        rf"(?P<m>{MONTH}){YEAR_TAIL},?\s+(?i:on\s+the)\s+(?P<d>{DAY})(?![\w-])",
+        rf"(?P<m>{MONTH}){YEAR_TAIL},?\s+(?i:on\s+the)\s+(?P<d>{DAY})(?![\w-])"
+        r"(?!\s+(?i:anniversary|session|meeting|time|floor|day|year|round|stage))",
         needs=(HAS_DIGIT, HAS_MONTH),
         value="explicit",
         year_optional=True,
@@ -281,7 +283,9 @@ PATTERNS: tuple[DatePattern, ...] = (
         "season",
         # "fall" the season, not the verb: "the fall", "this fall", "fall 2020" (not "which falls on")
         rf"(?i:\b(?:(?P<which>this|last|next|the\s+coming|the\s+past|the\s+current)\s+)?"
-        rf"(?P<season>spring|summer|autumn|(?:(?<=the\s)|(?<=this\s)|(?<=last\s)|(?<=next\s)|(?=fall\s+(?:of\s+)?\d))fall)"
+        # (nor "the fall of Kabul", "the fall in oil prices")
+        rf"(?P<season>spring|summer|autumn|(?:(?<=the\s)|(?<=this\s)|(?<=last\s)|(?<=next\s)|(?=fall\s+(?:of\s+)?\d))fall"
+        rf"(?!\s+(?:of|in)\s+(?!\d|this\b|last\b|next\b|the\s+(?:same\s+)?year\b)))"
         rf"(?![\w-]))"
         rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
         needs=(HAS_RELATIVE,),
@@ -958,7 +962,8 @@ def restated(text: str, values: list[DateValue]) -> list[DateValue]:
 
 
 def covers(value: DateValue, day: datetime.date) -> bool:
-    """Whether a date, read at its precision, holds a day."""
+    """Whether a date, read at its precision, holds a day; a single day (a relative day, which a
+    written date restates) holds any."""
     if value.precision == "year":
         return value.start.year <= day.year <= (value.end or value.start).year
     if value.precision == "month":
@@ -1033,7 +1038,7 @@ PERIOD_YEAR = re.compile(r"(?i:the\s+(?:past|current)\b)")  # "in the past year"
 EXACTLY = re.compile(r"(?i:\bexactly\s+$)")
 # A year that bounds or names a period gives no later month its year: "until 2030", "the Plan for 2011".
 DEADLINE_BEFORE = re.compile(
-    r"(?i:\b(?:until|till|through|by|up\s+to|before|for)\s+(?:the\s+end\s+of\s+|the\s+year\s+)?$)"
+    r"(?i:\b(?:until|till|through|up\s+to|before|for)\s+(?:the\s+end\s+of\s+|the\s+year\s+)?$)"
 )
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
-from events.extraction.filters import drop_reason, filing_day, moved_to, nearest_yearly
+from events.extraction.filters import LASTS_UNTIL, drop_reason, filing_day, moved_to, nearest_yearly
 from events.extraction.kinds import COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
@@ -95,6 +95,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     waiting: Unit | None = None  # a sentence whose dates found no happening in it
     listing_ahead = False  # the items of a list that a sentence announcing what is to come opened
     told_ahead = False  # the sentence before told of what is to come
+    told_today = False  # a sentence before told the publication day's news ("Today marks ...")
     for unit in units:
         item = bool(LIST_ITEM.match(plain, unit.start, unit.end))
         listing_ahead = listing_ahead and item
@@ -111,7 +112,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             # an agency's dateline gave the day (only its year was inferred): the lead's news is of it
             inferred and not (filed and published and (published.month, published.day) == filed),
             antecedent,
-            news_day(plain, unit, published, antecedent_day),
+            news_day(plain, unit, published, antecedent_day) if told_today else antecedent_day,
             antecedent_span,
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
             # a sentence without a verb keeps the tense of the one before: "In autumn, we plan a
@@ -119,6 +120,9 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             listing_ahead or (told_ahead and not unit.header and not HAS_VERB.search(plain, unit.start, unit.end)),
         )
         if not unit.header:
+            told_today = told_today or any(
+                d.start == published and d.precision == "day" and d.end is None for d in found
+            )
             told_ahead = bool(FUTURE.search(plain, unit.start, unit.end)) or (
                 told_ahead and not HAS_VERB.search(plain, unit.start, unit.end)
             )
@@ -227,6 +231,10 @@ def events_in_unit(
         for t in find_triggers(plain, unit.start, unit.end)
         if not any(d.text_start <= t.start < d.text_end and d.type != "name" for d in found)
     ]
+    if not unit.header:
+        # "Ten years of the Treaty" counts the years of what a headline marks; in the body, "ten
+        # years of joint work" is no anniversary.
+        triggers = [t for t in triggers if not YEARS_OF.match(t.text)]
     # "work on their implementation is almost completed": a state, not a happening
     triggers = [t for t in triggers if not STATE_BEFORE.search(plain, max(unit.start, t.start - 25), t.start)]
     if unit.header:
@@ -296,7 +304,7 @@ def events_in_unit(
         present = True
     # "In 2023, the chairmanship is held by Belarus": a generic verb whose subject is a term of office.
     pairs = [(d, t) for d, t in pairs if not (t.kind == GENERIC and PERIOD_SUBJECT.search(plain, unit.start, t.start))]
-    pairs, absorbed = absorb_name(pairs, triggers, plain[unit.start : unit.end], unit.start)
+    pairs, absorbed = absorb_name(pairs, triggers, plain[unit.start : unit.end], unit.start, dates)
     candidates = []
     for date, trigger in pairs:
         kind, kind_rule = kind_of(plain, date, trigger, triggers, unit)
@@ -345,6 +353,7 @@ def events_in_unit(
                     or BEGAN_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
                 ),
                 part=bool(STAGE_OF.search(plain, max(unit.start, trigger.start - 40), trigger.start)),
+                lasts=bool(LASTS_UNTIL.search(plain, max(unit.start, date.text_start - 30), date.text_start)),
                 definite=definite,
                 named_again=definite and not VERB.match(trigger.text),
             )
@@ -367,6 +376,7 @@ HAS_VERB = re.compile(
     r"\w+ed|\w+s\s+(?:the|a|an|its|their|to|on|in)|met|held|took|gave|began|said|told|made|went|came|left|"
     r"plan|hold|meet|take|sign|visit|discuss)\b)"
 )
+YEARS_OF = re.compile(r"(?i:\w+(?:-\w+)?\s+years\s+of\b)")
 STATE_BEFORE = re.compile(r"(?i:\b(?:is|are)\s+(?:almost|nearly|fully|practically|largely|mostly)\s+$)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
 CONTEXT_BEFORE = re.compile(
@@ -381,8 +391,9 @@ LIST_OF_PLANS = re.compile(r"(?i:\b(?:schedule|plan|programme|program|calendar|a
 
 def news_day(plain: str, unit: Unit, published: datetime.date | None, last_day: DateValue | None) -> DateValue | None:
     """The day "the day before" counts from: the last day named, unless a new paragraph opens after
-    a paragraph of history ("... entered into force on January 26, 2000." then "A solemn meeting was
-    held the day before"): then the news is the publication day's."""
+    a paragraph of history ("Today marks the anniversary ... entered into force on January 26, 2000."
+    then "A solemn meeting was held the day before"): then the news is the publication day's. Called
+    only when a sentence before told the publication day's news."""
     if published is None or last_day is None or (published - last_day.start).days <= HISTORY_DAYS:
         return last_day
     if "\n" not in plain[max(0, unit.start - 3) : unit.start]:

@@ -22,6 +22,13 @@ MOVED_FROM = re.compile(rf"{MOVED_VERB}\s+(?:from\s+)?$", re.I)
 MOVED_TO = re.compile(r"\s+(?:to|until|till)\s+(?=\w)", re.I)
 # "the drills, which will last until October 23": the day a happening ends, not a bound.
 LASTS_UNTIL = re.compile(r"\b(?:will\s+)?(?:last|lasts|run|runs|continue|continues)\s+(?:until|till|through)\s+$", re.I)
+# What lasts until a day as a happening, not as a term: "the drills, which will last until 23 October"
+# (not "the mission will last until 30 June", "the moratorium will run until 31 December").
+HAPPENING_LASTS = re.compile(
+    r"\b(?:exercises?|drills?|trainings?|manoeuvres|maneuvers|games|forum|exhibition|festival|talks|"
+    r"consultations|session|summit|visit|competitions?|championship)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
 # "Since 2006, when the first meeting took place": the clause after it tells what happened then.
 SINCE_WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 NOT_EVENT_BEFORE = re.compile(
@@ -169,7 +176,9 @@ def said_at_a_briefing(plain: str, date: DateValue, unit: Unit) -> bool:
 BRIEFING = r"(?:(?:press|news|media)\s+(?:conference|briefing)|briefing)s?"
 BRIEFING_BEFORE = re.compile(rf"\bat\s+(?:a|the|his|her|its|their)\s+(?:\w+\s+)?{BRIEFING}\b[^,;.]*$", re.IGNORECASE)
 BRIEFING_AFTER = re.compile(
-    rf"(?:\s+(?!at\b)[\w.'-]+){{0,8}}?\s+at\s+(?:a|the|his|her|its|their)\s+(?:\w+\s+)?{BRIEFING}\b", re.IGNORECASE
+    # "announced today by the minister at a briefing", not "said on Monday that ... at a briefing"
+    rf"(?:\s+(?!(?:at|that|which|will|would|to)\b)[\w.'-]+){{0,8}}?\s+at\s+(?:a|the|his|her|its|their)\s+(?:\w+\s+)?{BRIEFING}\b",
+    re.IGNORECASE,
 )
 BRIEFING_REACH = 80
 
@@ -203,7 +212,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
         NOT_EVENT_BEFORE.search(before)
         and not POSTPONED_TO.search(before)
         and not SINCE_WHEN.match(plain, date.text_end, unit.end)
-        and not LASTS_UNTIL.search(before)
+        and not (LASTS_UNTIL.search(before) and HAPPENING_LASTS.search(before))
     ):
         return "bound: until, by, since, before"
     if (

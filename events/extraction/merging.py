@@ -25,6 +25,7 @@ class Candidate:
     going_on: bool = False  # a body sentence telling what goes on now ("is currently holding its summit")
     ends: bool = False  # its verb says a happening ended ("concluded on Wednesday")
     begins: bool = False  # its verb says a happening began ("which began on Aug. 9")
+    lasts: bool = False  # dated by how long a happening lasts ("will last until 23 October"): an end only
     part: bool = False  # a stage or phase of a happening ("the active phase of the exercise"): its own event
     vague_kind: bool = False  # its kind comes from no word of the lexicon (an action verb, or nothing)
     form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
@@ -252,6 +253,8 @@ def merge_candidates(
                 kept[position] = replace(other, event=replace(event, end=candidate.event.start, rules=rules))
                 if merges is not None:
                     merges.append(f"{describe(candidate.event)} ends {describe(event)}")
+        elif restated is None and candidate.lasts:
+            pass  # "the mission, which will last until 30 June": an end of nothing begun is no happening
         elif restated is None:
             index.add(len(kept), candidate)
             kept.append(candidate)
@@ -413,6 +416,8 @@ def join_begun_and_ended(
         first = begun.event
         if not begun.begins or begun.weak or first.precision != "day" or first.end is not None:
             continue
+        if GOING_ON_STILL.search(first.evidence):
+            continue  # "which began on 2 May, continues in Belarus": not the one that ended
         for j, ended in enumerate(kept):
             last = ended.event
             if (
@@ -422,12 +427,16 @@ def join_begun_and_ended(
                 or last.precision != "day"
                 or last.end is not None
                 or last.kind != first.kind
+                or first.evidence_start < last.evidence_start  # the beginning is told after the end
+                or (begun.name and ended.name and not same_name(begun.name, ended.name))
                 or not first.start < last.start <= first.start + RANGE_REACH
             ):
                 continue
             rules = (*last.rules, f"start from '{first.date_text}', the day it began")
             kept[j] = replace(ended, event=replace(last, start=first.start, end=last.start, rules=rules))
             gone.add(i)
+            if i in headlined:
+                headlined.add(j)
             if merges is not None:
                 merges.append(f"{describe(first)} begins {describe(last)}")
             break
@@ -436,6 +445,12 @@ def join_begun_and_ended(
     positions = [i for i in range(len(kept)) if i not in gone]
     renumbered = {old: new for new, old in enumerate(positions)}
     return [kept[i] for i in positions], {renumbered[i] for i in headlined if i in renumbered}
+
+
+# Told as still going on: the happening that began has not ended.
+GOING_ON_STILL = re.compile(
+    r"(?i:\b(?:continues?|will\s+continue|is\s+still|are\s+still|still\s+under\s+way|ongoing)\b)"
+)
 
 
 def closes(candidate: Candidate, kept: list[Candidate]) -> int | None:

@@ -98,7 +98,11 @@ STAGE = re.compile(rf"\b(?:{PART_WORDS})\s+of\b", re.IGNORECASE)
 
 
 def absorb_name(
-    pairs: list[tuple[DateValue, Trigger]], triggers: list[Trigger], sentence: str = "", offset: int = 0
+    pairs: list[tuple[DateValue, Trigger]],
+    triggers: list[Trigger],
+    sentence: str = "",
+    offset: int = 0,
+    dates: tuple[DateValue, ...] | list[DateValue] = (),
 ) -> tuple[list[tuple[DateValue, Trigger]], dict[int, str]]:
     """Names and a finer date of their year in one sentence: each name is one exercise, so dated.
 
@@ -125,8 +129,9 @@ def absorb_name(
     for date, trigger in pairs:
         if date.type in ("name", "published") or date.precision == "year":
             continue
+        every = [*dates, *(d for d, _ in pairs)]
         group = [
-            n for n in names_dated_by(date, trigger, names, pairs, triggers, sentence, offset) if id(n) not in taken
+            n for n in names_dated_by(date, trigger, names, every, triggers, sentence, offset) if id(n) not in taken
         ]
         if group:
             groups[id(date)] = group
@@ -186,7 +191,7 @@ def names_dated_by(
     date: DateValue,
     trigger: Trigger,
     names: list[DateValue],
-    pairs: list[tuple[DateValue, Trigger]],
+    dates: list[DateValue],
     triggers: list[Trigger],
     sentence: str,
     offset: int,
@@ -203,8 +208,10 @@ def names_dated_by(
     gap = sentence[last.text_end - offset : date.text_start - offset]
     if len(gap) > NAME_DATE_GAP or ";" in gap:
         return []
-    if any(d.type != "name" and last.text_end <= d.text_start < date.text_start for d, _ in pairs):
-        return []  # another date comes first
+    if any(d.type != "name" and last.text_end <= d.text_start < date.text_start for d in dates):
+        return []  # another date comes first ("... held in 2023, the troops returned home on 3 May")
+    if NEW_CLAUSE.search(gap):
+        return []  # a clause of its own says what happened on the date
     if any(t.kind not in NAME_ABSORBING and last.text_end <= t.start < date.text_start for t in triggers):
         return []  # "Rubezh-2025 was discussed at the meeting on 3 June": the meeting's date
     group = [last]
@@ -260,6 +267,10 @@ def name_noun(name: DateValue, triggers: list[Trigger], trigger: Trigger) -> Tri
     return trigger if trigger.kind in ("exercise", "other") else replace(trigger, kind="exercise")
 
 
+# A comma, then a subject and its verb: "..., the troops returned home on".
+NEW_CLAUSE = re.compile(
+    r",\s+(?:the\s+)?(?!(?:which|that|who|where|when)\b)[a-z]+\s+(?:\w+ed|met|held|took|went|came|left|began)\b"
+)
 # How far after a name the finer date that dates it may begin: '"Pabbi-Antiterror-2021" on the
 # territory of the Islamic Republic of Pakistan in the second half of the year'.
 NAME_DATE_GAP = 100
@@ -479,7 +490,8 @@ CELEBRATING = re.compile(r"(?i:receptions?|ceremon(?:y|ies)|concerts?|celebratio
 SOLEMN = re.compile(r"(?i:\b(?:solemn|gala|festive|ceremonial|celebratory)\s+$)")
 FOR_AN_OCCASION = re.compile(
     r"(?i:\b(?:on\s+the\s+occasion\s+of|dedicated\s+to|devoted\s+to|marking|in\s+honou?r\s+of|to\s+(?:mark|celebrate))\s+"
-    r"(?:the\s+|its\s+|their\s+)?(?:(?!(?:preparations?|plans?|programmes?)\b)[\w-]+\s+){0,4}?(?:anniversary|day)\b)"
+    # an anniversary, or a Day kept (capitalised): not "the final day of the forum"
+    r"(?:the\s+|its\s+|their\s+)?(?:(?!(?:preparations?|plans?|programmes?)\b)[\w-]+\s+){0,4}?(?:anniversary|(?-i:Day))\b)"
 )
 
 

@@ -243,21 +243,23 @@ class Header:
 def other_news(plain: str, lines: list[tuple[int, int]], published: datetime.date | None) -> bool:
     """The last line is an item of a list of other news under the text ("07.03.2024 Secretary-General
     attends reception"): a dated headline, with another such item or the list's heading above it,
-    published no later than the release (a schedule's items lie ahead, and stay)."""
+    published before the release (a schedule's items, of that day or ahead, stay)."""
     if len(lines) < 2:
         return False
     item = DATED_ITEM.match(plain[slice(*lines[-1])])
-    if not item or (published is not None and not on_or_before(item.group("date"), published)):
+    if not item or (published is not None and not before_publication(item.group("date"), published)):
         return False
     above = plain[slice(*lines[-2])]
     return bool(DATED_ITEM.match(above) or BOILERPLATE.match(above))
 
 
-def on_or_before(written: str, published: datetime.date) -> bool:
+def before_publication(written: str, published: datetime.date) -> bool:
+    """Whether a numeric date ("07.03.2024", day first, or "2024-03-07") is before the publication:
+    other news under a release was published before it (a schedule's items of that day stay)."""
     numbers = [int(n) for n in re.findall(r"\d+", written)]
     year, month, day = numbers if numbers[0] > 31 else reversed(numbers)
     try:
-        return datetime.date(year, month, day) <= published
+        return datetime.date(year, month, day) < published
     except ValueError:
         return False
 
