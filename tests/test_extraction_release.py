@@ -90,3 +90,8 @@ def test_a_schedule_closing_the_text_stays():
         "05.04.2024 Meeting of the Council of Foreign Ministers in Astana\n"
     )
     assert "Coordinators" in extract_release(text).body
+
+
+def test_a_text_with_days_but_no_year_says_so():
+    with pytest.raises(ReleaseError, match="days but no year"):
+        extract_release("Ministers meet\n\nMOSCOW, March 3. /TASS/. The ministers met today in Moscow.\n")

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
-from events.extraction.filters import LASTS_UNTIL, drop_reason, filing_day, moved_to, nearest_yearly
+from events.extraction.filters import LASTS_UNTIL, LEAP_REFERENCE, drop_reason, filing_day, moved_to, nearest_yearly
 from events.extraction.kinds import COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
@@ -83,6 +83,9 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
         published = infer_publication(plain, filed)
         inferred = True
         if published is None and not find_dates(plain):
+            if filed or find_dates(plain, LEAP_REFERENCE):
+                # "MOSCOW, March 3. /TASS/. The ministers met today.": a day, but nothing fixes its year
+                raise ReleaseError("no recognisable date: the text gives days but no year, and no dateline fixes it")
             raise ReleaseError("no recognisable date: no dateline and no dated expression in the text")
         # Without a publication date (ANNOTATION.md section 4: nothing fixes it), only dates that
         # carry their own year are read; "today" and "on 28 November" are left out.
