@@ -1765,3 +1765,13 @@ def test_review_cases_of_the_new_rules_that_must_not_fire():
     ]
     for text, expected in cases:
         assert sorted(starts(release(text))) == sorted(expected), text
+
+
+def test_a_list_of_years_opening_a_clause_shares_its_verb():
+    assert sorted(starts(release("In 2011 and 2017 the Council met in Minsk."))) == [
+        ("2011", None, "meeting"),
+        ("2017", None, "meeting"),
+    ]
+    # a week restated by its day is one date, not a list
+    text = "Earlier this week, on Monday, the Secretary-General gave an interview to the agency."
+    assert starts(release(text, dateline="13.06.2019")) == [("2019-06-10", None, "briefing")]

@@ -381,6 +381,20 @@ def listed_with(
         ):
             trigger_of[id(date)] = trigger
             shared.append((date, trigger))
+    for before, date in reversed(list(pairwise(dates))):
+        # "In 2011 and 2017 the Council met": the list's first date, too far from the verb, shares it
+        trigger = trigger_of.get(id(date))
+        if (
+            trigger is not None
+            and id(before) not in trigger_of
+            and date.type != "name"
+            and before.type != "name"
+            and date.precision == before.precision
+            and not (before.end is not None and before.start <= date.start <= before.end)  # "this week, on Monday"
+            and LIST_JOINT.fullmatch(plain, before.text_end, date.text_start)
+        ):
+            trigger_of[id(before)] = trigger
+            shared.append((before, trigger))
     return shared
 
 
