@@ -25,7 +25,7 @@ CLAUSE_END = re.compile(
 DATE_LEAD = re.compile(
     r"(?:\b(?:in|on|at|for|during|from|since|of|the|period|(?:end|beginning|start|middle)\s+of|early|late|mid|"
     r"(?:morning|afternoon|evening|night)\s+of|"
-    r"first|half|second|and|or|starting|beginning|between|earlier|later)[\s-]*)+$",
+    r"first|half|second|and|or|starting|beginning|between|earlier|later|exactly)[\s-]*)+$",
     re.IGNORECASE,
 )
 # What a date leaves behind it when it is cut out: "This year's exercise" -> "exercise".
