@@ -1775,3 +1775,12 @@ def test_a_list_of_years_opening_a_clause_shares_its_verb():
     # a week restated by its day is one date, not a list
     text = "Earlier this week, on Monday, the Secretary-General gave an interview to the agency."
     assert starts(release(text, dateline="13.06.2019")) == [("2019-06-10", None, "briefing")]
+
+
+def test_a_package_approved_in_a_year_is_one_approval_a_count_of_acts_a_tally():
+    text = "Glazyev recalled that in 2021 the parties approved 28 union programmes."
+    assert starts(release(text, dateline="06.12.2024")) == [("2021", None, "decision")]
+    assert (
+        release("Recall that in 2024 the Council adopted 12 decisions on customs regulation.", dateline="18.03.2025")
+        == []
+    )

@@ -429,9 +429,18 @@ COUNTED_FROM_PUBLICATION = frozenset(
 
 
 def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:
-    """A verb whose object is a count ("adopted 12 decisions"), the count not being the date ("two years ago")."""
+    """A verb whose object is a count of acts ("adopted 12 decisions", "held 40 events"), the count
+    not being the date ("two years ago"); "approved 28 union programmes" is one approval."""
     count = COUNTED_OBJECT.match(plain, trigger.end)
-    return bool(count) and not (count.start() < date.text_end and date.text_start < count.end())
+    if not count or (count.start() < date.text_end and date.text_start < count.end()):
+        return False
+    return bool(COUNTED_ACTS.search(count.group()))
+
+
+COUNTED_ACTS = re.compile(
+    r"(?i:\b(?:decisions|resolutions|acts|events|meetings|sessions|exercises|drills|trainings|visits|consultations|"
+    r"conferences|seminars)\b)"
+)
 
 
 def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> bool:
