@@ -1784,3 +1784,50 @@ def test_a_package_approved_in_a_year_is_one_approval_a_count_of_acts_a_tally():
         release("Recall that in 2024 the Council adopted 12 decisions on customs regulation.", dateline="18.03.2025")
         == []
     )
+
+
+NEUTRAL = "On the activities of the Secretariat"
+
+
+def test_a_documents_date_is_its_signing_not_the_sentences_action():
+    text = "The parties exchanged views on the implementation of the Agreement of 7 October 2002 on the legal status."
+    assert [(e["start"], e["kind"], e["title"]) for e in release(text, dateline="04.04.2024", headline=NEUTRAL)] == [
+        ("2002-10-07", "decision", "Signing of the Agreement on the legal status")
+    ]
+    text = "In accordance with Decision No. 12 of 3 March 2021, the staff was increased."
+    assert [(e["start"], e["title"]) for e in release(text, dateline="04.04.2024", headline=NEUTRAL)] == [
+        ("2021-03-03", "Adoption of Decision No. 12")
+    ]
+    # the sentence that tells the document's own happening keeps its words
+    (event,) = release("The Treaty of 15 May 1992 was signed in Tashkent.", dateline="04.04.2024", headline=NEUTRAL)
+    assert (event["start"], event["title"]) == ("1992-05-15", "The Treaty was signed in Tashkent")
+
+
+def test_numbers_that_look_like_dates_are_none():
+    for text in (
+        "The statement was published at http://www.cisstat.org/2023/09/30/statement.",
+        "Protocol No. 2023/11-15 was signed by the parties.",
+        "The exercise involved 1,500 servicemen and 2023 reservists.",
+        "The budget was approved in the amount of 2023 million rubles.",
+    ):
+        assert [e for e in release(text, dateline="12.10.2023", headline=NEUTRAL) if e["precision"] != "day"] == [], (
+            text
+        )
+
+
+def test_figures_over_a_period_are_no_happening():
+    for text in (
+        "In January-August, 1.2 million Russian tourists visited Belarus.",
+        "In October, 850 refugees arrived in Armenia.",
+        "In 2023, 14 meetings of the Permanent Council were held.",
+        "The Forum is held annually in St. Petersburg.",
+    ):
+        assert release(text, dateline="12.11.2023", headline=NEUTRAL) == [], text
+    assert starts(release("Five presidents met in Minsk on 3 May.", dateline="12.11.2023", headline=NEUTRAL)) == [
+        ("2023-05-03", None, "meeting")
+    ]
+
+
+def test_a_numeric_range_written_with_to():
+    text = "The training camp will be held from 01.12.2023 to 05.12.2023 in Astana."
+    assert starts(release(text, dateline="12.11.2023", headline=NEUTRAL)) == [("2023-12-01", "2023-12-05", "exercise")]

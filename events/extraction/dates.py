@@ -77,7 +77,8 @@ PATTERNS: tuple[DatePattern, ...] = (
     # 21.01.2020 - 23.01.2020, 21-23.01.2020, 21.01-23.01.2020
     DatePattern(
         "numeric_range",
-        rf"(?<![\d.])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?(?:\.(?P<y1>{NUMERIC_YEAR}))?\s*-\s*"
+        # "14.11-18.11.2023", "from 01.12.2023 to 05.12.2023"
+        rf"(?<![\d.])(?P<d1>[0-3]?\d)(?:\.(?P<m1>[01]?\d))?(?:\.(?P<y1>{NUMERIC_YEAR}))?(?:\s*-\s*|\s+(?i:to|till|until)\s+)"
         rf"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>{NUMERIC_YEAR})",
         needs=(HAS_DIGIT,),
         value="range",

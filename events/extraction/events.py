@@ -18,8 +18,17 @@ from dataclasses import replace
 
 from events.extraction.dates import find_dates
 from events.extraction.explain import SentenceTrace, Trace
-from events.extraction.filters import LASTS_UNTIL, LEAP_REFERENCE, drop_reason, filing_day, moved_to, nearest_yearly
-from events.extraction.kinds import COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
+from events.extraction.filters import (
+    DOCUMENT_DATE_BEFORE,
+    DOCUMENT_HAPPENS,
+    LASTS_UNTIL,
+    LEAP_REFERENCE,
+    drop_reason,
+    filing_day,
+    moved_to,
+    nearest_yearly,
+)
+from events.extraction.kinds import COUNTED, COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
 from events.extraction.pairing import absorb_name, happening_noun, kind_of, meeting_form, pair_dates, strongest
@@ -39,7 +48,7 @@ from events.extraction.tense import (
     told_in_past,
 )
 from events.extraction.text import normalize
-from events.extraction.titles import make_title
+from events.extraction.titles import clause_title, make_title
 
 # A verb telling that a happening began: its date is the start of what is told to end.
 BEGINNING = r"(?:began|begun|started|commenced|opened|kicked\s+off)"
@@ -275,6 +284,8 @@ def events_in_unit(
         # dates its own news is not dated by the day it was filed (that day stays the fallback).
         dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
     pairs = pair_dates(plain, dates, triggers, unit)
+    signings = {id(d): signing for d, _ in pairs if (signing := document_signing(plain, d, unit))}
+    pairs = [(d, signings.get(id(d), t)) for d, t in pairs]
     # "In 2024 the Council adopted 12 decisions": a year's tally, not one happening (on a day,
     # "signed five agreements" is one signing).
     tallied = [(d, t) for d, t in pairs if d.precision == "year" and d.type != "name" and tallies(plain, t, d)]
@@ -282,7 +293,13 @@ def events_in_unit(
     date_spans = written
     several_names = sum(1 for d in found if d.type == "name") > 1
     fallback = False
-    if not pairs and not tallied and not inferred and reports_news_of_the_day(plain, unit, triggers):
+    if (
+        not pairs
+        and not tallied
+        and not inferred
+        and not HABITUAL.search(plain, unit.start, unit.end)
+        and reports_news_of_the_day(plain, unit, triggers)
+    ):
         trigger = strongest(triggers)
         today = DateValue(published, None, "day", trigger.start, trigger.end, trigger.text, "published")
         pairs = [(today, trigger)]
@@ -317,6 +334,12 @@ def events_in_unit(
             kind_rule = f"kind: the finer date of the exercise {absorbed[id(date)]}"
         noun = happening_noun(plain, trigger, triggers, unit)
         event = make_event(plain, text, unit, date, kind, trigger, date_spans, several_names, noun)
+        if id(date) in signings:
+            # titled by the document: "Signing of the Agreement on the legal status of the CSTO",
+            # "Adoption of Decision No. 12"
+            name = clause_title(plain, trigger.start, unit.end, trigger.end, date_spans)
+            act = "Adoption of" if ADOPTED_DOCUMENT.search(trigger.text) else "Signing of the"
+            event = replace(event, title=f"{act} {name}")
         if several_names and id(date) in absorbed:
             # Of a sentence naming several happenings, each is titled by its own name.
             event = replace(event, title=name_title(replace(date, text=absorbed[id(date)]), kind, event.location))
@@ -428,9 +451,30 @@ COUNTED_FROM_PUBLICATION = frozenset(
 )
 
 
+# What happens every year is no news of the day: "The forum is held annually in St. Petersburg".
+HABITUAL = re.compile(r"(?i:\b(?:annually|every\s+year|each\s+year|traditionally|regularly|usually)\b)")
+ADOPTED_DOCUMENT = re.compile(
+    r"\b(?:Decision|Regulations?|Resolution|Law|Order|Decree|Instruction|Provision|Concept|Programme|Program)\b"
+)
+
+
+def document_signing(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
+    """The date in a document's name ("the Agreement of 7 October 2002 on the legal status", "the
+    Collective Security Treaty of May 15, 1992") is the day it was signed: a decision, whatever else
+    the sentence tells ("exchanged views on the implementation of ..."). None for other dates."""
+    if date.type not in ("explicit", "numeric"):
+        return None
+    document = DOCUMENT_DATE_BEFORE.search(plain, max(unit.start, date.text_start - 60), date.text_start)
+    if document is None or DOCUMENT_HAPPENS.search(plain, unit.start, unit.end):
+        return None  # "The Treaty of 15 May 1992 was signed in Tashkent": the sentence tells it itself
+    return Trigger("decision", document.start(), document.end(), plain[document.start() : document.end()].strip())
+
+
 def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:
     """A verb whose object is a count of acts ("adopted 12 decisions", "held 40 events"), the count
     not being the date ("two years ago"); "approved 28 union programmes" is one approval."""
+    if not VERB.match(trigger.text) and COUNTED.search(plain, max(0, trigger.start - 30), trigger.start):
+        return True  # "In 2023, 14 meetings of the Council were held"
     count = COUNTED_OBJECT.match(plain, trigger.end)
     if not count or (count.start() < date.text_end and date.text_start < count.end()):
         return False

@@ -61,7 +61,8 @@ PERIOD_NOUN_AFTER = re.compile(
 QUANTITY_AFTER = re.compile(
     r"\s*(?:servicemen|soldiers|troops|people|persons|personnel|participants|units|pieces|km|kilometers|"
     r"kilometres|meters|metres|tons|tonnes|hectares|rubles|roubles|dollars|euros|officers|specialists|"
-    r"representatives|delegates|vehicles|cases|members|items|copies|times)\b",
+    r"representatives|delegates|vehicles|cases|members|items|copies|times|reservists|cadets|refugees|migrants|"
+    r"million|billion|thousand)\b",
     re.IGNORECASE,
 )
 
@@ -183,6 +184,23 @@ BRIEFING_AFTER = re.compile(
 BRIEFING_REACH = 80
 
 
+# A document's name that carries its date: "the Agreement of 7 October 2002 on the legal status",
+# "Decision No. 12 of 3 March 2021" (the document's date, not a happening of the sentence).
+DOCUMENT_DATE_BEFORE = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){0,4}(?P<document>Agreement|Treaty|Charter|Decision|Regulations?|Declaration|Protocol|"
+    r"Convention|Resolution|Law|Statute|Memorandum|Concept|Programme|Program|Order|Decree|Instruction|Provision)"
+    r"(?:\s+No\.?\s*[\w/.-]+)?\s+of\s+(?:the\s+)?$"
+)
+# A sentence that tells the document's own happening: "The Agreement of 7 October 2002 was signed".
+DOCUMENT_HAPPENS = re.compile(
+    r"\b(?:signed|adopted|ratified|approved|concluded|entered\s+into\s+force|came\s+into\s+force|signing|adoption)\b",
+    re.IGNORECASE,
+)
+# Where a date is only a part of an address or a number: a URL, "No. 2023/11-15".
+URL_BEFORE = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
+NUMBER_SIGN_BEFORE = re.compile(r"\b(?:No|Nr|#)\.?\s*$")
+
+
 def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.date | None = None) -> str | None:
     """Why a date names no happening (a plan or period, a quantity, a report's day), or None.
 
@@ -194,6 +212,10 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
     if date.pattern == "rel_year" and re.match(r"the\s+(?:past|current)\b", date.text, re.IGNORECASE):
         return "period: 'the past year', 'the current year' bound a review"
+    if URL_BEFORE.search(plain, max(unit.start, date.text_start - 200), date.text_start):
+        return "part of a web address"  # "http://www.cisstat.org/2023/09/30/statement"
+    if NUMBER_SIGN_BEFORE.search(before):
+        return "part of a number: 'No. 2023/11-15'"
     if date.type != "name" and ATTRIBUTION_BEFORE.search(before) and not said_at_a_briefing(plain, date, unit):
         return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):

@@ -412,8 +412,8 @@ COUNTED = re.compile(
 )
 
 NUMBER = (
-    r"(?:(?<![\d.:/-])\b(?:\d{1,3}(?:,\d{3})+|\d{1,3})(?![\d.:/-])|\b(?:two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|dozens|hundreds|several|numerous))"
+    r"(?:(?<![\d.:/-])\b(?:\d+(?:[.,]\d+)?\s+(?:million|thousand|billion)|\d{1,3}(?:,\d{3})+|\d{1,3})(?![\d.:/-])|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|several|numerous))"
 )
 # A verb of happening whose object or subject is a count: "held more than 20 exercises", "some 40
 # trainings were conducted" is a tally of happenings, not one of them.
@@ -421,8 +421,12 @@ COUNTED_OBJECT = re.compile(
     rf"\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+|up\s+to\s+)?"
     rf"{NUMBER}\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s\b"
 )
+# "some 40 trainings were conducted", "1.2 million Russian tourists visited", "14 meetings of the
+# Council were held": a count is the subject (not "the heads of eleven states signed").
 COUNTED_SUBJECT = re.compile(
-    rf"{NUMBER}\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?$"
+    rf"(?<!\bof\s){NUMBER}\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*s\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){{1,4}}?)?"
+    rf"(?:were\s+|have\s+been\s+|had\s+been\s+)?$",
+    re.IGNORECASE,
 )
 
 SAID_IN = re.compile(
@@ -451,10 +455,18 @@ NAMED_HAPPENING = re.compile(
 )
 
 
+# A crowd counted as the subject of a verb: hundreds and more, not "five presidents met".
+CROWD_SUBJECT = re.compile(
+    r"(?<!\bof\s)(?:\b\d+(?:[.,]\d+)?\s+(?:million|thousand|billion)|(?<![\d.:/-])\b\d{1,3}(?:,\d{3})+|"
+    r"(?<![\d.:/-])\b(?!(?:19|20)\d\d\b)\d{3,}|\b(?:hundreds|thousands|millions)(?:\s+of)?)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+$",
+    re.IGNORECASE,
+)
+
+
 def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
     """Triggers that are part of a name, a document's title or a count."""
     if trigger.kind == GENERIC:
-        before = text[max(start, trigger.start - 50) : trigger.start]
+        before = text[max(start, trigger.start - 80) : trigger.start]
         return bool(COUNTED_OBJECT.match(text, trigger.end) or COUNTED_SUBJECT.search(before))
     if trigger.kind == "anniversary":
         return False
@@ -470,6 +482,8 @@ def names_no_happening(text: str, start: int, trigger: Trigger) -> bool:
     if trigger.text[:1].isupper() and trigger.start > start and INSTITUTION_AFTER.match(text, trigger.end):
         return True  # "the 333rd Combat Training Center": a place's name, not a training
     before = text[max(start, trigger.start - 50) : trigger.start]
+    if VERB.match(trigger.text) and CROWD_SUBJECT.search(before):
+        return True  # "1.2 million Russian tourists visited Belarus", "850 refugees arrived": figures
     if COUNTED.search(before) and not VERB.match(trigger.text) and not HELD_AFTER.match(text, trigger.end):
         # "two meetings", not "the heads of eleven states signed": a verb is never the counted noun
         return True

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from events.extraction.dates import shift_years
 from events.extraction.filters import MOVED_VERB
-from events.extraction.kinds import GENERIC, Trigger
+from events.extraction.kinds import CROWD_SUBJECT, GENERIC, Trigger
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
 
@@ -130,6 +130,8 @@ def action_verb(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
     for low, high in regions:
         for match in ACTION.finditer(plain, low, high):
             word = match["future"] or match["past"]
+            if CROWD_SUBJECT.search(plain, max(low, match.start() - 50), match.start()):
+                continue  # "850 refugees arrived in October": a figure, not a happening
             if word.lower() not in NOT_ACTIONS and not match.group()[0].isupper():
                 return Trigger("other", match.start(), match.end(), match.group())
     return None
