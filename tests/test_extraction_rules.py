@@ -1831,3 +1831,8 @@ def test_figures_over_a_period_are_no_happening():
 def test_a_numeric_range_written_with_to():
     text = "The training camp will be held from 01.12.2023 to 05.12.2023 in Astana."
     assert starts(release(text, dateline="12.11.2023", headline=NEUTRAL)) == [("2023-12-01", "2023-12-05", "exercise")]
+
+
+def test_a_second_clause_without_its_verb_at_another_precision():
+    text = "India and Pakistan joined the SCO as full members in 2017, and Iran in July 2023."
+    assert sorted(starts(release(text, dateline="04.07.2024"))) == [("2017", None, "other"), ("2023-07", None, "other")]

@@ -356,7 +356,9 @@ LIST_JOINT = re.compile(
 )
 # A second clause that leaves out its verb: "met the Prime Minister on 3 May, and on 4 May the
 # Foreign Minister", "the first phase took place in April, and the second one in June".
-GAPPED = re.compile(r"[^.;:]{0,80}?,?\s+and\s+(?:(?:the\s+)?[a-z]+(?:\s+one)?\s+)?(?:on|in)\s+(?:the\s+)?")
+GAPPED = re.compile(
+    r"[^.;:]{0,80}?,?\s+and\s+(?:(?:the\s+)?(?:[a-z]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+one)?\s+)?(?:on|in)\s+(?:the\s+)?"
+)
 
 
 def listed_with(
@@ -373,9 +375,9 @@ def listed_with(
             and id(date) not in trigger_of
             and date.type != "name"
             and before.type != "name"
-            and date.precision == before.precision
             and (
-                LIST_JOINT.fullmatch(plain, before.text_end, date.text_start)
+                (date.precision == before.precision and LIST_JOINT.fullmatch(plain, before.text_end, date.text_start))
+                # "joined in 2017, and Iran in July 2023": a second clause without its verb, at any precision
                 or GAPPED.fullmatch(plain, before.text_end, date.text_start)
             )
         ):
