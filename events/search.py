@@ -224,24 +224,6 @@ def ranked(queryset, text: str):
     return queryset.annotate(relevance=sqlite_rank(text))
 
 
-def most_recent(matching_events, limit: int, matches: int, published: int):
-    """Keys of the `limit` most recent of these events (a search's matches, perhaps narrowed), the
-    ones "Best match" ranks. Walking the (status, start_date) index newest first and testing each
-    event against the query reads about limit x published / matches events: few for a common word,
-    most of the table for a rare one. Reading every match from the full-text index and sorting them
-    reads `matches` events. PostgreSQL is told which is fewer (it cannot know what testing one event
-    costs): when the matches are fewer than the walk would read, the order is by an expression the
-    date index cannot serve, so the matches are found by the GIN index and sorted."""
-    from django.db.models import DateField, F, Func
-
-    keys = ("-start_date", "-pk")
-    if connection.vendor == "postgresql" and matches * matches < limit * published:
-        day = Func(F("start_date"), template="(%(expressions)s + 0)", output_field=DateField())
-        matching_events = matching_events.annotate(day=day)
-        keys = ("-day", "-pk")
-    return matching_events.order_by(*keys).values("pk")[:limit]
-
-
 def suggest(text: str) -> str:
     """A corrected query ("did you mean"): each word not in the vocabulary replaced by the nearest
     one that is; empty when every word is known or nothing near enough exists."""

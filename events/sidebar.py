@@ -9,6 +9,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 CURRENT = ' aria-current="true"'
 CITY = ' class="city"'
+# Before a count that is a lower bound: only a search's first events were counted (`events.found`).
+AT_LEAST = "\u2265\u202f"
 
 
 def query_string(base: dict[str, list], **changes) -> str:
@@ -35,34 +37,38 @@ def _link(base: dict, **changes) -> str:
     return escape(query_string(base, **changes)) + "#results"
 
 
-def year_items(base: dict, by_year: list[tuple[int, int]], chosen) -> SafeString:
+def count(n: int, at_least: bool = False) -> str:
+    return f'<span class="count">{AT_LEAST if at_least else ""}{n}</span>'
+
+
+def year_items(base: dict, by_year: list[tuple[int, int]], chosen, at_least: bool = False) -> SafeString:
     return _items(
         [
             f'<li><a href="{_link(base, year=year)}"{CURRENT if year == chosen else ""}>{year}</a>'
-            f' <span class="count">{n}</span></li>'
+            f" {count(n, at_least)}</li>"
             for year, n in by_year
         ]
     )
 
 
-def kind_items(base: dict, by_kind: list[tuple[str, str, int]], chosen: str) -> SafeString:
+def kind_items(base: dict, by_kind: list[tuple[str, str, int]], chosen: str, at_least: bool = False) -> SafeString:
     return _items(
         [
             f'<li><a href="{_link(base, kind=kind)}"{CURRENT if kind == chosen else ""}>'
             f'<span class="swatch kind-{escape(kind)}" aria-hidden="true"></span>{escape(label)}</a>'
-            f' <span class="count">{n}</span></li>'
+            f" {count(n, at_least)}</li>"
             for kind, label, n in by_kind
         ]
     )
 
 
-def place_items(base: dict, places: list[dict], chosen: str) -> SafeString:
+def place_items(base: dict, places: list[dict], chosen: str, at_least: bool = False) -> SafeString:
     return _items(
         [
             f"<li{CITY if place['city'] else ''}>"
             f'<a href="{_link(base, place=place["value"], location="")}"'
             f"{CURRENT if place['value'] == chosen else ''}>{escape(place['label'])}</a>"
-            f' <span class="count">{place["n"]}</span></li>'
+            f" {count(place['n'], at_least)}</li>"
             for place in places
         ]
     )

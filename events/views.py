@@ -1,16 +1,19 @@
 """Reader pages: the timeline, upcoming events, an event, a release. Thin: which objects, which template."""
 
 import datetime
+import functools
 import hashlib
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import connection
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from events import found, gazetteer, search, tally
 from events import params as parameters
-from events import search, tally
 from events.forms import TimelineFilterForm
 from events.highlight import highlight_release
 from events.models import Event, Kind, Release, Status
@@ -26,10 +29,8 @@ ORDERINGS = {
 }
 DEFER = ("ical_component", "editor_fields", "search_vector")
 FACETS_TIMEOUT = 60
-# "Best match" ranks the most recent matches, at most this many (20 pages): ranking every match
-# of a common word reads each matching row (hundreds of thousands at a million events). "Newest
-# first" and "Oldest first" list every match.
-RANKED_LIMIT = 1000
+# Which of a search's events it lists (at most found.LIMIT), per order.
+FIRST_OF = {"relevance": "most recent", "newest": "most recent", "oldest": "oldest", "soonest": "soonest"}
 
 
 def bad_request(request, error: parameters.InvalidParameter):
@@ -64,26 +65,29 @@ def event_list(request, events, *, upcoming: bool):
     form = TimelineFilterForm(request.GET)
     filters = parameters.queryset_filters(params)
     ordering = ordering_of(params, upcoming)
-    by_year, by_kind, by_place, published = facets(events, filters, upcoming)
-    # The view's own events per year (the year overview counts every year, whatever the year filter).
-    years = [(year, n) for year, n in by_year if year == filters["year"] or not filters["year"]]
-    if "jump" in params and not upcoming:
-        return jump(request, events.filtered(**filters), ordering, params["jump"], years)
-    # The kind overview already counted the result: no separate COUNT(*) for the paginator.
-    total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
-    shown, walk = ORDERINGS[ordering]
-    selected = events.filtered(**filters)
-    listed, rows = total, None
-    if ordering == "relevance":
-        recent = search.most_recent(selected, RANKED_LIMIT, matches=total, published=published)
-        selected = Event.objects.filter(pk__in=recent).ranked(filters["text"])
-        # The page's 50 rows are read by key and ranked again, without running the match twice.
-        rows = Event.objects.ranked(filters["text"]).order_by(*shown).defer(*DEFER)
-        listed = min(total, RANKED_LIMIT)
-    selected = selected.order_by(*shown).defer(*DEFER)
-    paginator = TimelinePaginator(selected, EVENTS_PER_PAGE, count=listed, window_ordering=walk, years=years, rows=rows)
+    narrowing = {"kind": filters["kind"], "year": filters["year"], "place": filters["place"]}
     number = params.get("page")
-    page = paginator.get_page(paginator.num_pages if number == "last" else number)
+    counted = None
+    if filters["text"] or filters["location"]:
+        counted, listed = found_events(events, filters, ordering, upcoming)
+        by_year, by_kind, by_place = tally.overview(counted.groups(), **narrowing)
+        if "jump" in params and not upcoming:
+            return jump_found(request, listed, ordering, params["jump"])
+        page = found_page(listed, ordering, filters["text"], number)
+        total, more = len(listed.rows), listed.more
+    else:
+        by_year, by_kind, by_place = overview(events, narrowing, upcoming)
+        # The view's own events per year (the year overview counts every year, whatever the year filter).
+        years = [(year, n) for year, n in by_year if year == filters["year"] or not filters["year"]]
+        if "jump" in params and not upcoming:
+            return jump(request, events.filtered(**filters), ordering, params["jump"], years)
+        # The kind overview already counted the result: no separate COUNT(*) for the paginator.
+        total = sum(n for kind, n in by_kind if kind == filters["kind"] or not filters["kind"])
+        shown, walk = ORDERINGS[ordering]
+        selected = events.filtered(**filters).order_by(*shown).defer(*DEFER)
+        paginator = TimelinePaginator(selected, EVENTS_PER_PAGE, count=total, window_ordering=walk, years=years)
+        page = paginator.get_page(paginator.num_pages if number == "last" else number)
+        more = False
     suggestion = search.suggest(filters["text"]) if filters["text"] and total == 0 else ""
     return render(
         request,
@@ -92,10 +96,16 @@ def event_list(request, events, *, upcoming: bool):
             "form": form,
             "page_obj": page,
             "total": total,
-            "ranked_limit": RANKED_LIMIT if ordering == "relevance" and total > RANKED_LIMIT else None,
+            # More events match than are listed (then `total` is the number listed, found.LIMIT).
+            "more": more,
+            # The sidebar counts only the first found.LIMIT events of the search (more match).
+            "counted_first": counted is not None and counted.more,
+            "first_of": FIRST_OF[ordering],
+            "limit": found.LIMIT,
             "by_year": by_year,
             "by_kind": [(kind, Kind(kind).label, n) for kind, n in by_kind],
             "places": place_facet(by_place),
+            "place_options": place_options(by_place) if counted is not None and counted.more else None,
             "filters": filters,
             "ordering": ordering,
             "upcoming": upcoming,
@@ -105,31 +115,90 @@ def event_list(request, events, *, upcoming: bool):
     )
 
 
-def facets(events, filters: dict, upcoming: bool) -> tuple[list, list, list, int]:
+def overview(events, narrowing: dict, upcoming: bool) -> tuple[list, list, list]:
     """Counts per year, kind and place, each with the other filters applied, so its links narrow the
-    current view; all three from one list of (year, kind, country, city, n) groups. Filtered by kind,
-    year and place only, the groups are the small table the database keeps (`events.tally`): one
-    query over a few hundred rows, exact at once after any write. A search, a location or the
-    upcoming view counts its events in one grouped query that grows with the matches, cached under
-    the feeds' generation, which every write to events, mentions or releases renews (a change shows at
-    once with Redis or in this process, and within FACETS_TIMEOUT in another process); the kind, year
-    and place filters are applied to the cached groups, so narrowing a search counts nothing again.
-    Also returns the number of published events (a search's plan depends on its share of them)."""
+    current view; all three from one list of (year, kind, country, city, n) groups, exact at once
+    after any write. The timeline's groups are the small table the database keeps (`events.tally`):
+    one query over a few hundred rows. The upcoming view's are the kept groups of the years after
+    this one (every such event is upcoming) and this year's upcoming events (and ranges still
+    running) counted directly, a query bounded to about one year of events; cached under the
+    feeds' generation, which every write to events, mentions or releases renews (a change shows at
+    once with Redis or in this process, and within FACETS_TIMEOUT in another process)."""
+    if not upcoming:
+        return tally.counts(**narrowing)[:3]
     from events.feeds import current_generation
 
+    today = timezone.localdate()
+    key = "timeline-upcoming:" + hashlib.sha256(f"{current_generation()}|{today}".encode()).hexdigest()
+    groups = cache.get(key)
+    if groups is None:
+        later = [row for row in tally.rows() if row[0] > today.year]
+        this_year = events.filter(start_date__lt=datetime.date(today.year + 1, 1, 1)).count_by_group()
+        groups = later + list(this_year)
+        cache.set(key, groups, timeout=FACETS_TIMEOUT)
+    return tally.overview(groups, **narrowing)
+
+
+def found_events(events, filters: dict, ordering: str, upcoming: bool) -> tuple[found.Found, found.Found]:
+    """(the search's first events, which the sidebar counts; the view's first events, which it lists)
+    for a view found by free text (`events.found`): the first found.LIMIT events in the view's order
+    of the search (text, location) alone, and of the search narrowed by kind, year and place. When
+    the search's first events are all its events the narrower view is read from them; otherwise it
+    is read on its own. Both are cached under the feeds' generation (see `overview`)."""
+    from events.feeds import current_generation
+
+    walk = ("-start_date", "-pk") if ordering in ("relevance", "newest") else ("start_date", "pk")
     narrowing = {"kind": filters["kind"], "year": filters["year"], "place": filters["place"]}
-    if not upcoming and not filters["text"] and not filters["location"]:
-        return tally.counts(**narrowing)
     today = timezone.localdate().isoformat() if upcoming else ""
-    source = f"{current_generation()}|{upcoming}|{today}|{filters['text']}|{filters['location']}"
-    key = "timeline-groups:" + hashlib.sha256(source.encode()).hexdigest()
+    source = (current_generation(), upcoming, today, walk[0], filters["text"], filters["location"])
+    key = "timeline-found:" + hashlib.sha256(repr(source).encode()).hexdigest()
+    published = functools.cache(published_count)  # read at most once a request, only if a count is due
     counted = cache.get(key)
     if counted is None:
-        groups = list(events.filtered(text=filters["text"], location=filters["location"]).count_by_group())
-        counted = (groups, tally.published())
+        free = {"text": filters["text"], "location": filters["location"]}
+        counted = found.first(events.filtered(**free), walk, published=published(upcoming))
         cache.set(key, counted, timeout=FACETS_TIMEOUT)
-    groups, published = counted
-    return (*tally.overview(groups, **narrowing), published)
+    if not any(narrowing.values()):
+        return counted, counted
+    if not counted.more:
+        return counted, counted.narrowed(**narrowing)
+    key = "timeline-found:" + hashlib.sha256(repr((*source, *narrowing.values())).encode()).hexdigest()
+    listed = cache.get(key)
+    if listed is None:
+        listed = found.first(events.filtered(**filters), walk, published=published(upcoming))
+        cache.set(key, listed, timeout=FACETS_TIMEOUT)
+    return counted, listed
+
+
+def published_count(upcoming: bool) -> int:
+    """Published events (the kept counts): what walking the date index reads at most
+    (`events.found.first`; a view narrowed by kind or place walks it too). 0 (not asked) on SQLite and
+    for the upcoming view, whose walk starts this year."""
+    if upcoming or connection.vendor != "postgresql":
+        return 0
+    return tally.published()
+
+
+def found_page(listed: found.Found, ordering: str, text: str, number):
+    """The page of a view found by free text: 50 of its listed events, by key (in date order), or
+    ranked best first among them."""
+    shown, walk = ORDERINGS[ordering]
+    rows = Event.objects.published().defer(*DEFER)
+    if ordering == "relevance":
+        selected = rows.filter(pk__in=listed.keys).ranked(text).order_by(*shown)
+        # The page's 50 rows are read by key and ranked again, without ranking all of them twice.
+        paginator = TimelinePaginator(
+            selected,
+            EVENTS_PER_PAGE,
+            count=len(listed.rows),
+            window_ordering=walk,
+            rows=rows.ranked(text).order_by(*shown),
+        )
+        return paginator.get_page(paginator.num_pages if number == "last" else number)
+    paginator = Paginator(listed.keys, EVENTS_PER_PAGE)
+    page = paginator.get_page(paginator.num_pages if number == "last" else number)
+    page.object_list = list(rows.filter(pk__in=page.object_list).order_by(*shown))
+    return page
 
 
 def place_facet(rows) -> list[dict]:
@@ -143,6 +212,24 @@ def place_facet(rows) -> list[dict]:
         if city:
             facet.append({"value": city, "label": city, "n": n, "city": True})
     return facet
+
+
+def place_options(counted_rows) -> list[dict]:
+    """The place list of a search whose first events only were counted: those places with their
+    counts, and every other place of the gazetteer uncounted (n None), so that narrowing by place
+    reaches the matches beyond the first."""
+    counted = {value for country, city, _ in counted_rows for value in (country, city) if value}
+    every = {(entry.country, entry.city) for entry in gazetteer.entries().values()}
+    facet = place_facet(sorted({(country, city, 0) for country, city in every} | set(counted_rows)))
+    merged = {}
+    for place in facet:  # a place listed twice (counted, and from the gazetteer) once, with its count
+        if place["value"] not in merged or place["n"]:
+            merged[place["value"]] = place
+    options = list(merged.values())
+    for place in options:
+        if place["value"] not in counted:
+            place["n"] = None
+    return options
 
 
 def feed_query(filters: dict) -> str:
@@ -178,6 +265,28 @@ def jump(request, events, ordering: str, target: str, years: list[tuple[int, int
             before += events.filter(start_date__gte=datetime.date(year, 1, 1), start_date__lt=first).count()
     params["page"] = str(before // EVENTS_PER_PAGE + 1)
     anchor = f"m-{year}-{month:02d}" if month else f"y-{year}"
+    return HttpResponseRedirect(f"?{params.urlencode()}#{anchor}")
+
+
+def jump_found(request, listed: found.Found, ordering: str, target: str):
+    """ "Jump to" in a view found by free text: the page of its listed events where the year or month
+    starts; when it starts beyond the listed events and more match, the view narrowed to that year."""
+    params = request.GET.copy()
+    params.pop("jump", None)
+    params.pop("page", None)
+    if ordering == "relevance":
+        return HttpResponseRedirect(f"?{params.urlencode()}#results")
+    year, month = int(target[:4]), int(target[5:]) if len(target) > 4 else None
+    first = datetime.date(year, month or 1, 1)
+    after = datetime.date(year + 1, 1, 1) if not month else datetime.date(year + month // 12, month % 12 + 1, 1)
+    newest = ordering == "newest"
+    index = next((i for i, row in enumerate(listed.rows) if (row[1] < after if newest else row[1] >= first)), None)
+    anchor = f"m-{year}-{month:02d}" if month else f"y-{year}"
+    if index is None and listed.more:
+        params["year"] = str(year)
+        return HttpResponseRedirect(f"?{params.urlencode()}#{anchor}")
+    index = len(listed.rows) - 1 if index is None else index
+    params["page"] = str(max(index, 0) // EVENTS_PER_PAGE + 1)
     return HttpResponseRedirect(f"?{params.urlencode()}#{anchor}")
 
 

@@ -107,9 +107,9 @@ def test_jump_opens_the_page_that_holds_the_month(client, crowded, order):
 
 
 def test_best_match_ranks_the_most_recent_matches_and_says_so(client, make_event, monkeypatch):
-    from events import views
+    from events import found
 
-    monkeypatch.setattr(views, "RANKED_LIMIT", 4)
+    monkeypatch.setattr(found, "LIMIT", 4)
     make_event(title="Old drill", start_date=D(2001, 1, 1))  # a title match, but not among the 4 most recent
     recent = [make_event(title=f"Briefing {n}", description="drill", start_date=D(2020, 1, n + 1)) for n in range(3)]
     titled = make_event(title="Summit drill", start_date=D(2019, 5, 5))
@@ -120,8 +120,11 @@ def test_best_match_ranks_the_most_recent_matches_and_says_so(client, make_event
     html = response.content.decode()
 
     assert listed[0] == titled.pk and set(listed) == {titled.pk, *(e.pk for e in recent)}
-    assert "5 events matching" in html
-    assert "Best matches among the 4 most recent results" in html and "lists all 5" in html
+    assert "More than 4 events matching" in html
+    assert "the 4 most recent are listed, best match first" in html
     newest = timeline(client, q="drill", order="newest")
-    assert newest.context["page_obj"].paginator.count == 5
-    assert "Best matches among" not in newest.content.decode()
+    assert newest.context["page_obj"].paginator.count == 4
+    assert "the 4 most recent are listed." in newest.content.decode()
+    # Narrowed to fewer than 4, every match is listed and nothing is said.
+    older = timeline(client, q="drill", year="2001")
+    assert older.context["total"] == 1 and "More than" not in older.content.decode()

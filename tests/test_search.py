@@ -161,19 +161,6 @@ def test_tsquery_reads_the_grammar_with_the_last_word_as_a_beginning():
     assert search.tsquery(search.parse("it's")) == "('it' <-> 's')"  # one written word: a phrase, as websearch reads it
 
 
-def test_the_most_recent_matches_are_the_same_whichever_way_they_are_read(make_event):
-    import datetime
-
-    for n in range(12):
-        make_event(title=f"Drill {n}" if n % 3 else f"Talks {n}", start_date=datetime.date(2020, 1, 1 + n % 4))
-    matching = Event.objects.published().matching("drill")
-    expected = list(matching.order_by("-start_date", "-pk").values_list("pk", flat=True)[:5])
-    walked = search.most_recent(matching, 5, matches=8, published=8)  # a common word: walk the dates
-    sorted_ = search.most_recent(matching, 5, matches=1, published=10**9)  # a rare one: read the matches
-    assert [row["pk"] for row in walked] == expected
-    assert [row["pk"] for row in sorted_] == expected
-
-
 def test_a_last_word_that_is_a_word_of_the_titles_is_matched_as_a_word(make_event):
     make_event(title="Summit of leaders")
     make_event(title="Summitry in the capitals")

@@ -71,19 +71,19 @@ def query_with(context, **changes) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def year_counts(context, by_year, chosen):
+def year_counts(context, by_year, chosen, at_least=False):
     """The sidebar's events per year: <li> links that narrow the view to a year, with counts."""
-    return sidebar.year_items(query_base(context), by_year, chosen)
+    return sidebar.year_items(query_base(context), by_year, chosen, at_least)
 
 
 @register.simple_tag(takes_context=True)
-def kind_counts(context, by_kind, chosen):
-    return sidebar.kind_items(query_base(context), by_kind, chosen)
+def kind_counts(context, by_kind, chosen, at_least=False):
+    return sidebar.kind_items(query_base(context), by_kind, chosen, at_least)
 
 
 @register.simple_tag(takes_context=True)
-def place_counts(context, places, chosen):
-    return sidebar.place_items(query_base(context), places, chosen)
+def place_counts(context, places, chosen, at_least=False):
+    return sidebar.place_items(query_base(context), places, chosen, at_least)
 
 
 QUERY_BASE = "timeline.query_with.base"
