@@ -1836,3 +1836,14 @@ def test_a_numeric_range_written_with_to():
 def test_a_second_clause_without_its_verb_at_another_precision():
     text = "India and Pakistan joined the SCO as full members in 2017, and Iran in July 2023."
     assert sorted(starts(release(text, dateline="04.07.2024"))) == [("2017", None, "other"), ("2023-07", None, "other")]
+
+
+def test_a_headline_on_a_day_of_a_range_the_body_writes_out_restates_it():
+    text = (
+        "Representatives discussed the plan\n\nRepresentatives discussed the plan 23.01.2020\n\n"
+        "In the period from January 21 to 23, consultations were held at the Joint Staff.\n"
+    )
+    events = extract_release(text).events
+    assert [(e.start.isoformat(), e.end.isoformat(), e.kind) for e in events] == [
+        ("2020-01-21", "2020-01-23", "consultation")
+    ]

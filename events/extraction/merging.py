@@ -124,12 +124,13 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # the body reports was said at it, of other happenings.
         return None
     if candidate.weak and not kept.weak:
-        # A headline of one kind on a day the body dates with another restates it; but a span of
-        # days ("earlier this week he visited Bishkek") is not that day's news.
+        # A headline of one kind on a day the body dates with another restates it, and so on a day
+        # of a range the body writes out ("from January 21 to 23"); but a span the body only names
+        # ("earlier this week he visited Bishkek") is not that day's news.
         inside_day = (
             other.precision == "day"
             and contains(other, event)
-            and (same_kind or (not candidate.going_on and other.end in (None, other.start)))
+            and (same_kind or (not candidate.going_on and (other.end in (None, other.start) or kept.spelled_range)))
         )
         if inside_day:
             return "a headline or undated lead on a day the body dates"
