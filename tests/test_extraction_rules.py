@@ -1847,3 +1847,15 @@ def test_a_headline_on_a_day_of_a_range_the_body_writes_out_restates_it():
     assert [(e.start.isoformat(), e.end.isoformat(), e.kind) for e in events] == [
         ("2020-01-21", "2020-01-23", "consultation")
     ]
+
+
+def test_a_headline_restating_the_bodys_talks_by_their_head_word_is_them():
+    text = (
+        "Staff talks on exercise preparation held in Minsk\n\n"
+        "Staff talks on exercise preparation held in Minsk 13.03.2024\n\n"
+        "The talks began on 11 March and concluded on Wednesday.\n"
+    )
+    events = extract_release(text).events
+    assert [(e.start.isoformat(), e.end.isoformat(), e.kind) for e in events] == [
+        ("2024-03-11", "2024-03-13", "consultation")
+    ]

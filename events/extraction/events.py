@@ -370,6 +370,7 @@ def events_in_unit(
                 stem=stem(trigger.text),
                 spelled_range=date.type == "range" and date.end is not None,
                 stems=frozenset(stem(t.text) for t in triggers if t.kind != GENERIC),
+                head_stem=stem(trigger.text.split()[-1]) if trigger.text.split() else "",
                 ends=bool(
                     END_VERB.match(trigger.text)
                     or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)

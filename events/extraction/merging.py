@@ -31,6 +31,7 @@ class Candidate:
     form: str = ""  # of a meeting: "bilateral" (one met another) or "session" (a body met); "" unknown
     stem: str = ""  # the start of its trigger word ("appr" for "approved"), to find it again
     stems: frozenset[str] = frozenset()  # the same of every kind word of its sentence
+    head_stem: str = ""  # the start of its trigger's last word: "talk" for "Staff talks"
     named_again: bool = False  # a noun with "the": "the meeting on June 4"
     spelled_range: bool = False  # dated by a range whose both ends are written ("3-4 June"), not "this week"
 
@@ -111,7 +112,7 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         and candidate.by_publication
         and not kept.weak
         and other.precision == "day"
-        and candidate.stem in kept.stems
+        and (candidate.stem in kept.stems or candidate.head_stem in kept.stems)
         and event.start - RECENT <= other.span()[1]
         and other.start <= event.start
     ):
@@ -278,7 +279,13 @@ def merge_candidates(
             headlined.add(restated)  # the undated lead the headline restates: the headline is its title
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
-            if kept[restated].vague_kind and not candidate.vague_kind and candidate.event.kind != "other":
+            if kept[restated].event.kind == "meeting" and candidate.event.kind == "consultation":
+                # "Staff talks ... held in Minsk" over "The talks began on 11 March": staff talks
+                event = kept[restated].event
+                rules = (*event.rules, "kind from the headline's 'consultation'")
+                kept[restated] = replace(kept[restated], event=replace(event, kind="consultation", rules=rules))
+                index.add(restated, kept[restated])
+            elif kept[restated].vague_kind and not candidate.vague_kind and candidate.event.kind != "other":
                 # "Today ... Colonel X stated ..." under "Commander announces decision on ...": the
                 # headline names what the body's verb only tells was done.
                 event = kept[restated].event

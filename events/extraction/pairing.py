@@ -605,7 +605,15 @@ def subject_of(plain: str, verb: Trigger, triggers: list[Trigger], unit: Unit) -
         if TO_BE.search(plain, t.end, verb.start) or PARTICIPLE.fullmatch(verb.text) or not in_modifier(plain, t, unit)
     ]
     if adjacent:
-        return adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
+        last = adjacent[-1]  # "the Astana summit scheduled to be held": the noun the verb follows
+        if PARTICIPLE.fullmatch(verb.text) and in_modifier(plain, last, unit):
+            # "Staff talks on exercise preparation held in Minsk": the head, not its modifier
+            heads = [
+                t for t in triggers if t.kind != GENERIC and t.end <= last.start and not in_modifier(plain, t, unit)
+            ]
+            if heads:
+                return heads[-1]
+        return last
     if PARTICIPLE.fullmatch(verb.text):
         # "the meeting of the Council of Heads of State to be held": the head of the phrase it follows
         headed = [
