@@ -244,16 +244,21 @@ def feed_query(filters: dict) -> str:
     return urlencode(sorted((k, v) for k, v in params.items() if v))
 
 
+def jump_target(request, target: str):
+    """The view's parameters without the jump and the page, and the year and month (or None) to go to."""
+    params = request.GET.copy()
+    params.pop("jump", None)
+    params.pop("page", None)
+    return params, int(target[:4]), int(target[5:]) if len(target) > 4 else None
+
+
 def jump(request, events, ordering: str, target: str, years: list[tuple[int, int]]):
     """ "Jump to" a year or month: the page of the current view where it starts, at its heading.
     The events of the years before it (in the view's order) come from the per-year overview; only
     the months of the target year before the target month are counted, a query bounded to one year."""
-    params = request.GET.copy()
-    params.pop("jump", None)
-    params.pop("page", None)
+    params, year, month = jump_target(request, target)
     if ordering == "relevance":
         return HttpResponseRedirect(f"?{params.urlencode()}#results")
-    year, month = int(target[:4]), int(target[5:]) if len(target) > 4 else None
     newest = ordering == "newest"
     before = sum(n for y, n in years if (y > year if newest else y < year))
     if month:
@@ -271,12 +276,9 @@ def jump(request, events, ordering: str, target: str, years: list[tuple[int, int
 def jump_found(request, listed: found.Found, ordering: str, target: str):
     """ "Jump to" in a view found by free text: the page of its listed events where the year or month
     starts; when it starts beyond the listed events and more match, the view narrowed to that year."""
-    params = request.GET.copy()
-    params.pop("jump", None)
-    params.pop("page", None)
+    params, year, month = jump_target(request, target)
     if ordering == "relevance":
         return HttpResponseRedirect(f"?{params.urlencode()}#results")
-    year, month = int(target[:4]), int(target[5:]) if len(target) > 4 else None
     first = datetime.date(year, month or 1, 1)
     after = datetime.date(year + 1, 1, 1) if not month else datetime.date(year + month // 12, month % 12 + 1, 1)
     newest = ordering == "newest"

@@ -963,14 +963,15 @@ def restated(text: str, values: list[DateValue]) -> list[DateValue]:
 
 
 def covers(value: DateValue, day: datetime.date) -> bool:
-    """Whether a date, read at its precision, holds a day; a single day (a relative day, which a
-    written date restates) holds any."""
+    """Whether a relative date may be restated by a written day: a year or month holding it, a span
+    of days holding it, or a single day (which the written date says again: "the following day, on
+    December 26")."""
     if value.precision == "year":
         return value.start.year <= day.year <= (value.end or value.start).year
     if value.precision == "month":
         last = value.end or value.start
         return (value.start.year, value.start.month) <= (day.year, day.month) <= (last.year, last.month)
-    return value.start <= day <= (value.end or value.start) or value.end is None
+    return value.end is None or value.start <= day <= value.end
 
 
 def in_context(values: list[DateValue], text: str = "") -> list[DateValue]:

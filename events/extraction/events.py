@@ -40,6 +40,7 @@ from events.extraction.tense import (
     FUTURE,
     GOING_ON,
     PRESENT_HEADLINE,
+    STATE_BEFORE,
     action_verb,
     ahead_of_its_telling,
     earlier_year,
@@ -64,10 +65,7 @@ ENDING = (
 )
 END_VERB = re.compile(rf"(?i)(?:was\s+|were\s+)?{ENDING}\b")
 # The same verb just before the date: "began on 3 May and concluded on Thursday".
-# "which will last until October 23": the day it ends.
-ENDED_ON = re.compile(
-    rf"(?i)\b(?:{ENDING}\s+(?:on\s+|in\s+)?|(?:will\s+)?(?:last|lasts|run|runs|continue|continues)\s+(?:until|till|through)\s+)$"
-)
+ENDED_ON = re.compile(rf"(?i)\b{ENDING}\s+(?:on\s+|in\s+)?$")
 PERIOD_SUBJECT = re.compile(
     r"\b(?:chairmanship|presidency|term\s+of\s+office|mandate)(?:\s+(?:of|in)\s+(?:the\s+)?[\w-]+){0,3}\s+"
     r"(?:(?:is|was|will\s+be|has\s+been)\s+)?$",
@@ -110,6 +108,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     told_today = False  # a sentence before told the publication day's news ("Today marks ...")
     for unit in units:
         item = bool(LIST_ITEM.match(plain, unit.start, unit.end))
+        verbless = not HAS_VERB.search(plain, unit.start, unit.end)
         listing_ahead = listing_ahead and item
         if waiting is not None and not unit.header and not find_dates(plain, published, unit.start, unit.end):
             # "In the period from 21 to 25 October, in the territory of the member states." then
@@ -129,15 +128,13 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
             # a sentence without a verb keeps the tense of the one before: "In autumn, we plan a
             # series of exercises." then "And of course, the session in Yerevan in November."
-            listing_ahead or (told_ahead and not unit.header and not HAS_VERB.search(plain, unit.start, unit.end)),
+            listing_ahead or (told_ahead and not unit.header and verbless),
         )
         if not unit.header:
             told_today = told_today or any(
                 d.start == published and d.precision == "day" and d.end is None for d in found
             )
-            told_ahead = bool(FUTURE.search(plain, unit.start, unit.end)) or (
-                told_ahead and not HAS_VERB.search(plain, unit.start, unit.end)
-            )
+            told_ahead = bool(FUTURE.search(plain, unit.start, unit.end)) or (told_ahead and verbless)
         if not item and plain[unit.start : unit.end].rstrip().endswith(":"):
             # "The schedule for the second half of 2023 provides for:" then "4. a meeting ... - on November 22"
             listing_ahead = bool(
@@ -354,6 +351,9 @@ def events_in_unit(
             event = replace(event, end=last, rules=(*event.rules, f"end: a {days}-day happening from its first day"))
         by_publication = date.type == "published" or (date.text_start, date.text_end) == dateline
         definite = bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start))
+        before_date = max(unit.start, date.text_start - 30)
+        # "which will last until October 23": the day a happening begun ends, and no day of its own
+        lasts = bool(LASTS_UNTIL.search(plain, before_date, date.text_start))
         candidates.append(
             Candidate(
                 event,
@@ -372,15 +372,11 @@ def events_in_unit(
                 stems=frozenset(stem(t.text) for t in triggers if t.kind != GENERIC),
                 head_stem=stem(trigger.text.split()[-1]) if trigger.text.split() else "",
                 ends=bool(
-                    END_VERB.match(trigger.text)
-                    or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
+                    END_VERB.match(trigger.text) or ENDED_ON.search(plain, before_date, date.text_start) or lasts
                 ),
-                begins=bool(
-                    BEGIN_VERB.match(trigger.text)
-                    or BEGAN_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start)
-                ),
+                begins=bool(BEGIN_VERB.match(trigger.text) or BEGAN_ON.search(plain, before_date, date.text_start)),
                 part=bool(STAGE_OF.search(plain, max(unit.start, trigger.start - 40), trigger.start)),
-                lasts=bool(LASTS_UNTIL.search(plain, max(unit.start, date.text_start - 30), date.text_start)),
+                lasts=lasts,
                 definite=definite,
                 named_again=definite and not VERB.match(trigger.text),
             )
@@ -404,7 +400,6 @@ HAS_VERB = re.compile(
     r"plan|hold|meet|take|sign|visit|discuss)\b)"
 )
 YEARS_OF = re.compile(r"(?i:\w+(?:-\w+)?\s+years\s+of\b)")
-STATE_BEFORE = re.compile(r"(?i:\b(?:is|are)\s+(?:almost|nearly|fully|practically|largely|mostly)\s+$)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
 CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of)\s+"
@@ -437,7 +432,12 @@ def lasting_days(plain: str, unit: Unit, noun: Trigger, date: DateValue) -> int 
     if date.precision != "day" or date.end is not None or date.type == "published":
         return None
     match = N_DAY.search(plain, max(unit.start, noun.start - 30), noun.start)
-    if match is None or ENDED_ON.search(plain, max(unit.start, date.text_start - 30), date.text_start):
+    before_date = max(unit.start, date.text_start - 30)
+    if (
+        match is None
+        or ENDED_ON.search(plain, before_date, date.text_start)
+        or LASTS_UNTIL.search(plain, before_date, date.text_start)
+    ):
         return None
     return DAY_COUNTS.get(match["n"].lower())
 

@@ -7,8 +7,10 @@ import datetime
 import re
 from dataclasses import replace
 
+from events.extraction.dates import PERIOD_YEAR, find_dates
 from events.extraction.model import DateValue
 from events.extraction.reading import Unit
+from events.extraction.release import lines_with_offsets
 
 # Verbs that move a happening to another date.
 MOVED_VERB = r"\b(?:postponed|rescheduled|moved|shifted|delayed|put\s+off|brought\s+forward)"
@@ -210,7 +212,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
     if date.type == "period":
         return "period: a span of years bounds a plan"
     before = plain[max(unit.start, date.text_start - 60) : date.text_start]
-    if date.pattern == "rel_year" and re.match(r"the\s+(?:past|current)\b", date.text, re.IGNORECASE):
+    if date.pattern == "rel_year" and PERIOD_YEAR.match(date.text):
         return "period: 'the past year', 'the current year' bound a review"
     if URL_BEFORE.search(plain, max(unit.start, date.text_start - 200), date.text_start):
         return "part of a web address"  # "http://www.cisstat.org/2023/09/30/statement"
@@ -277,9 +279,6 @@ def moved_to(plain: str, date: DateValue, unit: Unit) -> DateValue:
 def filing_day(plain: str, start: int, end: int) -> tuple[int, int] | None:
     """The month and day of an agency dateline written without its year ("MOSCOW, February 1.
     /TASS/. -"), opening one of the first lines of plain[start:end]: the day the report was filed."""
-    from events.extraction.dates import find_dates
-    from events.extraction.release import lines_with_offsets
-
     for line_start, line_end in lines_with_offsets(plain, start, end)[:FILING_LINES]:
         unit = Unit(line_start, line_end)
         # A leap year as the reference, so that "February 29" is read.

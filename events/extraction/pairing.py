@@ -126,10 +126,10 @@ def absorb_name(
             return lone
     groups: dict[int, list[DateValue]] = {}
     taken: set[int] = set()
+    every = [*dates, *(d for d, _ in pairs)]
     for date, trigger in pairs:
         if date.type in ("name", "published") or date.precision == "year":
             continue
-        every = [*dates, *(d for d, _ in pairs)]
         group = [
             n for n in names_dated_by(date, trigger, names, every, triggers, sentence, offset) if id(n) not in taken
         ]
@@ -365,38 +365,39 @@ def listed_with(
     plain: str, dates: list[DateValue], pairs: list[tuple[DateValue, Trigger]]
 ) -> list[tuple[DateValue, Trigger]]:
     """Dates left without a trigger that continue a list begun by a paired date, or date a second
-    clause without a verb of its own, share its trigger."""
+    clause without a verb of its own, share its trigger; and the list's first date shares the
+    trigger of the one after it ("In 2011 and 2017 the Council met": 2011 is too far from the verb)."""
     trigger_of = {id(d): t for d, t in pairs}
     shared = []
-    for before, date in pairwise(dates):
-        trigger = trigger_of.get(id(before))
-        if (
-            trigger is not None
-            and id(date) not in trigger_of
-            and date.type != "name"
-            and before.type != "name"
-            and (
-                (date.precision == before.precision and LIST_JOINT.fullmatch(plain, before.text_end, date.text_start))
-                # "joined in 2017, and Iran in July 2023": a second clause without its verb, at any precision
-                or GAPPED.fullmatch(plain, before.text_end, date.text_start)
-            )
-        ):
-            trigger_of[id(date)] = trigger
-            shared.append((date, trigger))
-    for before, date in reversed(list(pairwise(dates))):
-        # "In 2011 and 2017 the Council met": the list's first date, too far from the verb, shares it
-        trigger = trigger_of.get(id(date))
-        if (
-            trigger is not None
-            and id(before) not in trigger_of
-            and date.type != "name"
+
+    def share(date: DateValue, trigger: Trigger) -> None:
+        trigger_of[id(date)] = trigger
+        shared.append((date, trigger))
+
+    def listed(before: DateValue, date: DateValue) -> bool:
+        return (
+            date.type != "name"
             and before.type != "name"
             and date.precision == before.precision
-            and not (before.end is not None and before.start <= date.start <= before.end)  # "this week, on Monday"
-            and LIST_JOINT.fullmatch(plain, before.text_end, date.text_start)
-        ):
-            trigger_of[id(before)] = trigger
-            shared.append((before, trigger))
+            and bool(LIST_JOINT.fullmatch(plain, before.text_end, date.text_start))
+        )
+
+    for before, date in pairwise(dates):
+        trigger = trigger_of.get(id(before))
+        if trigger is not None and id(date) not in trigger_of:
+            # "joined in 2017, and Iran in July 2023": a second clause without its verb, at any precision
+            gapped = (
+                date.type != "name"
+                and before.type != "name"
+                and GAPPED.fullmatch(plain, before.text_end, date.text_start)
+            )
+            if listed(before, date) or gapped:
+                share(date, trigger)
+    for before, date in reversed(list(pairwise(dates))):
+        trigger = trigger_of.get(id(date))
+        restating = before.end is not None and before.start <= date.start <= before.end  # "this week, on Monday"
+        if trigger is not None and id(before) not in trigger_of and not restating and listed(before, date):
+            share(before, trigger)
     return shared
 
 

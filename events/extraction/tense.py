@@ -106,10 +106,10 @@ def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> 
 # ("has been complicated"), not a participle after a noun ("forces deployed in").
 ACTION = re.compile(
     r"(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )(?<!\bbecome )(?<!\bbecame )"
-    # "is almost completed", "are fully implemented": a state, not a happening
-    r"(?<!\bis almost )(?<!\bis nearly )(?<!\bis fully )(?<!\bare almost )(?<!\bare nearly )(?<!\bare fully )"
     r"\b(?:will\s+(?P<future>[a-z]{3,})|(?P<past>[a-z]{3,}ed))\b(?!\s+(?:by|with|as)\b)"
 )
+# "is almost completed", "are fully implemented": a state, not a happening (nor a trigger's).
+STATE_BEFORE = re.compile(r"(?i:\b(?:is|are)\s+(?:almost|nearly|fully|practically|largely|mostly)\s+$)")
 NOT_ACTIONS = frozenset(
     "need indeed united limited based related interested concerned aimed devoted dedicated called named "
     "detailed advanced experienced armed skilled required expected planned scheduled continue "
@@ -132,6 +132,8 @@ def action_verb(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
             word = match["future"] or match["past"]
             if CROWD_SUBJECT.search(plain, max(low, match.start() - 50), match.start()):
                 continue  # "850 refugees arrived in October": a figure, not a happening
+            if STATE_BEFORE.search(plain, max(low, match.start() - 25), match.start()):
+                continue  # "is almost completed": a state, not a happening
             if word.lower() not in NOT_ACTIONS and not match.group()[0].isupper():
                 return Trigger("other", match.start(), match.end(), match.group())
     return None

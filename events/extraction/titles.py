@@ -43,7 +43,7 @@ LEADING_ADVERBIAL = re.compile(
 
 # Who said it, opening a title: "Xi said that the summit ...", "The ministry reported that ...".
 SAID_THAT = re.compile(
-    r"^(?:(?:the\s+)?[A-Z][\w.'-]*\s+){1,4}(?:said|noted|stressed|recalled|reported|added|stated|announced|"
+    r"^(?:(?:the\s+)?[\w.'-]+\s+){1,4}(?:said|noted|stressed|recalled|reported|added|stated|announced|"
     r"emphasi[sz]ed|pointed\s+out|informed)\s+that\s+"
     r"|^(?:(?:we\s+)?recall|it\s+(?:should\s+be|is\s+worth)\s+(?:noted|noting|recalled|recalling)|as\s+a\s+reminder),?\s+that\s+",
     re.IGNORECASE,
