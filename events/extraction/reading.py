@@ -166,7 +166,7 @@ def reading_units(plain: str, header: Header) -> list[Unit]:
     units = header_units(plain, *header.title_span)
     if header.dateline_span and header.dateline_span != header.title_span:
         units.extend(header_units(plain, *header.dateline_span))
-    body = join_date_lines(plain, sentences(plain, header.body_start, header.body_end))
+    body = join_date_lines(plain, sentences(plain, header.body_start, header.body_end), header.published)
     lead = True
     for start, end in body:
         if repeats_headline(plain, start, end, header.title):
@@ -206,11 +206,15 @@ def header_units(plain: str, start: int, end: int) -> list[Unit]:
     return [Unit(*first, header=True)] + [Unit(*span) for span in sentences(plain, first[1], end)]
 
 
-# A line that is only a date ("February 18, this year.") dates the sentence after it.
-DATE_ONLY_REST = re.compile(r"[\s.,:;-]*")
+# A line that is only a date ("February 18, this year.") dates the sentence after it; one before the
+# lead that states the publication day itself ("19.02.2010", "24 July 2018, 12:15") is the page's
+# stamp, repeated in the body, and is no sentence at all.
+DATE_ONLY_REST = re.compile(r"[\s.,:;|-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s.,:;|-]*")
 
 
-def join_date_lines(plain: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_date_lines(
+    plain: str, spans: list[tuple[int, int]], published: datetime.date | None = None
+) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     carried: int | None = None
     for start, end in spans:
@@ -225,9 +229,23 @@ def join_date_lines(plain: str, spans: list[tuple[int, int]]) -> list[tuple[int,
                 )
             )
             if found and DATE_ONLY_REST.fullmatch(rest):
+                if not joined and is_stamp(found, published):
+                    continue
                 carried = start
                 continue
         joined.append((start, end))
     if carried is not None:
         joined.append((carried, spans[-1][1]))
     return joined
+
+
+def is_stamp(found: list, published: datetime.date | None) -> bool:
+    """One date, with its year, that is the publication day."""
+    return (
+        published is not None
+        and len(found) == 1
+        and found[0].year_given
+        and found[0].precision == "day"
+        and found[0].end is None
+        and found[0].start == published
+    )
