@@ -24,3 +24,33 @@ def test_a_date_line_that_is_not_the_publication_day_still_dates_the_sentence_af
         "A meeting of the Committee for Budget and Finance took place in Minsk.\n"
     )
     assert events_of(text) == [("2010-02-18", None, "meeting")]
+
+
+def test_an_abbreviated_month_whose_point_stands_for_the_space():
+    text = "Council to meet\n\nCouncil to meet 01.04.2016\n\nTashkent will host a meeting of the Council on Apr.8.\n"
+    assert events_of(text) == [("2016-04-08", None, "meeting")]
+
+
+def test_a_month_with_its_year_in_brackets():
+    text = (
+        "Minister met the Secretary General\n\nMinister met the Secretary General 10.06.2021\n\n"
+        "They discussed preparations for the September (2021) session of the Council.\n"
+    )
+    assert ("2021-09", None, "meeting") in [(s[:7], e, k) for s, e, k in events_of(text)]
+
+
+def test_a_session_named_for_its_season_is_no_date():
+    text = (
+        "The spring session has opened\n\nThe spring session has opened 19.05.2016\n\n"
+        "The spring session of the Assembly has kicked off in St Petersburg.\n"
+    )
+    assert events_of(text) == [("2016-05-19", None, "meeting")]
+
+
+def test_a_lead_dated_this_year_after_a_session_of_last_year_is_this_years():
+    text = (
+        "Council agreed the plan\n\n"
+        "February 18, this year. A meeting of the Permanent Council was held in Moscow.\n\n"
+        "It agreed the plan for implementing the decisions of the November (2018) session held in Astana.\n"
+    )
+    assert ("2019-02-18", None, "meeting") in events_of(text)

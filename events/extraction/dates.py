@@ -54,7 +54,10 @@ WEEKDAY_BEFORE = re.compile(rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|F
 WEEKDAY_KINDS = frozenset({"dmy", "mdy", "numeric"})  # the patterns a weekday before belongs to
 TO = r"(?:\s*-\s*|\s+(?i:to|till|until|through|and)\s+(?:(?i:the)\s+)?)"
 OF = r"(?:\s+(?i:of))?"
-YEAR_TAIL = rf"(?:,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|,?\s+(?P<ry>{REL_YEAR}))?"
+# "May 2020", "May 5, 2020", "January of this year", and a year in brackets: "the September (2021) session"
+YEAR_TAIL = (
+    rf"(?:(?:,?\s+(?:(?i:of)\s+)?|\s*\((?=\d{{4}}\)))(?P<y>{YEAR})(?:(?<=\(\d{{4}})\))?|,?\s+(?P<ry>{REL_YEAR}))?"
+)
 
 
 HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"
@@ -163,7 +166,8 @@ PATTERNS: tuple[DatePattern, ...] = (
     # January 16, 2020; January 14, this year
     DatePattern(
         "mdy",
-        rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}",
+        # (an abbreviation's point may stand for the space: "on Apr.8")
+        rf"(?P<m>{MONTH})(?:\s+|(?<=\.))(?P<d>{DAY})(?!\s*(?::|\.\d)){YEAR_TAIL}",
         needs=(HAS_DIGIT, HAS_MONTH),
         value="explicit",
         year_optional=True,
@@ -288,6 +292,8 @@ PATTERNS: tuple[DatePattern, ...] = (
         rf"(?P<season>spring|summer|autumn|(?:(?<=the\s)|(?<=this\s)|(?<=last\s)|(?<=next\s)|(?=fall\s+(?:of\s+)?\d))fall"
         rf"(?!\s+(?:of|in)\s+(?!\d|this\b|last\b|next\b|the\s+(?:same\s+)?year\b)))"
         rf"(?![\w-]))"
+        # a session named for its season ("the spring session has opened") is no date
+        r"(?!\s+(?i:sessions?|sittings?|plenary|conscription|call-up|draft|campaign|semester)\b)"
         rf"(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})|\s+(?P<ry>{REL_YEAR}))?",
         needs=(HAS_RELATIVE,),
         value="month",

@@ -287,7 +287,21 @@ def filing_day(plain: str, start: int, end: int) -> tuple[int, int] | None:
         yearless_day = bool(date and date.precision == "day" and date.end is None and not date.year_given)
         if yearless_day and is_agency_dateline(plain, date, unit):
             return date.start.month, date.start.day
+        if (
+            date
+            and date.text_start == line_start
+            and plain.startswith(".", date.text_end)
+            and date.precision == "day"
+            and date.end is None
+            and THIS_YEAR.search(date.text)
+        ):
+            # "February 18, this year. A meeting ... was held": the lead's own day, in no year but the
+            # publication's, which comes after every day the text tells of
+            return date.start.month, date.start.day
     return None
+
+
+THIS_YEAR = re.compile(r"\b(?i:this|the\s+current)\s+year$")
 
 
 FILING_LINES = 3
