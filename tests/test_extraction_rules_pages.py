@@ -54,3 +54,20 @@ def test_a_lead_dated_this_year_after_a_session_of_last_year_is_this_years():
         "It agreed the plan for implementing the decisions of the November (2018) session held in Astana.\n"
     )
     assert ("2019-02-18", None, "meeting") in events_of(text)
+
+
+def test_what_is_to_take_place_or_being_prepared_lies_ahead():
+    text = (
+        "Minister met the Secretary General\n\nMinister met the Secretary General 12.05.2023\n\n"
+        "They discussed the preparation of the summit in New Delhi in July.\n\n"
+        "Documents had been prepared for the summit to take place on 14 June.\n"
+    )
+    assert sorted(s for s, _, _ in events_of(text)) == ["2023-06-14", "2023-07-01"]
+
+
+def test_a_headline_that_something_is_to_convene_on_a_weekday_looks_ahead():
+    text = (
+        "SCO to convene summit in Shanghai on Thursday\n\nSCO to convene summit in Shanghai on Thursday 14.06.2006\n\n"
+        "The summit will be attended by the heads of all member states.\n"
+    )
+    assert events_of(text) == [("2006-06-15", None, "meeting")]

@@ -266,20 +266,20 @@ def events_in_unit(
     dateline = header.dateline_date_span
     if unit.header and dateline:
         if unit.start <= dateline[0] < unit.end and any(
-            d.type != "name" and (d.text_start, d.text_end) != dateline for d in dates
+            d.type != "name" and not at_dateline(d, dateline) for d in dates
         ):
             # The dateline line repeats a headline that dates its news: its date is the publication's only.
-            dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
+            dates = [d for d in dates if not at_dateline(d, dateline)]
         # The dateline's own date is when the headline's news happened; the time is the publication's.
-        dates = [replace(d, time=None) if (d.text_start, d.text_end) == dateline else d for d in dates]
+        dates = [replace(d, time=None) if at_dateline(d, dateline) else d for d in dates]
     elif (
         dateline
         and unit.start <= dateline[0] < unit.end
-        and any(d.type != "name" and (d.text_start, d.text_end) != dateline for d in dates)
+        and any(d.type != "name" and not at_dateline(d, dateline) for d in dates)
     ):
         # "ASTANA, 4 July 2024 - Uzbekistan joined the agreement on 18 October 2013": a lead that
         # dates its own news is not dated by the day it was filed (that day stays the fallback).
-        dates = [d for d in dates if (d.text_start, d.text_end) != dateline]
+        dates = [d for d in dates if not at_dateline(d, dateline)]
     pairs = pair_dates(plain, dates, triggers, unit)
     signings = {id(d): signing for d, _ in pairs if (signing := document_signing(plain, d, unit))}
     pairs = [(d, signings.get(id(d), t)) for d, t in pairs]
@@ -341,7 +341,7 @@ def events_in_unit(
             # Of a sentence naming several happenings, each is titled by its own name.
             event = replace(event, title=name_title(replace(date, text=absorbed[id(date)]), kind, event.location))
         dated = date_rule(date, unit, present, future)
-        if (date.text_start, date.text_end) == dateline:
+        if at_dateline(date, dateline):
             dated = f"dated by the dateline '{date.text}': the headline's news is of the publication day"
         event = replace(event, rules=(dated, kind_rule))
         days = lasting_days(plain, unit, noun, date)
@@ -349,7 +349,7 @@ def events_in_unit(
             # "The two-day summit, which opened Saturday": the days it lasted from the day it opened
             last = event.start + datetime.timedelta(days=days - 1)
             event = replace(event, end=last, rules=(*event.rules, f"end: a {days}-day happening from its first day"))
-        by_publication = date.type == "published" or (date.text_start, date.text_end) == dateline
+        by_publication = date.type == "published" or at_dateline(date, dateline)
         definite = bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start))
         before_date = max(unit.start, date.text_start - 30)
         # "which will last until October 23": the day a happening begun ends, and no day of its own
@@ -494,6 +494,11 @@ def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> b
         d.precision != "year" and d.type not in ("name", "anaphoric") and drop_reason(plain, d, unit) is None
         for d in found
     ) and not find_triggers(plain, unit.start, unit.end)
+
+
+def at_dateline(date: DateValue, dateline: tuple[int, int] | None) -> bool:
+    """The dateline's own date, with a weekday the headline ends with ("... on Thursday 14.06.2006")."""
+    return dateline is not None and date.text_end == dateline[1] and date.text_start <= dateline[0]
 
 
 def date_rule(date: DateValue, unit: Unit, present: bool, future: bool) -> str:

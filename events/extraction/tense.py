@@ -21,7 +21,11 @@ FUTURE = re.compile(
     r"(?:initiative|proposal|invitation|intention|readiness|offer)\b[^.;]{0,60}?\bto\s+(?:hold|host|convene|organi[sz]e|stage)|"
     r"provides?\s+for|envisages?|envisions?|foresees?|"
     r"upcoming|forthcoming|next|"
-    r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off)\b",
+    r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off|"
+    # "the summit to take place on 14 June", "SCO to convene summit on Thursday", "Astana to host"
+    r"to\s+(?:take\s+place|convene|host)|"
+    # "discussed the preparation of the summit in July": what is prepared lies ahead
+    r"preparations?\s+(?:for|of))\b",
     re.IGNORECASE,
 )
 
