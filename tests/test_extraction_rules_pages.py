@@ -71,3 +71,42 @@ def test_a_headline_that_something_is_to_convene_on_a_weekday_looks_ahead():
         "The summit will be attended by the heads of all member states.\n"
     )
     assert events_of(text) == [("2006-06-15", None, "meeting")]
+
+
+def test_briefing_the_president_is_no_press_briefing():
+    text = (
+        "Working meeting with the Secretary General\n\nWorking meeting with the Secretary General 05.08.2011\n\n"
+        "On August 5, 2011, the Secretary General briefed the President on preparations for the summit.\n"
+    )
+    assert [k for _, _, k in events_of(text)] == ["meeting"]
+    reporters = text.replace("briefed the President on", "briefed journalists on")
+    assert "briefing" in [k for _, _, k in events_of(reporters)]
+
+
+def test_a_statement_that_condemns_is_a_decision():
+    text = (
+        "Secretariat condemns the attack\n\nSecretariat condemns the attack 26.11.2018\n\n"
+        "On 26 November 2018, the Secretary-General strongly condemned the attack.\n"
+    )
+    assert events_of(text) == [("2018-11-26", None, "decision")]
+
+
+def test_an_exercise_launched_takes_its_kind_from_the_exercise():
+    text = (
+        "Joint military exercise launched in Armenia\n\nJoint military exercise launched in Armenia 15.09.2012\n\n"
+        "The troops are rehearsing a joint operation.\n"
+    )
+    assert events_of(text) == [("2012-09-15", None, "exercise")]
+
+
+def test_a_council_that_begins_is_its_sitting():
+    text = (
+        "Goa awaits the ministers\n\nGoa awaits the ministers 04.05.2023\n\n"
+        "The Council of Foreign Ministers will begin on Friday in Goa.\n"
+    )
+    assert events_of(text) == [("2023-05-05", None, "meeting")]
+    roundtable = (
+        "Round table to be held\n\nRound table to be held 21.03.2013\n\n"
+        "A round table organised by the Secretariat and the Defence Council of Kyrgyzstan will be held on 26 March.\n"
+    )
+    assert events_of(roundtable) == [("2013-03-26", None, "conference")]

@@ -66,7 +66,12 @@ LEXICON: list[tuple[str, str]] = [
     # answers to the media are a briefing (ANNOTATION.md section 3): "answered questions from Sputnik"
     ("briefing", r"answer(?:ed|s|ing)?\s+(?:to\s+)?(?:the\s+)?(?:\w+\s+)?questions\b"),
     ("briefing", r"remarks\s+and\s+answers\b"),  # a transcript's "remarks and answers to media questions"
-    ("briefing", r"briefed\b"),
+    # "briefed journalists", "briefed on the results"; not "briefed the President on": a report to someone
+    (
+        "briefing",
+        r"briefed\b(?!\s+(?:the\s+|his\s+|her\s+)?(?:president|prime|minister|chairman|head|secretary|speaker|king|emir|"
+        r"sultan|him|her|them|participants|members|colleagues|leadership|delegation|partners?|counterparts?|ambassadors?)\b)",
+    ),
     ("briefing", r"interviews?\b"),
     ("briefing", r"answers\s+to\s+(?:media\s+)?questions\b"),
     ("briefing", r"(?:in|to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:newspaper|magazine)\b"),
@@ -186,6 +191,7 @@ LEXICON: list[tuple[str, str]] = [
     ("decision", r"conferred\b"),
     ("decision", r"agreed\s+(?:on|to|upon)\b"),
     ("decision", r"endorsed\b"),
+    ("decision", r"condemn(?:s|ed)\b"),  # a statement: "the Secretariat resolutely condemns the attack"
     # a body relieving someone of a post decides it: "the Council relieved X of his duties"
     ("decision", r"relieved\s+(?:[\w'\u2019.-]+\s+){0,4}?of\s+(?:his|her|their)\s+(?:post|duties|office|position)"),
     # A greeting or an address is a statement: a `decision` (ANNOTATION.md section 3)
@@ -289,7 +295,8 @@ LEXICON: list[tuple[str, str]] = [
         "other",
         r"delivered\b(?!\s+(?:(?:a|an|the|his|her|its|their|opening|welcoming|keynote)\s+)*(?:speech|address|report|lecture|remarks|presentation))",
     ),
-    ("other", r"launched\b"),
+    # "launched a project"; but "exercise launched in Armenia": a generic verb that takes its subject's kind
+    ("other", r"launched\b(?!\s+(?:in|at|on|near|today|yesterday)\b)"),
     ("other", r"withdrawal\b"),
     ("other", r"evacuat\w+\b"),
     ("other", r"humanitarian\b"),
@@ -321,6 +328,9 @@ LEXICON: list[tuple[str, str]] = [
     (GENERIC, r"conducted\b"),
     (GENERIC, r"opened\b"),
     (GENERIC, r"began\b"),
+    (GENERIC, r"(?:will\s+)?begins?\b"),
+    (GENERIC, r"(?:will\s+open|opens)\b"),
+    (GENERIC, r"launched\b(?=\s+(?:in|at|on|near|today|yesterday)\b)"),
     (GENERIC, r"started\b"),
     (GENERIC, r"ended\b"),
     (GENERIC, r"completed\b"),

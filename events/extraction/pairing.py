@@ -478,6 +478,8 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
         return "anniversary", f"kind: '{subject.text}' held for an anniversary or a day = anniversary"
     if subject is not None:
         return subject.kind, f"kind: generic verb '{trigger.text}' takes its subject's ('{subject.text}')"
+    if BODY_AS_SUBJECT.search(plain[unit.start : trigger.start]):
+        return "meeting", f"kind: generic verb '{trigger.text}' of a body's sitting = meeting"
     near = kind_near(triggers, trigger.start)
     if near:
         return near, f"kind: generic verb '{trigger.text}' takes the nearest kind word's ({near})"
@@ -485,9 +487,14 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
 
 
 # A body named just before the relative clause of a generic verb: "the Council, which will take place".
-BODY_THAT_SITS = re.compile(
-    r"\b(?:Council|Committee|Commission|Assembly|Board|Parliament|Cabinet)\s*,?\s*(?:which|that)\s+"
-    r"(?:(?:will|is|are|was|were)\s+)?(?:(?:to\s+)?be\s+)?$"
+BODY = r"\b(?:Council|Committee|Commission|Assembly|Board|Parliament|Cabinet)"
+BODY_THAT_SITS = re.compile(BODY + r"\s*,?\s*(?:which|that)\s+(?:(?:will|is|are|was|were)\s+)?(?:(?:to\s+)?be\s+)?$")
+# A body as the subject of a generic verb, no kind word beside it: "The Council of Foreign Ministers
+# will begin on Friday" (its sitting).
+BODY_AS_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+)(?:The\s+|the\s+)?(?:[A-Z][\w-]*\s+){0,4}?"
+    + BODY
+    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|the)){0,6})?\s+(?:(?:will|is|are|was|were)\s+)?$"
 )
 
 
