@@ -110,3 +110,35 @@ def test_a_council_that_begins_is_its_sitting():
         "A round table organised by the Secretariat and the Defence Council of Kyrgyzstan will be held on 26 March.\n"
     )
     assert events_of(roundtable) == [("2013-03-26", None, "conference")]
+
+
+def test_a_wires_weekday_without_on_after_a_verb_of_happening():
+    text = (
+        "Exercises begin in Armenia\n\nExercises begin in Armenia 11.10.2017\n\n"
+        'YEREVAN. - The military exercises, entitled "Interaction 2017," kicked off Monday in Armenia.\n'
+    )
+    assert events_of(text) == [("2017-10-09", None, "exercise")]
+
+
+def test_a_names_gloss_in_brackets_is_the_name_again():
+    text = (
+        "Officers take part in a drill in Russia\n\nOfficers take part in a drill in Russia 04.10.2017\n\n"
+        "The drill, dubbed Poisk-2017 (Search-2017), kicked off in the Rostov region on October 3.\n"
+    )
+    assert events_of(text) == [("2017-10-03", None, "exercise")]
+    two = text.replace("Poisk-2017 (Search-2017)", "Poisk-2017 and Echelon-2017")
+    assert len(events_of(two)) == 2
+
+
+def test_a_name_with_its_year_is_the_exercise_its_sentence_names_without_it():
+    text = (
+        "Commander reviews the parade\n\nCommander reviews the parade 20.09.2021\n\n"
+        "The exercise Peaceful Mission is being hosted in Orenburg from September 13 to 25.\n\n"
+        "Exercise Peaceful Mission 2021 is a landmark event in military cooperation.\n"
+    )
+    assert ("2021-09-13", "2021-09-25", "exercise") in events_of(text)
+    assert ("2021-01-01", None, "exercise") not in events_of(text)
+    stage = text.replace(
+        "The exercise Peaceful Mission is being", "The first stage of the exercise Peaceful Mission is"
+    )
+    assert len([e for e in events_of(stage) if e[2] == "exercise"]) == 2

@@ -335,7 +335,10 @@ PATTERNS: tuple[DatePattern, ...] = (
         "weekday",
         rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+|"
         rf"(?P<verb>(?<=ed )|(?<=met )|(?<=held )|(?<=began )|(?<=took place )|(?<=said )|(?<=starting )|"
-        rf"(?<=beginning )|(?<=day and )))?)"
+        rf"(?<=beginning )|(?<=day and )|"
+        # a wire's weekday without "on": "kicked off Monday", "the talks begin Tuesday"
+        rf"(?<=off )|(?<=begins )|(?<=begin )|(?<=opens )|(?<=open )|(?<=ends )|(?<=closes )|(?<=starts )|"
+        rf"(?<=meet )|(?<=meets )|(?<=arrives )|(?<=arrive )|(?<=visits )|(?<=place )))?)"
         rf"(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
         needs=(HAS_RELATIVE,),
         value="relative",
@@ -1080,6 +1083,7 @@ def _month_is_date(text: str, match: re.Match) -> bool:
 
 def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
     """Names that carry a year: exercises and operations ("Interaction-2023", "Combat Brotherhood 2020")."""
+    previous_year = None
     for match in NAMED.finditer(text, start, end):
         words = re.split(r"[ -]", match["name"])
         while words and (words[0].lower() in NAME_STOP or month_like(words[0])):
@@ -1094,6 +1098,9 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
         if len(words) >= 2 and not (hyphenated or quoted) and words[0] in ("CSTO", "CIS", "SCO", "UN"):
             continue
         year = int(match["y"])
+        if GLOSS_BEFORE.search(text, max(start, name_start - 40), name_start) and previous_year == year:
+            continue  # "Poisk-2017 (Search-2017)": the name again, in another language
+        previous_year = year
         last = int(match["y2"]) if match["y2"] and int(match["y2"]) > year else None
         yield DateValue(
             datetime.date(year, 1, 1),
@@ -1107,6 +1114,10 @@ def named_dates(text: str, start: int, end: int) -> Iterator[DateValue]:
         )
 
 
+# A name's gloss in brackets right after it: "Poisk-2017 (Search-2017)", "Poisk-2017 ("Search-2017")".
+GLOSS_BEFORE = re.compile(r"(?:19|20)\d\d\"?\s*\(\s*\"?$")
+
+
 # A one-word name and its year ("Zapad 2025") say they are a name when an exercise noun or a
 # naming word stands beside them: "the Zapad 2025 exercise", "drills Search 2025 and Echelon 2025".
 EXERCISE_NOUN_AFTER = re.compile(
@@ -1116,7 +1127,8 @@ EXERCISE_NOUN_AFTER = re.compile(
     r"(?:will\s+be|was|is|were|are)\s+(?:held|conducted|carried\s+out)\b|(?:will\s+)?(?:took|take)\s+place\b)"
 )
 NAMING_BEFORE = re.compile(
-    r"\b(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|dubbed|code[- ]?named|called|named)"
+    r"\b(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|dubbed|code[- ]?named|called|named|"
+    r"entitled|titled)"
     r"(?:\s+[A-Z][a-z]+\s+(?:19|20)\d\d\s*(?:,|and))*\s+(?:the\s+)?$"
 )
 

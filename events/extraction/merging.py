@@ -381,6 +381,7 @@ def name_the_one_exercise(
         return kept, headlined
     year = kept[names[0]].event.start.year
     first_named = min(kept[i].event.evidence_start for i in names)
+    words = name_key(kept[names[0]].name).rsplit(" ", 1)[0] if " " in name_key(kept[names[0]].name) else ""
     dated = [
         i
         for i, c in enumerate(kept)
@@ -389,8 +390,13 @@ def name_the_one_exercise(
         and c.event.kind == "exercise"
         and c.event.precision != "year"
         and c.event.start.year == year
-        and c.event.evidence_start > first_named  # the name introduces it, the details follow
-        and c.definite  # "the exercises will be held on ...": the one named before
+        and (
+            # the name introduces it, the details follow: "the exercises will be held on ..."
+            (c.event.evidence_start > first_named and c.definite)
+            # or its sentence names it without the year, not a stage of it: "exercise Peaceful Mission is
+            # hosted from ..."
+            or (bool(words) and words in name_key(c.event.evidence) and not PHASE_OF.search(c.event.evidence))
+        )
     ]
     if len(dated) != 1:
         return kept, headlined
@@ -403,6 +409,9 @@ def name_the_one_exercise(
     survivors = [i for i in range(len(kept)) if i not in names]
     remaining = [replace(kept[i], name=kept[names[0]].name) if i == dated[0] else kept[i] for i in survivors]
     return remaining, {survivors.index(i) for i in headlined if i in survivors}
+
+
+PHASE_OF = re.compile(r"\b(?:phases?|stages?)\s+of\b", re.IGNORECASE)
 
 
 def describe(event: ExtractedEvent) -> str:
