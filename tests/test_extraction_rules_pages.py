@@ -142,3 +142,28 @@ def test_a_name_with_its_year_is_the_exercise_its_sentence_names_without_it():
         "The exercise Peaceful Mission is being", "The first stage of the exercise Peaceful Mission is"
     )
     assert len([e for e in events_of(stage) if e[2] == "exercise"]) == 2
+
+
+def test_a_span_counted_back_then_its_written_day_is_one_date():
+    text = (
+        "Leaders look back\n\nLeaders look back 06.10.2007\n\n"
+        "The Treaty on the Community was signed in Astana seven years ago on 10 October, 2000.\n"
+    )
+    assert events_of(text) == [("2000-10-10", None, "decision")]
+
+
+def test_a_year_naming_a_budget_with_words_between_is_a_period():
+    text = (
+        "Assembly session opens\n\nAssembly session opens 25.10.2012\n\n"
+        "The 2013 Union State budget will top the agenda of the next meetings.\n"
+    )
+    assert events_of(text) == [("2012-10-25", None, "meeting")]
+
+
+def test_a_stamp_with_its_time_first_is_no_sentence():
+    text = (
+        "Press Secretary holds a briefing\n\nPress Secretary holds a briefing 14.09.2022\n\n12:34 / 2022-09-14\n\n"
+        "The Press Secretary held a briefing in Samarkand.\n"
+    )
+    events = extract_release(text).events
+    assert [e.evidence.startswith("12:34") for e in events] == [False]

@@ -951,7 +951,10 @@ def find_dates(
 
 # Between a relative day and the date that restates it: "the following day, on December 26",
 # "yesterday (12 May)".
-RESTATING = re.compile(r"\s*(?:,|\(|-|\u2013|\u2014)\s*(?:on\s+|i\.\s*e\.\s*,?\s*|that\s+is,?\s+)?")
+# (or with no comma, a span counted back: "seven years ago on 10 October, 2000")
+RESTATING = re.compile(
+    r"\s*(?:,|\(|-|\u2013|\u2014)\s*(?:on\s+|i\.\s*e\.\s*,?\s*|that\s+is,?\s+)?|(?<=\sago)\s+(?:on|in)\s+"
+)
 
 
 def restated(text: str, values: list[DateValue]) -> list[DateValue]:

@@ -56,7 +56,9 @@ PERIOD_YEAR_BEFORE = re.compile(
 
 
 PERIOD_NOUN_AFTER = re.compile(
-    r"\s+(?:plans?|programmes?|programs?|budgets?|strateg(?:y|ies)|work\s+plan|calendar|schedule)\b", re.IGNORECASE
+    # "the 2021 Plan", "the 2013 Union State budget"
+    r"\s+(?:(?-i:[A-Z][\w-]*)\s+){0,3}?(?:plans?|programmes?|programs?|budgets?|strateg(?:y|ies)|work\s+plan|calendar|schedule)\b",
+    re.IGNORECASE,
 )
 
 

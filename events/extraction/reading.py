@@ -209,7 +209,7 @@ def header_units(plain: str, start: int, end: int) -> list[Unit]:
 # A line that is only a date ("February 18, this year.") dates the sentence after it; one before the
 # lead that states the publication day itself ("19.02.2010", "24 July 2018, 12:15") is the page's
 # stamp, repeated in the body, and is no sentence at all.
-DATE_ONLY_REST = re.compile(r"[\s.,:;|-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s.,:;|-]*")
+DATE_ONLY_REST = re.compile(r"[\s.,:;|/-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s.,:;|/-]*")
 
 
 def join_date_lines(
