@@ -167,3 +167,25 @@ def test_a_stamp_with_its_time_first_is_no_sentence():
     )
     events = extract_release(text).events
     assert [e.evidence.startswith("12:34") for e in events] == [False]
+
+
+def test_a_headline_of_the_days_meeting_is_not_the_session_coming_next_month():
+    text = (
+        "President Receives the Secretary General\n\nPresident Receives the Secretary General 12.11.2010\n\n"
+        "The Secretary General informed the President on the preparation of the forthcoming session "
+        "of the Council to be held in Astana on December 10.\n"
+    )
+    assert events_of(text) == [("2010-11-12", None, "meeting"), ("2010-12-10", None, "meeting")]
+    announced = text.replace("President Receives the Secretary General", "Council to meet in Astana")
+    assert events_of(announced) == [("2010-12-10", None, "meeting")]
+
+
+def test_ministers_who_met_in_a_city_are_the_headlines_meeting():
+    text = (
+        "Defense ministers meet in Beijing\n\nSource: Xinhua | 2018-04-24 18:55:07\n\n"
+        "BEIJING, April 24 (Xinhua) -- Defense ministers of the member states met in Beijing on Tuesday.\n\n"
+        "The summit will take place in Qingdao on June 9-10.\n"
+    )
+    assert events_of(text) == [("2018-04-24", None, "meeting"), ("2018-06-09", "2018-06-10", "meeting")]
+    summit = extract_release(text).events[1]
+    assert "Beijing" not in summit.title  # the headline is the ministers' meeting, not the summit's

@@ -45,6 +45,7 @@ from events.extraction.tense import (
     ahead_of_its_telling,
     earlier_year,
     reports_news_of_the_day,
+    reports_today,
     spoken_on,
     told_in_past,
 )
@@ -369,6 +370,7 @@ def events_in_unit(
                 form=meeting_form(plain, trigger, triggers, unit) if kind == "meeting" else "",
                 stem=stem(trigger.text),
                 spelled_range=date.type == "range" and date.end is not None,
+                reports_today=unit.header and reports_today(plain, unit),
                 stems=frozenset(stem(t.text) for t in triggers if t.kind != GENERIC),
                 head_stem=stem(trigger.text.split()[-1]) if trigger.text.split() else "",
                 ends=bool(

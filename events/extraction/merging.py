@@ -34,6 +34,7 @@ class Candidate:
     head_stem: str = ""  # the start of its trigger's last word: "talk" for "Staff talks"
     named_again: bool = False  # a noun with "the": "the meeting on June 4"
     spelled_range: bool = False  # dated by a range whose both ends are written ("3-4 June"), not "this week"
+    reports_today: bool = False  # a headline in the present tense: "President Receives the Secretary General"
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -147,8 +148,12 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
             # A headline or undated lead restates the body's news: what happened shortly before
             # publishing, or, told in the future tense, what is announced.
             if candidate.header:
-                # Headlines announce as often as they report, in any tense; but not history.
-                timely = other.span()[1] >= event.start - HEADLINE_NEWS
+                # Headlines announce as often as they report, in any tense; but not history, and a
+                # headline of the day's news ("President Receives the Secretary General") is not the
+                # session the body says is coming next month.
+                timely = other.span()[1] >= event.start - HEADLINE_NEWS and not (
+                    candidate.reports_today and kept.future and other.start > event.start + RECENT
+                )
             elif candidate.future:
                 timely = other.span()[1] >= event.start - RECENT
             else:

@@ -573,6 +573,9 @@ ACTIVE_GENERIC = re.compile(
 # A meeting of one person with another, and a sitting of a body: two happenings, however near in time.
 BILATERAL = re.compile(r"(?i:met|meets?(?:\s+with)?|held\s+talks|receiv\w+\b.*|.*conversations?|.*calls?|.*audience)")
 SESSION = re.compile(r"(?i:sessions?|summits?|sittings?|plenary|meets?\s+(?:in|at|on)|conven\w+)")
+MET_WHERE = re.compile(r"(?i:met|meet)")
+# "met in Beijing on Tuesday" with no partner named after it (not "met in Minsk with the President")
+PLACE_NOT_PARTNER = re.compile(r"\s+(?:in|at|on)\s+(?:(?!with\b)[^,.;])*(?:[,.;]|$)", re.IGNORECASE)
 # "a meeting with the staff" is one meeting another; "the meeting of the Council" a body's sitting.
 MEETING_WITH = re.compile(r"\s+with\b")
 MEETING_OF = re.compile(r"\s+of\b")
@@ -583,6 +586,8 @@ def meeting_form(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Un
     word = trigger
     if trigger.kind == GENERIC:
         word = object_of(plain, trigger, triggers) or subject_of(plain, trigger, triggers, unit) or trigger
+    if MET_WHERE.fullmatch(word.text) and PLACE_NOT_PARTNER.match(plain, word.end):
+        return ""  # "the ministers met in Beijing on Tuesday": they sat together, or one met another
     if BILATERAL.fullmatch(word.text):
         return "bilateral"
     if SESSION.fullmatch(word.text):

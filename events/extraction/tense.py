@@ -83,6 +83,20 @@ PRESENT_HEADLINE = re.compile(
 )
 
 
+def reports_today(plain: str, unit: Unit) -> bool:
+    """A headline in the present tense, of the day's news: "President Receives the Secretary General"
+    (not "Putin to visit Minsk", nor "will visit")."""
+    verb = PRESENT_HEADLINE.search(plain, unit.start, unit.end)
+    return (
+        verb is not None
+        and not FUTURE.search(plain, unit.start, unit.end)
+        and not TO_BEFORE.search(plain, max(unit.start, verb.start() - 4), verb.start())
+    )
+
+
+TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
 # Told as going on now: "is currently holding its summit", "the talks are taking place".
 GOING_ON = re.compile(
     r"\b(?:currently|(?:is|are)\s+(?:now\s+)?(?:being\s+held|taking\s+place|under\s+way|underway|holding|hosting))\b",
