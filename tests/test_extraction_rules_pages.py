@@ -189,3 +189,27 @@ def test_ministers_who_met_in_a_city_are_the_headlines_meeting():
     assert events_of(text) == [("2018-04-24", None, "meeting"), ("2018-06-09", "2018-06-10", "meeting")]
     summit = extract_release(text).events[1]
     assert "Beijing" not in summit.title  # the headline is the ministers' meeting, not the summit's
+
+
+def test_today_written_out_as_a_day_is_the_publications_day():
+    text = (
+        "Secretary General arriving in Yerevan today\n\n"
+        "The Secretary General is arriving in Yerevan today, on May 27, the spokesperson said.\n\n"
+        "The Ministers decided in Bishkek in November 2018 to appoint him.\n"
+    )
+    assert extract_release(text).published.isoformat() == "2019-05-27"
+
+
+def test_a_name_given_afterwards_to_the_exercise_the_lead_dates():
+    text = (
+        "Joint exercise launched in Armenia\n\nJoint exercise launched in Armenia 15.09.2012\n\n"
+        "The exercise of the rapid reaction force kicked off in Armenia on September 15.\n\n"
+        "The purpose of the joint exercise, dubbed Interaction 2012, is to rehearse coordination.\n"
+    )
+    assert events_of(text) == [("2012-09-15", None, "exercise")]
+    other = (
+        "Exercise ends in Tajikistan\n\nExercise ends in Tajikistan 24.10.2025\n\n"
+        "The final stage of the exercise was held in Tajikistan on October 24.\n\n"
+        "It was held together with the Commonwealth Anti-Terror 2025 drills of the CIS states.\n"
+    )
+    assert len(events_of(other)) == 2

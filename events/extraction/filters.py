@@ -300,7 +300,19 @@ def filing_day(plain: str, start: int, end: int) -> tuple[int, int] | None:
             # "February 18, this year. A meeting ... was held": the lead's own day, in no year but the
             # publication's, which comes after every day the text tells of
             return date.start.month, date.start.day
+        for told in find_dates(plain, LEAP_REFERENCE, line_start, line_end):
+            if (
+                told.precision == "day"
+                and told.end is None
+                and not told.year_given
+                and TODAY_BEFORE.search(plain, max(line_start, told.text_start - 12), told.text_start)
+            ):
+                # "is arriving in Yerevan today, on May 27": the day of the news, written out
+                return told.start.month, told.start.day
     return None
+
+
+TODAY_BEFORE = re.compile(r"\btoday,?\s+(?:on\s+|the\s+)?$", re.IGNORECASE)
 
 
 THIS_YEAR = re.compile(r"\b(?i:this|the\s+current)\s+year$")

@@ -387,17 +387,21 @@ def name_the_one_exercise(
     year = kept[names[0]].event.start.year
     first_named = min(kept[i].event.evidence_start for i in names)
     words = name_key(kept[names[0]].name).rsplit(" ", 1)[0] if " " in name_key(kept[names[0]].name) else ""
+    # "The exercises, code-named Unbreakable Brotherhood 2016, are designed ...": a name given to
+    # exercises already told of, with "the", after them
+    named_back = all(kept[i].definite for i in names)
     dated = [
         i
         for i, c in enumerate(kept)
         if not c.name
-        and not c.by_publication
+        and (not c.by_publication or (named_back and c.event.evidence_start < first_named))
         and c.event.kind == "exercise"
         and c.event.precision != "year"
         and c.event.start.year == year
         and (
             # the name introduces it, the details follow: "the exercises will be held on ..."
             (c.event.evidence_start > first_named and c.definite)
+            or (named_back and c.event.evidence_start < first_named)
             # or its sentence names it without the year, not a stage of it: "exercise Peaceful Mission is
             # hosted from ..."
             or (bool(words) and words in name_key(c.event.evidence) and not PHASE_OF.search(c.event.evidence))
