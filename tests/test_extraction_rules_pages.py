@@ -213,3 +213,26 @@ def test_a_name_given_afterwards_to_the_exercise_the_lead_dates():
         "It was held together with the Commonwealth Anti-Terror 2025 drills of the CIS states.\n"
     )
     assert len(events_of(other)) == 2
+
+
+def test_a_terms_end_fixes_no_publication_date():
+    text = (
+        "CIS development discussed at a conference in Minsk\n\n"
+        "MINSK, 26 October (BelTA) - The Executive Secretary spoke at the conference on integration towards 2030 "
+        "in Minsk on 26 October.\n\n"
+        "A programme of innovative cooperation until 2030 was signed this year.\n"
+    )
+    release = extract_release(text)
+    assert release.published is None
+    assert all(e.start.year < 2030 for e in release.events)
+
+
+def test_a_programme_until_a_year_does_not_place_the_publication_before_it():
+    text = (
+        "Secretary General on the Council\n\n"
+        "The Council met in Dushanbe on 10 September 2021 and agreed on the preparation of a programme until 2030.\n\n"
+        "The next meeting will be held on 11 October.\n"
+    )
+    release = extract_release(text)
+    assert ("2021-10-11", None, "meeting") in events_of(text)
+    assert release.published.year == 2021

@@ -34,7 +34,7 @@ HAPPENING_LASTS = re.compile(
 # "Since 2006, when the first meeting took place": the clause after it tells what happened then.
 SINCE_WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 NOT_EVENT_BEFORE = re.compile(
-    r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
+    r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to|towards?)\s+(?:the\s+)?"
     r"(?:(?:end|beginning|middle|start)\s+of\s+(?:the\s+)?)?(?:year\s+)?$)",
     re.IGNORECASE,
 )

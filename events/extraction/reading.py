@@ -38,8 +38,14 @@ def infer_publication(plain: str, filed: tuple[int, int] | None = None) -> datet
     values = [d for d in find_dates(plain) if d.type not in ("period", "relative", "anaphoric")]
     if not values:
         return None
-    ahead = [d for d in values if d.type != "name" and announced(plain, d)]
+    # a term's end ("the programme until 2030") is no announced day: it may lie decades ahead
+    ahead = [d for d in values if d.type != "name" and announced(plain, d) and not deadline(plain, d)]
     told = [d for d in values if not any(d is a for a in ahead) and not planned(plain, d) and not deadline(plain, d)]
+    if not told and not ahead and all(deadline(plain, d) for d in values if d.type != "name"):
+        # only a term's end ("a programme until 2030"): nothing fixes the publication
+        values = [d for d in values if d.type == "name"]
+        if not values:
+            return None
     inferred = latest_told(plain, values, told, ahead)
     if filed is None:
         # What is announced for a stated day or month is announced shortly before it; what is told
@@ -65,7 +71,7 @@ def deadline(plain: str, date) -> bool:
     return bool(DEADLINE.search(plain, max(0, date.text_start - 20), date.text_start))
 
 
-DEADLINE = re.compile(r"\b(?:until|till|through|by|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+DEADLINE = re.compile(r"\b(?:until|till|through|by|up\s+to|towards?)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 def filing_date(
