@@ -236,3 +236,11 @@ def test_a_programme_until_a_year_does_not_place_the_publication_before_it():
     release = extract_release(text)
     assert ("2021-10-11", None, "meeting") in events_of(text)
     assert release.published.year == 2021
+
+
+def test_the_head_of_a_compound_gives_the_kind():
+    text = (
+        "Forum in Tashkent\n\nForum in Tashkent 03.06.2024\n\n"
+        "On June 5 this year, the 19th Forum meeting will be held in Tashkent.\n"
+    )
+    assert events_of(text) == [("2024-06-05", None, "meeting")]

@@ -305,6 +305,11 @@ def pair_dates(
         cost = 0
         if not VERB.match(trigger.text) and OF_PHRASE.search(plain, max(unit.start, trigger.start - 30), trigger.start):
             cost += CLAUSE_PENALTY  # "the results of the exercise": a modifier, not what happens
+        if not VERB.match(trigger.text) and any(
+            other.kind != GENERIC and not VERB.match(other.text) and plain[trigger.end : other.start] == " "
+            for other in triggers
+        ):
+            cost += CLAUSE_PENALTY  # "the SCO Forum meeting": the noun before the head is its modifier
         aside = next(((a, b) for a, b in asides if a <= trigger.start < b), None)
         sidelines = bool(SIDELINES.search(plain, max(unit.start, trigger.start - 60), trigger.start))
         # "following the session of the Council of 2 December, declare": the session only sets the time
