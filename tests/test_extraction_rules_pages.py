@@ -240,7 +240,7 @@ def test_a_programme_until_a_year_does_not_place_the_publication_before_it():
 
 def test_the_head_of_a_compound_gives_the_kind():
     text = (
-        "Forum in Tashkent\n\nForum in Tashkent 03.06.2024\n\n"
+        "Tashkent to host the Forum meeting\n\nTashkent to host the Forum meeting 03.06.2024\n\n"
         "On June 5 this year, the 19th Forum meeting will be held in Tashkent.\n"
     )
     assert events_of(text) == [("2024-06-05", None, "meeting")]
