@@ -244,3 +244,20 @@ def test_the_head_of_a_compound_gives_the_kind():
         "On June 5 this year, the 19th Forum meeting will be held in Tashkent.\n"
     )
     assert events_of(text) == [("2024-06-05", None, "meeting")]
+
+
+def test_suspending_membership_is_a_decision_and_leaving_a_bloc_is_other():
+    text = (
+        "Uzbekistan suspends its membership\n\nUzbekistan suspends its membership 29.06.2012\n\n"
+        "Uzbekistan suspended its membership in the organization on June 28, 2012.\n\n"
+        "Uzbekistan left the grouping once before, in 1999.\n"
+    )
+    assert events_of(text) == [("2012-06-28", None, "decision"), ("1999-01-01", None, "other")]
+
+
+def test_a_meeting_with_journalists_is_a_briefing():
+    text = (
+        "President on the documents\n\nPresident on the documents 20.10.2009\n\n"
+        "He stated it in October 2009 at the meeting with Russian journalists.\n"
+    )
+    assert events_of(text) == [("2009-10-01", None, "briefing")]

@@ -77,6 +77,8 @@ LEXICON: list[tuple[str, str]] = [
     ("briefing", r"(?:in|to)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:newspaper|magazine)\b"),
     ("briefing", r"gave\s+an\s+interview\b"),
     ("briefing", r"spoke\s+to\s+(?:journalists|reporters|the\s+press)\b"),
+    # "at the meeting with Russian journalists": an address to the media (ANNOTATION.md section 1)
+    ("briefing", r"meetings?\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:journalists|reporters|media|press|correspondents)\b"),
     ("consultation", r"consultations?\b"),
     ("consultation", r"consulted\b"),
     ("consultation", r"consultative\s+meetings?\b"),
@@ -214,9 +216,20 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"(?:was|were)\s+(?:accepted|admitted)\b"),
     ("other", r"acceded\b"),
     ("other", r"accession\b"),
+    # a state's decision: "Uzbekistan suspended its membership", "requested to suspend its participation"
+    (
+        "decision",
+        r"(?:suspend(?:ed|s)?|suspension\s+of)\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:membership|participation)\b",
+    ),
     ("other", r"suspended\b"),
     ("other", r"withdrew\b"),
     ("other", r"left\s+the\s+territory\b"),  # "the last units left the territory of Kazakhstan on January 19"
+    # leaving a body: "Uzbekistan left the grouping in 1999"
+    (
+        "other",
+        r"left\s+the\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|treaty|alliance|bloc|grouping|union|commonwealth|community|"
+        r"csto|cis|sco|eaeu|eurasec|guam)\b",
+    ),
     ("other", r"returned\s+to\b"),
     ("other", r"rejoined\b"),
     ("other", r"resumed\b"),
