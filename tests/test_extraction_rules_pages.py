@@ -261,3 +261,19 @@ def test_a_meeting_with_journalists_is_a_briefing():
         "He stated it in October 2009 at the meeting with Russian journalists.\n"
     )
     assert events_of(text) == [("2009-10-01", None, "briefing")]
+
+
+def test_a_meeting_decided_to_be_held_is_a_meeting():
+    text = (
+        "Customs heads met in Dushanbe\n\nCustoms heads met in Dushanbe 13.10.2023\n\n"
+        "The next meeting was decided to be held in Uzbekistan in the first half of 2024.\n"
+    )
+    assert events_of(text) == [("2024-01-01", "2024-06-01", "meeting")]
+
+
+def test_a_statement_made_at_a_session_dates_the_session():
+    text = (
+        "Unity called for\n\nUnity called for 23.11.2022\n\n"
+        "The President made the statement at a plenary session of the Council in Yerevan on 23 November.\n"
+    )
+    assert events_of(text) == [("2022-11-23", None, "meeting")]

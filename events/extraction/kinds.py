@@ -170,7 +170,8 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"discussed\b"),
     ("meeting", r"held\s+talks\b"),
     ("meeting", r"exchanged\s+views\b"),
-    ("decision", r"decided\b"),
+    # "the next meeting was decided to be held in Uzbekistan": what is to be held is the event
+    ("decision", r"decided\b(?!\s+to\s+(?:be\s+held|hold|convene|host)\b)"),
     ("decision", r"decisions?\b"),
     ("decision", r"declared?\b"),
     ("decision", r"declares\b"),
@@ -185,7 +186,12 @@ LEXICON: list[tuple[str, str]] = [
     ("decision", r"ratification\b"),
     ("decision", r"approved\b"),
     ("decision", r"approval\b"),
-    ("decision", r"statements?\b"),
+    # a speaker's statement made at a session is part of it: "made the statement at a plenary session"
+    (
+        "decision",
+        r"statements?\b(?!\s+(?:at|during)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:session|meeting|summit|sitting|plenary|forum|conference|briefing)\b)",
+    ),
     ("decision", r"declarations?\b"),
     ("decision", r"resolutions?\b"),
     ("decision", r"decrees?\b"),
