@@ -274,6 +274,6 @@ def test_a_meeting_decided_to_be_held_is_a_meeting():
 def test_a_statement_made_at_a_session_dates_the_session():
     text = (
         "Unity called for\n\nUnity called for 23.11.2022\n\n"
-        "The President made the statement at a plenary session of the Council in Yerevan on 23 November.\n"
+        "On 23 November, the President made the statement at a plenary session of the Council in Yerevan.\n"
     )
     assert events_of(text) == [("2022-11-23", None, "meeting")]
