@@ -277,3 +277,25 @@ def test_a_statement_made_at_a_session_dates_the_session():
         "On 23 November, the President made the statement at a plenary session of the Council in Yerevan.\n"
     )
     assert events_of(text) == [("2022-11-23", None, "meeting")]
+
+
+def test_a_stamp_with_a_time_zone_or_a_poster_is_no_sentence():
+    for stamp in ("10:26, 29 April 2009 | GMT +5", "posted 29 Apr 2009, 01:14 by Webmaster Ambasciata"):
+        text = (
+            f"Kazan hosted the Conference of Ministers\n\nKazan hosted the Conference of Ministers 29.04.2009\n\n{stamp}\n\n"
+            "The Conference of the Ministers of Culture was held in Kazan on 27-28 April.\n"
+        )
+        assert events_of(text) == [("2009-04-27", "2009-04-28", "conference")], stamp
+
+
+def test_datelines_with_a_source_before_or_the_date_in_brackets_date_no_event():
+    for lead in (
+        "(MENAFN- Trend News Agency) BAKU, Azerbaijan, October 13. The Council adopted several decisions",
+        "BAKU, Azerbaijan, Oct. 13\n\nTrend:\n\nThe Council adopted several decisions",
+        "MOSCOW (UrduPoint News / Sputnik - 13th October, 2023) The Council adopted several decisions",
+    ):
+        text = (
+            "Customs heads adopt decisions\n\nCustoms heads adopt decisions 14.10.2023\n\n"
+            f"{lead}.\n\nThe meeting was held in Dushanbe on October 12.\n"
+        )
+        assert "2023-10-13" not in [s for s, _, _ in events_of(text)], lead

@@ -119,6 +119,14 @@ AGENCY_PLACE = re.compile(
 )
 
 
+# A source named in brackets before a dateline: "(MENAFN- Trend News Agency) BAKU, ..."
+SOURCE_TAG = re.compile(r"\s*\([^()\n]{2,40}\)\s*")
+# The place in capitals, then the agency and the date in brackets: "MOSCOW (UrduPoint News / Sputnik - "
+IN_BRACKETS = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}\s*\([^()\n]{2,60}?(?:-|\u2013|\u2014)\s*")
+# Nothing but a stop after a dateline's date, to the end of its line
+CAPITALS_LINE_END = re.compile(r"\s*\.?\s*(?:\n|$)")
+
+
 PLACE_STOP = re.compile(r"\s*[A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+){0,2}\.\s*")
 AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
@@ -329,8 +337,16 @@ def is_agency_dateline(plain: str, date: DateValue, unit: Unit) -> bool:
         # "MOSCOW. May 15. KAZINFORM -": the place closed by a stop, read as a sentence of its own
         agency = AGENCY_AFTER.match(plain, date.text_end, unit.end)
         return bool(agency and agency.group().strip())
-    if date.text_start - unit.start > 40 or not AGENCY_PLACE.fullmatch(plain, unit.start, date.text_start):
+    tagged = SOURCE_TAG.match(plain, unit.start, date.text_start)
+    opening = tagged.end() if tagged else unit.start
+    if IN_BRACKETS.fullmatch(plain, opening, date.text_start) and plain[date.text_end : date.text_end + 1] == ")":
+        return True  # "MOSCOW (UrduPoint News / Sputnik - 07th January, 2022) The Secretary-General ..."
+    if date.text_start - opening > 40 or not AGENCY_PLACE.fullmatch(plain, opening, date.text_start):
         return False
+    if tagged or CAPITALS_LINE_END.match(plain, date.text_end):
+        # "(MENAFN- Trend News Agency) BAKU, Azerbaijan, October 13.": the source stands before the
+        # place; "BAKU, Azerbaijan, Jan. 11" alone on its line: the place in capitals says it
+        return plain[opening : date.text_start].split(",")[0].strip().isupper()
     place = plain[unit.start : date.text_start].strip(" ,")
     agency = AGENCY_AFTER.match(plain, date.text_end, unit.end)
     return bool(agency and agency.group().strip()) and (

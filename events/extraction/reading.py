@@ -218,6 +218,13 @@ def header_units(plain: str, start: int, end: int) -> list[Unit]:
 DATE_ONLY_REST = re.compile(r"[\s.,:;|/-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s.,:;|/-]*")
 
 
+# What else a page's date stamp holds: a clock time, a time zone, "posted ... by" its poster.
+STAMP_REST = re.compile(
+    r"(?:[\s.,:;|/()+-]|\d{1,2}:\d{2}|\d{1,2}\b|\b(?:GMT|UTC|MSK)\b|\b[AaPp]\.?[Mm]\b\.?|"
+    r"\b(?i:posted|published|updated|added)\b|\bby\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*"
+)
+
+
 def join_date_lines(
     plain: str, spans: list[tuple[int, int]], published: datetime.date | None = None
 ) -> list[tuple[int, int]]:
@@ -239,6 +246,8 @@ def join_date_lines(
                     continue
                 carried = start
                 continue
+            if found and not joined and is_stamp(found, published) and STAMP_REST.fullmatch(rest):
+                continue  # "10:26, 29 April 2009 | GMT +5", "posted 2 Apr 2012, 01:14 by Webmaster"
         joined.append((start, end))
     if carried is not None:
         joined.append((carried, spans[-1][1]))
