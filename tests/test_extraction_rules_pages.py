@@ -299,3 +299,21 @@ def test_datelines_with_a_source_before_or_the_date_in_brackets_date_no_event():
             f"{lead}.\n\nThe meeting was held in Dushanbe on October 12.\n"
         )
         assert "2023-10-13" not in [s for s, _, _ in events_of(text)], lead
+
+
+def test_agreeing_to_hold_or_looking_forward_to_lies_ahead():
+    text = (
+        "Delegation meets the State Secretary\n\nDelegation meets the State Secretary 22.05.2019\n\n"
+        "While agreeing to hold the third meeting of the working group in October in Moscow, the sides talked.\n"
+    )
+    assert ("2019-10-01", None, "meeting") in events_of(text)
+
+
+def test_an_undated_leads_decision_is_the_meeting_the_body_dates():
+    text = (
+        "Council endorses a plan\n\nCouncil endorses a plan 19.01.2018\n\n"
+        "The Permanent Council has endorsed the plan of action for implementation of the concept of the "
+        "development of a system of joint training of military personnel.\n\n"
+        "A meeting of the Permanent Council was held on January 18.\n"
+    )
+    assert events_of(text) == [("2018-01-18", None, "meeting")]

@@ -431,7 +431,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 # "the Plan of joint training", "the schedule of exercises": a document about happenings.
 DOCUMENT_OF = re.compile(
     r"\b(?:plans?|programmes?|programs?|schedules?|calendars?|lists?|concepts?|drafts?|regulations?|procedures?)"
-    r"\s+(?:of|for|on)\s+(?:the\s+)?(?:(?!(?:was|were|is|are|has|have|had|will|would)\b)\w+\s+){0,3}$",
+    # ("the concept of the development of a system of joint training")
+    r"\s+(?:of|for|on)\s+(?:the\s+)?(?:(?!(?:was|were|is|are|has|have|had|will|would)\b)\w+\s+){0,6}$",
     re.IGNORECASE,
 )
 # "120 press releases and 40 interviews", "more than 200 exercises": a count, not a happening.

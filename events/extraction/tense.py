@@ -16,7 +16,9 @@ FUTURE = re.compile(
     r"(?:was|were)\s+to\s+be|(?:intends?|plans?|aims?)\s+to|(?:scheduled|slated|set|planned)\s+for|"
     r"(?:we|they|I)\s+(?:plan|intend|expect)|"  # "In autumn, we plan a series of exercises"
     # "agreed to hold an informal summit on December 26": a meeting still to come
-    r"(?:agreed|decided|resolved|invited|proposed|offered)\s+to\s+(?:hold|host|convene|conduct|organi[sz]e|meet|visit|stage)|"
+    r"(?:agreed|agreeing|decided|deciding|resolved|invited|proposed|proposing|offered)\s+to\s+"
+    r"(?:hold|host|convene|conduct|organi[sz]e|meet|visit|stage)|"
+    r"look(?:s|ing)?\s+forward\s+to|"  # "we look forward to hosting a delegation in December"
     # "the initiative of the President to hold the Forum in December": proposed, so still to come
     r"(?:initiative|proposal|invitation|intention|readiness|offer)\b[^.;]{0,60}?\bto\s+(?:hold|host|convene|organi[sz]e|stage)|"
     r"provides?\s+for|envisages?|envisions?|foresees?|"
