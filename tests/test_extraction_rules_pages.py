@@ -317,3 +317,22 @@ def test_an_undated_leads_decision_is_the_meeting_the_body_dates():
         "A meeting of the Permanent Council was held on January 18.\n"
     )
     assert events_of(text) == [("2018-01-18", None, "meeting")]
+
+
+def test_a_reposted_wire_reads_today_from_its_own_dateline():
+    text = (
+        "President received defence ministers\n\nPresident received defence ministers 30.11.2008\n\n"
+        "YEREVAN, NOVEMBER 28, ARMENPRESS: The President received today the defence ministers of the member states.\n"
+    )
+    assert events_of(text) == [("2008-11-28", None, "meeting")]
+
+
+def test_a_dateline_in_capitals_with_its_agency_after_a_stop_dates_no_event():
+    text = (
+        "Dialogue remains a priority\n\n"
+        "YEREVAN, NOVEMBER 30, ARMENPRESS. Dialogue with the Commission has been and remains a priority, "
+        "the Chairman said, recalling the talks of October 2017.\n"
+    )
+    release = extract_release(text)
+    assert release.published.isoformat() == "2017-11-30"
+    assert "2017-11-30" not in [s for s, _, _ in events_of(text)]

@@ -31,7 +31,9 @@ _MONTH_NAMES = sorted(
     # a wire's upper-case stamp: "12 OCT 2022, 14:05" (but "MAY" only between a day and a year)
     # between a day and a year, or before a day and a year: "12 OCT 2022", "SEPT 3, 2020"
     + [rf"(?<=\d\s){name.upper()}(?=\s+\d)" for name in [*calendar.month_abbr[1:], "Sept"]]
-    + [rf"{name.upper()}(?=\s+\d{{1,2}},?\s+\d{{4}})" for name in [*calendar.month_abbr[1:], "Sept"]],
+    + [rf"{name.upper()}(?=\s+\d{{1,2}},?\s+\d{{4}})" for name in [*calendar.month_abbr[1:], "Sept"]]
+    # a dateline in capitals: "YEREVAN, NOVEMBER 28, ARMENPRESS:"
+    + [rf"(?<=[A-Z], ){name.upper()}(?=\s+\d{{1,2}}\b)" for name in calendar.month_name[1:]],
     key=len,
     reverse=True,
 )

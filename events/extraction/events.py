@@ -27,6 +27,7 @@ from events.extraction.filters import (
     filing_day,
     moved_to,
     nearest_yearly,
+    wire_day,
 )
 from events.extraction.kinds import COUNTED, COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
@@ -98,6 +99,8 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
         # Without a publication date (ANNOTATION.md section 4: nothing fixes it), only dates that
         # carry their own year are read; "today" and "on 28 November" are left out.
     units = reading_units(plain, header)
+    # A repost of an agency's report: the body's "today" is the report's day, not the page's.
+    told_from = wire_day(plain, header.body_start, header.body_end, published) if header.published else None
     candidates: list[Candidate] = []
     # The last date and the last day the body named: "the same year", "the day before" count from them.
     antecedent: DateValue | None = None
@@ -119,7 +122,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             plain,
             text,
             unit,
-            published,
+            told_from if told_from and not unit.header else published,
             header,
             # an agency's dateline gave the day (only its year was inferred): the lead's news is of it
             inferred and not (filed and published and (published.month, published.day) == filed),

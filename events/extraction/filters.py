@@ -131,7 +131,8 @@ PLACE_STOP = re.compile(r"\s*[A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+){0,2}\.\s*")
 AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
     r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014)|"
-    r"By\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:)"  # "April 11. By Trend:"
+    r"By\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:|"  # "April 11. By Trend:"
+    r"[A-Z]{3,}[A-Z.-]*\s*[:.])"  # "YEREVAN, NOVEMBER 28, ARMENPRESS:", "YEREVAN, NOVEMBER 30, ARMENPRESS."
     r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"
 )
 
@@ -321,6 +322,28 @@ def filing_day(plain: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 TODAY_BEFORE = re.compile(r"\btoday,?\s+(?:on\s+|the\s+)?$", re.IGNORECASE)
+
+
+def wire_day(plain: str, start: int, end: int, published: datetime.date) -> datetime.date | None:
+    """The day of an agency's dateline opening the body of a page published a few days later (a
+    repost: "YEREVAN, NOVEMBER 28, ARMENPRESS:" on a page dated 30 November): the day its "today"
+    and "on Thursday" count from."""
+    for line_start, line_end in lines_with_offsets(plain, start, end)[:FILING_LINES]:
+        found = find_dates(plain, published, line_start, min(line_end, line_start + 80))
+        date = found[0] if found else None
+        if not (date and date.precision == "day" and date.end is None):
+            continue
+        if not is_agency_dateline(plain, date, Unit(line_start, line_end)):
+            continue
+        day = date.start
+        if not date.year_given and day > published:
+            day = day.replace(year=day.year - 1)
+        return day if datetime.timedelta(days=1) <= published - day <= REPOST_LAG else None
+    return None
+
+
+# How long after an agency's report a page may repost it and still be read from the report's day.
+REPOST_LAG = datetime.timedelta(days=7)
 
 
 THIS_YEAR = re.compile(r"\b(?i:this|the\s+current)\s+year$")
