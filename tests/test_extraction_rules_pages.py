@@ -336,3 +336,13 @@ def test_a_dateline_in_capitals_with_its_agency_after_a_stop_dates_no_event():
     release = extract_release(text)
     assert release.published.isoformat() == "2017-11-30"
     assert "2017-11-30" not in [s for s, _, _ in events_of(text)]
+
+
+def test_a_wires_weekday_closing_its_clause():
+    text = (
+        "Drill concludes in Kazakhstan\n\nDrill concludes in Kazakhstan 25.09.2010\n\n"
+        "The multinational anti-terror drill concluded in Kazakhstan Friday.\n"
+    )
+    assert events_of(text) == [("2010-09-24", None, "exercise")]
+    holiday = "Shops open\n\nShops open 25.09.2010\n\nThe exercise was held on Black Friday.\n"
+    assert "2010-09-24" not in [s for s, _, _ in events_of(holiday)]

@@ -340,7 +340,9 @@ PATTERNS: tuple[DatePattern, ...] = (
         rf"(?<=beginning )|(?<=day and )|"
         # a wire's weekday without "on": "kicked off Monday", "the talks begin Tuesday"
         rf"(?<=off )|(?<=begins )|(?<=begin )|(?<=opens )|(?<=open )|(?<=ends )|(?<=closes )|(?<=starts )|"
-        rf"(?<=meet )|(?<=meets )|(?<=arrives )|(?<=arrive )|(?<=visits )|(?<=place )))?)"
+        rf"(?<=meet )|(?<=meets )|(?<=arrives )|(?<=arrive )|(?<=visits )|(?<=place )|"
+        # a wire's weekday closing its clause: "concluded in Kazakhstan Friday." (not "Black Friday")
+        rf"(?<=\w )(?<!Black )(?<!Good )(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[.,;])))?)"
         rf"(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
         needs=(HAS_RELATIVE,),
         value="relative",
