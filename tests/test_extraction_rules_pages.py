@@ -346,3 +346,28 @@ def test_a_wires_weekday_closing_its_clause():
     assert events_of(text) == [("2010-09-24", None, "exercise")]
     holiday = "Shops open\n\nShops open 25.09.2010\n\nThe exercise was held on Black Friday.\n"
     assert "2010-09-24" not in [s for s, _, _ in events_of(holiday)]
+
+
+def test_a_headlines_infinitive_announces():
+    text = (
+        "CIS prime ministers to meet in Ashgabat on May 22\n\n"
+        "CIS prime ministers to meet in Ashgabat on May 22 01.03.2026\n\nThe agenda includes twenty items.\n"
+    )
+    assert events_of(text) == [("2026-05-22", None, "meeting")]
+
+
+def test_the_issue_of_holding_a_meeting_lies_ahead():
+    text = (
+        "Ashgabat to host meeting\n\nAshgabat to host meeting 17.10.2014\n\n"
+        "The issue of holding another meeting of the Council in Ashgabat on November 21 was discussed.\n"
+    )
+    assert events_of(text) == [("2014-11-21", None, "meeting")]
+
+
+def test_a_name_given_the_days_of_an_unnamed_exercise_is_that_exercise():
+    text = (
+        "SCO members start drill\n\nSCO members start drill 25.08.2014\n\n"
+        "Troops started a six-day military exercise on Sunday.\n\n"
+        'The exercise, code-named "Peace Mission 2014", is scheduled to run from Sunday to Friday.\n'
+    )
+    assert events_of(text) == [("2014-08-24", "2014-08-29", "exercise")]

@@ -40,6 +40,7 @@ from events.extraction.tense import (
     DIRECT_SPEECH,
     FUTURE,
     GOING_ON,
+    HEADLINE_FUTURE,
     PRESENT_HEADLINE,
     STATE_BEFORE,
     action_verb,
@@ -199,7 +200,11 @@ def events_in_unit(
             trace.dates, trace.dropped = found, []
             trace.notes.append("a question: it asks, it tells of no happening")
         return found, []
-    future = bool(found) and (listed_ahead or bool(FUTURE.search(plain, unit.start, unit.end)))
+    future = bool(found) and (
+        listed_ahead
+        or bool(FUTURE.search(plain, unit.start, unit.end))
+        or (unit.header and bool(HEADLINE_FUTURE.search(plain, unit.start, unit.end)))
+    )
     if future and any(not d.year_given or d.type == "relative" for d in found):
         # Told in the future tense: a date without its year lies ahead ("will be held in November"),
         # unless its own clause is told in the past ("the talks, which will prepare the drills,

@@ -63,8 +63,12 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # "Rubezh-2025 exercise"), but one that shares no word with it names another.
         return None
     # A named exercise is its own happening (a lone name with a finer date of its sentence was
-    # already made one event with it, in pairing).
-    own_name = bool(candidate.name)
+    # already made one event with it, in pairing), unless the days it is given are those of an
+    # unnamed one of its kind: 'code-named "Peace Mission 2014", is scheduled to run from Sunday to
+    # Friday' after 'started a six-day military exercise on Sunday'.
+    own_name = bool(candidate.name) and not (
+        not kept.name and same_kind and event.precision == "day" and event.span() == other.span()
+    )
     if candidate.part != kept.part and not candidate.weak and not kept.weak and event.span() != other.span():
         # "The active phase of the exercise will take place on August 13": a stage with dates of
         # its own is an event of its own, beside the whole exercise (with the same dates, it is it).
@@ -357,6 +361,8 @@ class KeptIndex:
                 return range(len(kept))
             for year in range(first.year, last.year + 1):
                 found.update(self.by_sentence.get((event.kind, event.evidence_start, year), ()))
+            if event.precision == "day" and (last - first).days < SHORT_SPAN:
+                found.update(self.by_day.get((event.kind, first.toordinal()), ()))  # the same days, unnamed
         elif (last - first).days < SHORT_SPAN:
             for day in range(first.toordinal(), last.toordinal() + 1):
                 found.update(self.by_day.get((event.kind, day), ()))

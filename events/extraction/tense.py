@@ -27,8 +27,16 @@ FUTURE = re.compile(
     # "the summit to take place on 14 June", "SCO to convene summit on Thursday", "Astana to host"
     r"to\s+(?:take\s+place|convene|host)|"
     # "discussed the preparation of the summit in July": what is prepared lies ahead
-    r"preparations?\s+(?:for|of))\b",
+    r"preparations?\s+(?:for|of)|"
+    # "the issue of holding another meeting in Ashgabat on November 21"
+    r"(?:issue|question|matter|possibility)\s+of\s+holding)\b",
     re.IGNORECASE,
+)
+
+
+# A headline's infinitive announces: "CIS prime ministers to meet in Ashgabat on May 22".
+HEADLINE_FUTURE = re.compile(
+    r"\bto\s+(?:meet|visit|attend|hold|sign|discuss|gather|open|begin|start|take\s+part|participate)\b", re.IGNORECASE
 )
 
 
