@@ -371,3 +371,29 @@ def test_a_name_given_the_days_of_an_unnamed_exercise_is_that_exercise():
         'The exercise, code-named "Peace Mission 2014", is scheduled to run from Sunday to Friday.\n'
     )
     assert events_of(text) == [("2014-08-24", "2014-08-29", "exercise")]
+
+
+def test_a_bodys_own_history_has_words_of_its_own():
+    text = (
+        "Ministers met in Minsk\n\nMinisters met in Minsk 06.04.2018\n\n"
+        "The organization came into existence in 2001. India and Pakistan became its permanent members in 2017. "
+        "Georgia pulled out of the organization in 2009. In October 2002, the group was renamed as the CSTO. "
+        "The treaty took effect in 1994.\n"
+    )
+    assert sorted(s for s, _, k in events_of(text) if k == "other") == [
+        "1994-01-01",
+        "2001-01-01",
+        "2002-10-01",
+        "2009-01-01",
+        "2017-01-01",
+    ]
+
+
+def test_the_formation_a_body_dates_but_not_the_one_an_anniversary_counts_from():
+    text = (
+        "Ministers met in Astana\n\nMinisters met in Astana 07.06.2017\n\n"
+        "It has grown since the organization's formation in 2001.\n"
+    )
+    assert ("2001-01-01", None, "other") in events_of(text)
+    anniversary = "The Commonwealth celebrates the 33rd anniversary of its formation\n\n8 December 2024\n"
+    assert "other" not in [k for _, _, k in events_of(anniversary)]

@@ -208,6 +208,13 @@ LEXICON: list[tuple[str, str]] = [
     ("decision", r"sent\s+(?:a\s+)?(?:message|telegram)\b"),
     # ANNOTATION.md section 3: an entry into force is `other`, not the decision that made it
     ("other", r"(?:entered|enters|enter|entering|will\s+enter|came|comes|come)\s+into\s+(?:force|effect)\b"),
+    ("other", r"(?:took|takes|take|will\s+take)\s+effect\b"),
+    # a body's own history: "came into existence in 2001", "was renamed as the CSTO", "pulled out in 2009"
+    ("other", r"came\s+into\s+(?:existence|being)\b"),
+    ("other", r"(?:was\s+|were\s+)?renamed\b"),
+    ("other", r"pulled\s+out\b"),
+    # (not "the 33rd anniversary of its formation": the anniversary's)
+    ("other", r"(?<!of )(?:the|its|their|[a-z]+'s)\s+formation\b(?!\s+of\s+(?:units|troops|forces))"),
     ("decision", r"decided\s+to\s+(?:create|establish|form|set\s+up)\b"),
     # Founding a body is a happening of its own (ANNOTATION.md: foundings are `other`); framed as a
     # decision ("decided to create") it is the decision above.
@@ -282,7 +289,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"opening\s+ceremon(?:y|ies)\b"),
     (
         "other",
-        r"bec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|member|director|commander|chief|observer|partner)\b",
+        r"bec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|members?|director|commander|chief|observers?|partners?)\b",
     ),
     # "Belarus became an SCO dialogue partner in 2009": a status, whatever the body's name
     (
