@@ -397,3 +397,20 @@ def test_the_formation_a_body_dates_but_not_the_one_an_anniversary_counts_from()
     assert ("2001-01-01", None, "other") in events_of(text)
     anniversary = "The Commonwealth celebrates the 33rd anniversary of its formation\n\n8 December 2024\n"
     assert "other" not in [k for _, _, k in events_of(anniversary)]
+
+
+def test_celebrations_dedicated_to_a_quoted_day_are_its_anniversary():
+    text = (
+        "Day celebrated at the headquarters\n\nDay celebrated at the headquarters 15.06.2018\n\n"
+        'On June 15, the Headquarters hosted celebrations dedicated to "SCO Day".\n'
+    )
+    assert events_of(text) == [("2018-06-15", None, "anniversary")]
+
+
+def test_the_date_line_dates_the_headlines_news_not_its_nearest_word():
+    text = (
+        "Observer Mission arrives in Turkmenistan to monitor the presidential election\n\n"
+        "Observer Mission arrives in Turkmenistan to monitor the presidential election 08.02.2017\n\n"
+        "The Mission will observe the vote.\n"
+    )
+    assert events_of(text) == [("2017-02-08", None, "visit")]

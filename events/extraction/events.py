@@ -290,6 +290,10 @@ def events_in_unit(
         # dates its own news is not dated by the day it was filed (that day stays the fallback).
         dates = [d for d in dates if not at_dateline(d, dateline)]
     pairs = pair_dates(plain, dates, triggers, unit)
+    if unit.header and any(t.kind != GENERIC for t in triggers):
+        # The date line's date dates the headline's news, whatever word of the headline stands
+        # nearest it ("... arrives in Turkmenistan to monitor the presidential election 08.02.2017").
+        pairs = [(d, strongest(triggers)) if at_dateline(d, dateline) else (d, t) for d, t in pairs]
     signings = {id(d): signing for d, _ in pairs if (signing := document_signing(plain, d, unit))}
     pairs = [(d, signings.get(id(d), t)) for d, t in pairs]
     # "In 2024 the Council adopted 12 decisions": a year's tally, not one happening (on a day,

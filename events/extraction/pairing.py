@@ -520,7 +520,7 @@ SOLEMN = re.compile(r"(?i:\b(?:solemn|gala|festive|ceremonial|celebratory)\s+$)"
 FOR_AN_OCCASION = re.compile(
     r"(?i:\b(?:on\s+the\s+occasion\s+of|dedicated\s+to|devoted\s+to|marking|in\s+honou?r\s+of|to\s+(?:mark|celebrate))\s+"
     # an anniversary, or a Day kept (capitalised): not "the final day of the forum"
-    r"(?:the\s+|its\s+|their\s+)?(?:(?!(?:preparations?|plans?|programmes?)\b)[\w-]+\s+){0,4}?(?:anniversary|(?-i:Day))\b)"
+    r"(?:the\s+|its\s+|their\s+)?[\"\u201c]?(?:(?!(?:preparations?|plans?|programmes?)\b)[\w-]+\s+){0,4}?(?:anniversary|(?-i:Day))\b)"
 )
 
 
