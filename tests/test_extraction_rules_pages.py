@@ -414,3 +414,19 @@ def test_the_date_line_dates_the_headlines_news_not_its_nearest_word():
         "The Mission will observe the vote.\n"
     )
     assert events_of(text) == [("2017-02-08", None, "visit")]
+
+
+def test_next_week_then_its_days_is_those_days():
+    text = (
+        "India to hold the meeting\n\nIndia to hold the meeting 12.05.2022\n\n"
+        "India will be hosting the meeting of the anti-terror body next week here from 16 to 19th of May.\n"
+    )
+    assert events_of(text) == [("2022-05-16", "2022-05-19", "meeting")]
+
+
+def test_a_years_tally_of_documents_is_no_happening():
+    text = (
+        "Assembly sums up\n\nAssembly sums up 20.11.2017\n\n"
+        "As a result of these activities, the Assembly adopted 20 documents in 2017.\n"
+    )
+    assert "2017-01-01" not in [s for s, _, _ in events_of(text)]

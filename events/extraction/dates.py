@@ -957,7 +957,9 @@ def find_dates(
 # "yesterday (12 May)".
 # (or with no comma, a span counted back: "seven years ago on 10 October, 2000")
 RESTATING = re.compile(
-    r"\s*(?:,|\(|-|\u2013|\u2014)\s*(?:on\s+|i\.\s*e\.\s*,?\s*|that\s+is,?\s+)?|(?<=\sago)\s+(?:on|in)\s+"
+    r"\s*(?:,|\(|-|\u2013|\u2014)\s*(?:on\s+|i\.\s*e\.\s*,?\s*|that\s+is,?\s+)?|(?<=\sago)\s+(?:on|in)\s+|"
+    # "next week here from 16 to 19th of May": the days of the week named
+    r"(?<=\sweek)\s+(?:here\s+|there\s+)?(?:from|on)\s+"
 )
 
 
@@ -970,9 +972,10 @@ def restated(text: str, values: list[DateValue]) -> list[DateValue]:
         if not (
             after is not None
             and value.type in ("anaphoric", "relative")
-            and after.type in ("explicit", "numeric")
+            and after.type in ("explicit", "numeric", "range")
             and after.precision == "day"
             and covers(value, after.start)
+            and (after.end is None or covers(value, after.end))
             and RESTATING.fullmatch(text, value.text_end, after.text_start)
         )
     ]

@@ -498,7 +498,7 @@ def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:
 
 COUNTED_ACTS = re.compile(
     r"(?i:\b(?:decisions|resolutions|acts|events|meetings|sessions|exercises|drills|trainings|visits|consultations|"
-    r"conferences|seminars)\b)"
+    r"conferences|seminars|documents|laws|recommendations)\b)"
 )
 
 
