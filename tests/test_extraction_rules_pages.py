@@ -430,3 +430,11 @@ def test_a_years_tally_of_documents_is_no_happening():
         "As a result of these activities, the Assembly adopted 20 documents in 2017.\n"
     )
     assert "2017-01-01" not in [s for s, _, _ in events_of(text)]
+
+
+def test_a_date_heading_a_title_without_its_comma_is_cut():
+    text = (
+        "29 September: 15th Forum meeting\n\n29 September: 15th Forum meeting 25.09.2020\n\n"
+        "The 15th meeting of the Forum will be held on 29 September 2020.\n"
+    )
+    assert [e.title for e in extract_release(text).events] == ["15th Forum meeting"]

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 
 from events.extraction.model import ExtractedEvent
 from events.extraction.tense import NOT_ACTIONS, PAST_VERB
+from events.extraction.titles import DATE_HEAD
 
 
 @dataclass(frozen=True)
@@ -583,5 +584,6 @@ def stated_founding(anniversary: ExtractedEvent, events: list[ExtractedEvent]) -
 def with_headline(event: ExtractedEvent, headline: str) -> ExtractedEvent:
     """The headline names the news better than a sentence does, when it is short and undated."""
     if 0 < len(headline) <= 140 and not re.search(r"\d{2}\.\d{2}\.\d{4}$", headline):
-        return replace(event, title=headline, rules=(*event.rules, "title: the headline restates it"))
+        title = DATE_HEAD.sub("", headline) or headline  # "29 September: 15th Forum meeting"
+        return replace(event, title=title, rules=(*event.rules, "title: the headline restates it"))
     return event

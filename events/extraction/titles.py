@@ -41,6 +41,12 @@ LEADING_ADVERBIAL = re.compile(
 )
 
 
+# A date left heading a title without its comma: "29 September: 15th Forum meeting", "In 2018 the observers".
+DATE_HEAD = re.compile(
+    r"^(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\s*:\s+|^(?:In|On)\s+(?:19|20)\d\d\s+(?=(?:the|a|an)\s)"
+)
+
+
 # Who said it, opening a title: "Xi said that the summit ...", "The ministry reported that ...".
 SAID_THAT = re.compile(
     r"^(?:(?:the\s+)?[\w.'-]+\s+){1,4}(?:said|noted|stressed|recalled|reported|added|stated|announced|"
@@ -200,6 +206,7 @@ def clause_title(text: str, start: int, end: int, trigger_end: int, dates: list[
     said = SAID_THAT.match(title)
     if said and len(title[said.end() :].split()) >= MIN_WORDS and not PHRASE_ONLY.match(title[said.end() :]):
         title = title[said.end() :]
+    title = DATE_HEAD.sub("", title)
     stripped = LEADING_ADVERBIAL.sub("", title)
     if stripped != title:
         # "under the chairmanship of the Representative of Tajikistan, Khasan Sultonov, a meeting ...":
