@@ -438,3 +438,12 @@ def test_a_date_heading_a_title_without_its_comma_is_cut():
         "The 15th meeting of the Forum will be held on 29 September 2020.\n"
     )
     assert [e.title for e in extract_release(text).events] == ["15th Forum meeting"]
+
+
+def test_a_published_on_stamp_after_a_standfirst_is_no_sentence():
+    text = (
+        "Leaders gather for the summit\n\nLeaders gather for the summit 31.08.2025\n\n"
+        "The summit shoulders a mission of building consensus, the host says.\n\nPublished On 31 Aug 2025\n\n"
+        "The two-day summit opened in Tianjin on Sunday.\n"
+    )
+    assert all(not e.evidence.startswith("Published") for e in extract_release(text).events)

@@ -221,8 +221,11 @@ DATE_ONLY_REST = re.compile(r"[\s.,:;|/-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?
 # What else a page's date stamp holds: a clock time, a time zone, "posted ... by" its poster.
 STAMP_REST = re.compile(
     r"(?:[\s.,:;|/()+-]|\d{1,2}:\d{2}|\d{1,2}\b|\b(?:GMT|UTC|MSK)\b|\b[AaPp]\.?[Mm]\b\.?|"
-    r"\b(?i:posted|published|updated|added)\b|\bby\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*"
+    r"\b(?i:posted|published|updated|added|on)\b|\bby\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*"
 )
+# How many units may stand before such a stamp: a standfirst under the headline ("Published On 31 Aug
+# 2025" after a one-line summary).
+STAMP_UNITS = 3
 
 
 def join_date_lines(
@@ -246,7 +249,7 @@ def join_date_lines(
                     continue
                 carried = start
                 continue
-            if found and not joined and is_stamp(found, published) and STAMP_REST.fullmatch(rest):
+            if found and len(joined) < STAMP_UNITS and is_stamp(found, published) and STAMP_REST.fullmatch(rest):
                 continue  # "10:26, 29 April 2009 | GMT +5", "posted 2 Apr 2012, 01:14 by Webmaster"
         joined.append((start, end))
     if carried is not None:
