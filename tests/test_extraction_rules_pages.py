@@ -447,3 +447,13 @@ def test_a_published_on_stamp_after_a_standfirst_is_no_sentence():
         "The security forum now bears greater responsibility for keeping peace.\n"
     )
     assert all(not e.evidence.startswith("Published") for e in extract_release(text).events)
+
+
+def test_a_founding_decided_at_a_session_is_a_decision():
+    text = (
+        "Treaty anniversary\n\nTreaty anniversary 14.05.2022\n\n"
+        "On May 14, 2002, at a session in Moscow, the Council decided to transform the Treaty into an organization.\n"
+    )
+    assert ("2002-05-14", None, "decision") in events_of(text)
+    held = "Treaty anniversary\n\nTreaty anniversary 14.05.2022\n\nOn May 14, 2002, a session of the Council was held in Moscow.\n"
+    assert ("2002-05-14", None, "meeting") in events_of(held)

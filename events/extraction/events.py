@@ -294,6 +294,11 @@ def events_in_unit(
         # The date line's date dates the headline's news, whatever word of the headline stands
         # nearest it ("... arrives in Turkmenistan to monitor the presidential election 08.02.2017").
         pairs = [(d, strongest(triggers)) if at_dateline(d, dateline) else (d, t) for d, t in pairs]
+    founding = next((t for t in triggers if FOUNDING_DECISION.match(plain, t.start)), None)
+    if founding is not None:
+        # "at a session in Moscow, the Council decided to transform the mechanisms ...": a founding
+        # framed as a decision is a decision (ANNOTATION.md section 3), not the session it was taken at
+        pairs = [(d, founding) if t.kind == "meeting" and not VERB.match(t.text) else (d, t) for d, t in pairs]
     signings = {id(d): signing for d, _ in pairs if (signing := document_signing(plain, d, unit))}
     pairs = [(d, signings.get(id(d), t)) for d, t in pairs]
     # "In 2024 the Council adopted 12 decisions": a year's tally, not one happening (on a day,
@@ -508,6 +513,9 @@ def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> b
         d.precision != "year" and d.type not in ("name", "anaphoric") and drop_reason(plain, d, unit) is None
         for d in found
     ) and not find_triggers(plain, unit.start, unit.end)
+
+
+FOUNDING_DECISION = re.compile(r"(?i:decided\s+to\s+(?:create|establish|form|set\s+up|transform|found)\b)")
 
 
 def at_dateline(date: DateValue, dateline: tuple[int, int] | None) -> bool:

@@ -215,7 +215,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"pulled\s+out\b"),
     # (not "the 33rd anniversary of its formation": the anniversary's)
     ("other", r"(?<!of )(?:the|its|their|[a-z]+'s)\s+formation\b(?!\s+of\s+(?:units|troops|forces))"),
-    ("decision", r"decided\s+to\s+(?:create|establish|form|set\s+up)\b"),
+    ("decision", r"decided\s+to\s+(?:create|establish|form|set\s+up|transform|found)\b"),
     # Founding a body is a happening of its own (ANNOTATION.md: foundings are `other`); framed as a
     # decision ("decided to create") it is the decision above.
     ("other", r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:established|founded|created|formed|set\s+up)\b"),
