@@ -457,3 +457,11 @@ def test_a_founding_decided_at_a_session_is_a_decision():
     assert ("2002-05-14", None, "decision") in events_of(text)
     held = "Treaty anniversary\n\nTreaty anniversary 14.05.2022\n\nOn May 14, 2002, a session of the Council was held in Moscow.\n"
     assert ("2002-05-14", None, "meeting") in events_of(held)
+
+
+def test_a_headlines_signing_gives_the_session_it_restates_its_kind():
+    text = (
+        "EAEU and Singapore signed Free Trade Agreement\n\nEAEU and Singapore signed Free Trade Agreement 01.10.2019\n\n"
+        "The meeting of the Supreme Council was held in Yerevan on October 1.\n"
+    )
+    assert events_of(text) == [("2019-10-01", None, "decision")]

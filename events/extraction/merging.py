@@ -304,6 +304,17 @@ def merge_candidates(
                 rules = (*event.rules, "kind from the headline's 'consultation'")
                 kept[restated] = replace(kept[restated], event=replace(event, kind="consultation", rules=rules))
                 index.add(restated, kept[restated])
+            elif (
+                kept[restated].event.kind == "meeting"
+                and candidate.event.kind == "decision"
+                and SIGNING.search(candidate.event.title)
+            ):
+                # "EAEU and Singapore signed Free Trade Agreement" over the session that signed it:
+                # the signing is the news (ANNOTATION.md section 3: signings are decisions)
+                event = kept[restated].event
+                rules = (*event.rules, "kind from the headline's signing")
+                kept[restated] = replace(kept[restated], event=replace(event, kind="decision", rules=rules))
+                index.add(restated, kept[restated])
             elif kept[restated].vague_kind and not candidate.vague_kind and candidate.event.kind != "other":
                 # "Today ... Colonel X stated ..." under "Commander announces decision on ...": the
                 # headline names what the body's verb only tells was done.
@@ -436,6 +447,7 @@ def name_the_one_exercise(
     return remaining, {survivors.index(i) for i in headlined if i in survivors}
 
 
+SIGNING = re.compile(r"\b(?:sign(?:s|ed|ing)?|signature)\b", re.IGNORECASE)
 PHASE_OF = re.compile(r"\b(?:phases?|stages?)\s+of\b", re.IGNORECASE)
 
 
