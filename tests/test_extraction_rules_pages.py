@@ -465,3 +465,12 @@ def test_a_headlines_signing_gives_the_session_it_restates_its_kind():
         "The meeting of the Supreme Council was held in Yerevan on October 1.\n"
     )
     assert events_of(text) == [("2019-10-01", None, "decision")]
+
+
+def test_a_documents_year_before_its_noun_is_its_signing():
+    text = "Secretary General in Dushanbe\n\nSecretary General in Dushanbe 13.07.2011\n\nA 1994 treaty obliges members to defend each other.\n"
+    assert ("1994-01-01", None, "decision") in events_of(text)
+    plan = "Secretary General in Dushanbe\n\nSecretary General in Dushanbe 13.07.2011\n\nThe 2012 plan obliges members to train.\n"
+    assert "1994-01-01" not in [s for s, _, _ in events_of(plan)] and "2012-01-01" not in [
+        s for s, _, _ in events_of(plan)
+    ]

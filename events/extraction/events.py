@@ -261,6 +261,14 @@ def events_in_unit(
         leading = [t for t in triggers if not CONTEXT_BEFORE.search(plain, max(unit.start, t.start - 80), t.start)]
         triggers = leading or triggers
     acted = False  # the trigger is a verb the lexicon lacks
+    if not unit.header and not DOCUMENT_HAPPENS.search(plain, unit.start, unit.end):
+        # "A 1994 treaty obliges members ...", "the 2002 Charter": a document's year is its signing
+        signed = [
+            Trigger("decision", m.start("document"), m.end("document"), m["document"])
+            for d in dates
+            if d.type == "year" and (m := YEAR_DOCUMENT_AFTER.match(plain, d.text_end, unit.end))
+        ]
+        triggers = sorted([*triggers, *signed], key=lambda t: t.start)
     if not triggers and not unit.header:
         # A dated clause whose verb says someone did something the lexicon has no word for
         # ("informed the President this week", "will arrive on 24 October") is an `other` event.
@@ -488,6 +496,11 @@ def document_signing(plain: str, date: DateValue, unit: Unit) -> Trigger | None:
     if document is None or DOCUMENT_HAPPENS.search(plain, unit.start, unit.end):
         return None  # "The Treaty of 15 May 1992 was signed in Tashkent": the sentence tells it itself
     return Trigger("decision", document.start(), document.end(), plain[document.start() : document.end()].strip())
+
+
+YEAR_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,3}(?P<document>(?i:treaty|agreement|charter|convention|declaration|protocol|memorandum))\b"
+)
 
 
 def tallies(plain: str, trigger: Trigger, date: DateValue) -> bool:
