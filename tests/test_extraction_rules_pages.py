@@ -474,3 +474,19 @@ def test_a_documents_year_before_its_noun_is_its_signing():
     assert "1994-01-01" not in [s for s, _, _ in events_of(plan)] and "2012-01-01" not in [
         s for s, _, _ in events_of(plan)
     ]
+
+
+def test_a_reposts_headline_is_the_reports_news_too():
+    text = (
+        "President receives defence ministers\n\nPresident receives defence ministers 30.11.2008\n\n"
+        "YEREVAN, NOVEMBER 28, ARMENPRESS: The President received the defence ministers of the member states.\n"
+    )
+    assert events_of(text) == [("2008-11-28", None, "meeting")]
+
+
+def test_a_headlines_decision_is_the_meeting_the_body_dates_just_before():
+    text = (
+        "Customs heads adopt decisions\n\nCustoms heads adopt decisions 14.10.2023\n\n"
+        "The meeting of the Council of customs heads was held in Dushanbe on October 12.\n"
+    )
+    assert events_of(text) == [("2023-10-12", None, "meeting")]

@@ -123,7 +123,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             plain,
             text,
             unit,
-            told_from if told_from and not unit.header else published,
+            told_from or published,
             header,
             # an agency's dateline gave the day (only its year was inferred): the lead's news is of it
             inferred and not (filed and published and (published.month, published.day) == filed),
@@ -287,8 +287,10 @@ def events_in_unit(
         ):
             # The dateline line repeats a headline that dates its news: its date is the publication's only.
             dates = [d for d in dates if not at_dateline(d, dateline)]
-        # The dateline's own date is when the headline's news happened; the time is the publication's.
-        dates = [replace(d, time=None) if at_dateline(d, dateline) else d for d in dates]
+        # The dateline's own date is when the headline's news happened; the time is the publication's
+        # (and on a page reposting an agency's report, the news is of the report's day).
+        news = published if published and header.published and published != header.published else None
+        dates = [replace(d, time=None, start=news or d.start) if at_dateline(d, dateline) else d for d in dates]
     elif (
         dateline
         and unit.start <= dateline[0] < unit.end

@@ -163,15 +163,12 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
                 timely = other.span()[1] >= event.start - RECENT
             else:
                 timely = event.start - RECENT <= other.span()[1] and other.start <= event.start
-            if (
-                timely
-                and not same_kind
-                and not candidate.header
-                and (event.kind, other.kind) == ("decision", "meeting")
-            ):
+            just_before = event.start - RECENT <= other.span()[1] and other.start <= event.start
+            if just_before and not candidate.future and (event.kind, other.kind) == ("decision", "meeting"):
                 # "The Permanent Council has endorsed the plan ..." then "A meeting of the Permanent
-                # Council was held on January 18": what an undated lead says was decided, the meeting did
-                return "an undated lead's decision is the meeting the body dates"
+                # Council was held on January 18": what an undated lead or headline says was decided
+                # ("Customs heads adopt decisions"), the meeting did
+                return "an undated lead's or headline's decision is the meeting the body dates"
             return "an undated headline or lead restates the body's news" if same_kind and timely else None
         return "a headline restates an overlapping happening" if same_kind and overlaps(event, other) else None
     return None
