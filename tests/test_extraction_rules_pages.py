@@ -490,3 +490,66 @@ def test_a_headlines_decision_is_the_meeting_the_body_dates_just_before():
         "The meeting of the Council of customs heads was held in Dushanbe on October 12.\n"
     )
     assert events_of(text) == [("2023-10-12", None, "meeting")]
+
+
+def test_review_cases_of_this_sessions_rules_that_must_not_fire():
+    """Sentences a reviewer wrote against this session's rules (tests of single rules, not a measure)."""
+    dated = "Council news\n\nCouncil news 13.10.2021\n\n"
+    # a report's title with a year lends the sentence no year
+    assert (
+        events_of(
+            dated + "On 12 October, the Secretary General presented a report entitled Vision 2030 to the Council.\n"
+        )[0][0]
+        == "2021-10-12"
+    )
+    # a present-tense verb's bare weekday lies ahead; a recurring or named day is no date
+    assert ("2021-10-15", None, "meeting") in events_of(
+        dated + "The summit of the organisation opens Friday in Dushanbe.\n"
+    )
+    assert events_of(dated + "The working group meets every Monday.\n") == []
+    assert events_of(dated + "The exhibition will be open Monday through Friday.\n") == []
+    # two named leaders who met in a city are not the summit of that day
+    both = dated + "The summit took place in Astana on 4 July 2021. Putin and Tokayev met in Astana on 4 July 2021.\n"
+    assert len(events_of(both)) == 2
+    # "In 2025 Kazakhstan plans to host": plans is a verb; "towards the 2025 summit" is no bound
+    assert ("2025-01-01", None, "meeting") in events_of(dated + "In 2025 Kazakhstan plans to host the summit.\n")
+    assert ("2025-01-01", None, "meeting") in events_of(
+        dated + "The ministers reviewed progress towards the 2025 summit in Tianjin.\n"
+    )
+    # a plan's target "formation" and an agreement that "opens new opportunities" are no happenings
+    assert "other" not in [
+        k for _, _, k in events_of(dated + "The formation of the common gas market in 2025 is a priority.\n")
+    ]
+    assert events_of(dated + "The new agreement opens new opportunities for trade in 2022.\n") == []
+    # a meeting with the press secretaries is a meeting, not a briefing
+    assert [
+        k
+        for _, _, k in events_of(
+            dated + "On 12 October he held a meeting with the press secretaries of the ministries.\n"
+        )
+    ] == ["meeting"]
+
+
+def test_review_cases_of_merging_and_kinds():
+    # an order signed is not the meeting with an ambassador the day before
+    text = (
+        "Secretary General signs order\n\nSecretary General signs order 19.01.2018\n\n"
+        "The Secretary General has signed an order appointing a new deputy.\n\n"
+        "On January 18, he held a meeting with the Ambassador of China.\n"
+    )
+    assert sorted(k for _, _, k in events_of(text)) == ["decision", "meeting"]
+    # a present headline that announces the coming visit is that visit
+    visit = "Putin visits Minsk\n\nPutin visits Minsk 12.11.2010\n\nPresident Putin will pay an official visit to Minsk on December 10.\n"
+    assert events_of(visit) == [("2010-12-10", None, "visit")]
+    # a purpose infinitive in a headline is no future tense
+    flew = "Putin flew to Dushanbe on Monday to attend CSTO summit\n\nPutin flew to Dushanbe on Monday to attend CSTO summit 14.10.2021\n\nThe summit opened there.\n"
+    assert "2021-10-11" in [s for s, _, _ in events_of(flew)]
+    # a founding decided in one clause, a summit scheduled in another
+    founding = "Leaders decide\n\nLeaders decide 20.06.2021\n\nThe leaders decided to set up the centre, and the next summit is scheduled for 3 July in Astana.\n"
+    assert ("2021-07-03", None, "meeting") in events_of(founding)
+    # the Board that started an investigation acted; it did not sit
+    board = "Board news\n\nBoard news 28.08.2021\n\nThe Board of the Commission started an anti-dumping investigation on 27 August.\n"
+    assert [k for _, _, k in events_of(board)] != ["meeting"]
+    # "Stage 2:" heading a headline is no date
+    stage = "Stage 2: CSTO exercise begins in Tajikistan\n\nStage 2: CSTO exercise begins in Tajikistan 14.10.2021\n\nTroops arrived.\n"
+    assert extract_release(stage).events[0].title.startswith("Stage 2")

@@ -338,12 +338,14 @@ PATTERNS: tuple[DatePattern, ...] = (
         rf"(?i:\b(?:(?P<which>last|next|this|on|this\s+past|the\s+previous)\s+|"
         rf"(?P<verb>(?<=ed )|(?<=met )|(?<=held )|(?<=began )|(?<=took place )|(?<=said )|(?<=starting )|"
         rf"(?<=beginning )|(?<=day and )|"
-        # a wire's weekday without "on": "kicked off Monday", "the talks begin Tuesday"
-        rf"(?<=off )|(?<=begins )|(?<=begin )|(?<=opens )|(?<=open )|(?<=ends )|(?<=closes )|(?<=starts )|"
-        rf"(?<=meet )|(?<=meets )|(?<=arrives )|(?<=arrive )|(?<=visits )|(?<=place )|"
+        # a wire's weekday without "on": "kicked off Monday"; in the present tense ("the talks begin
+        # Tuesday", "the summit opens Friday") the day lies ahead
+        rf"(?<=off )|(?<=place ))|(?P<ahead>(?<=begins )|(?<=begin )|(?<=opens )|(?<=open )|(?<=ends )|"
+        rf"(?<=closes )|(?<=starts )|(?<=meet )|(?<=meets )|(?<=arrives )|(?<=arrive )|(?<=visits ))|(?P<verb2>"
         # a wire's weekday closing its clause: "concluded in Kazakhstan Friday." (not "Black Friday")
         rf"(?<=\w )(?<!Black )(?<!Good )(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[.,;])))?)"
-        rf"(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)",
+        rf"(?<!\bevery )(?<!Bloody )(?<!Easter )(?<!Palm )(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)"
+        r"(?!\s+(?:through|to|till|until)\s+(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)",
         needs=(HAS_RELATIVE,),
         value="relative",
     ),
@@ -846,12 +848,14 @@ class Builder:
         if self.reference is None:
             return None
         which = " ".join((g.get("which") or "").lower().split())
-        if not which and g.get("verb") is None:
+        if not which and g.get("verb") is None and g.get("ahead") is None and g.get("verb2") is None:
             return None  # a bare weekday name is too often part of a name ("Black Friday")
+        if not which and g.get("ahead") is not None:
+            which = "coming"  # "the summit opens Friday": this Friday, or today
         which = which or "on"  # "the talks were held Tuesday"
         target = WEEKDAYS[g["wd"].lower()]
         delta = (self.reference.weekday() - target) % 7
-        if which == "next" or (self.future and which in ("on", "this")):
+        if which in ("next", "coming") or (self.future and which in ("on", "this")):
             # "will be held on Thursday", written on a Thursday, is that day; "next Thursday" is not
             forward = (target - self.reference.weekday()) % 7 or (7 if which == "next" else 0)
             return self.reference + datetime.timedelta(days=forward), None, "day"
@@ -1137,8 +1141,7 @@ EXERCISE_NOUN_AFTER = re.compile(
     r"(?:will\s+be|was|is|were|are)\s+(?:held|conducted|carried\s+out)\b|(?:will\s+)?(?:took|take)\s+place\b)"
 )
 NAMING_BEFORE = re.compile(
-    r"\b(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|dubbed|code[- ]?named|called|named|"
-    r"entitled|titled)"
+    r"\b(?:exercises?|drills?|trainings?|operations?|manoeuvres?|maneuvers?|dubbed|code[- ]?named|called|named)"
     r"(?:\s+[A-Z][a-z]+\s+(?:19|20)\d\d\s*(?:,|and))*\s+(?:the\s+)?$"
 )
 

@@ -203,7 +203,11 @@ def events_in_unit(
     future = bool(found) and (
         listed_ahead
         or bool(FUTURE.search(plain, unit.start, unit.end))
-        or (unit.header and bool(HEADLINE_FUTURE.search(plain, unit.start, unit.end)))
+        or (
+            unit.header
+            and (announces := HEADLINE_FUTURE.search(plain, unit.start, unit.end)) is not None
+            and not WENT_BEFORE.search(plain, unit.start, announces.start())
+        )
     )
     if future and any(not d.year_given or d.type == "relative" for d in found):
         # Told in the future tense: a date without its year lies ahead ("will be held in November"),
@@ -308,7 +312,14 @@ def events_in_unit(
     if founding is not None:
         # "at a session in Moscow, the Council decided to transform the mechanisms ...": a founding
         # framed as a decision is a decision (ANNOTATION.md section 3), not the session it was taken at
-        pairs = [(d, founding) if t.kind == "meeting" and not VERB.match(t.text) else (d, t) for d, t in pairs]
+        pairs = [
+            (d, founding)
+            if t.kind == "meeting"
+            and not VERB.match(t.text)
+            and not CLAUSES_APART.search(plain, min(founding.start, d.text_start), max(founding.end, d.text_end))
+            else (d, t)
+            for d, t in pairs
+        ]
     signings = {id(d): signing for d, _ in pairs if (signing := document_signing(plain, d, unit))}
     pairs = [(d, signings.get(id(d), t)) for d, t in pairs]
     # "In 2024 the Council adopted 12 decisions": a year's tally, not one happening (on a day,
@@ -530,6 +541,9 @@ def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> b
     ) and not find_triggers(plain, unit.start, unit.end)
 
 
+# "Putin flew to Dushanbe on Monday to attend CSTO summit": the infinitive says why he went
+WENT_BEFORE = re.compile(r"(?i:\b(?:flew|went|came|left|arrived|travell?ed|headed|departed)\b)")
+CLAUSES_APART = re.compile(r",\s+(?:and|while|but)\b|;|\.\s")
 FOUNDING_DECISION = re.compile(r"(?i:decided\s+to\s+(?:create|establish|form|set\s+up|transform|found)\b)")
 
 

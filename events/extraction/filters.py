@@ -34,7 +34,7 @@ HAPPENING_LASTS = re.compile(
 # "Since 2006, when the first meeting took place": the clause after it tells what happened then.
 SINCE_WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 NOT_EVENT_BEFORE = re.compile(
-    r"(?:\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to|towards?)\s+(?:the\s+)?"
+    r"(?:\btowards?\s+$|\b(?:until|till|by|before|no\s+later\s+than|up\s+to|since|through|prior\s+to)\s+(?:the\s+)?"
     r"(?:(?:end|beginning|middle|start)\s+of\s+(?:the\s+)?)?(?:year\s+)?$)",
     re.IGNORECASE,
 )
@@ -57,7 +57,8 @@ PERIOD_YEAR_BEFORE = re.compile(
 
 PERIOD_NOUN_AFTER = re.compile(
     # "the 2021 Plan", "the 2013 Union State budget"
-    r"\s+(?:(?-i:[A-Z][\w-]*)\s+){0,3}?(?:plans?|programmes?|programs?|budgets?|strateg(?:y|ies)|work\s+plan|calendar|schedule)\b",
+    r"\s+(?:(?-i:[A-Z][\w-]*)\s+){0,3}?(?:plans?|programmes?|programs?|budgets?|strateg(?:y|ies)|work\s+plan|calendar|schedule)\b"
+    r"(?!\s+to\b)",
     re.IGNORECASE,
 )
 
@@ -124,7 +125,7 @@ SOURCE_TAG = re.compile(r"\s*\([^()\n]{2,40}\)\s*")
 # The place in capitals, then the agency and the date in brackets: "MOSCOW (UrduPoint News / Sputnik - "
 IN_BRACKETS = re.compile(r"\s*[A-Z][A-Z .'-]{2,30}\s*\([^()\n]{2,60}?(?:-|\u2013|\u2014)\s*")
 # Nothing but a stop after a dateline's date, to the end of its line
-CAPITALS_LINE_END = re.compile(r"\s*\.?\s*(?:\n|$)")
+CAPITALS_LINE_END = re.compile(r"(?:[ \t]*\.)?[ \t]*(?:\n|$)")
 
 
 PLACE_STOP = re.compile(r"\s*[A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+){0,2}\.\s*")

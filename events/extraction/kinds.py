@@ -69,8 +69,9 @@ LEXICON: list[tuple[str, str]] = [
     # "briefed journalists", "briefed on the results"; not "briefed the President on": a report to someone
     (
         "briefing",
-        r"briefed\b(?!\s+(?:the\s+|his\s+|her\s+)?(?:president|prime|minister|chairman|head|secretary|speaker|king|emir|"
-        r"sultan|him|her|them|participants|members|colleagues|leadership|delegation|partners?|counterparts?|ambassadors?)\b)",
+        r"briefed\b(?!\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:president|prime|minister|chairman|head|secretary|speaker|king|emir|"
+        r"sultan|him|her|them|participants|members|colleagues|leadership|delegation|partners?|counterparts?|ambassadors?|"
+        r"heads)\b)",
     ),
     ("briefing", r"interviews?\b"),
     ("briefing", r"answers\s+to\s+(?:media\s+)?questions\b"),
@@ -78,7 +79,11 @@ LEXICON: list[tuple[str, str]] = [
     ("briefing", r"gave\s+an\s+interview\b"),
     ("briefing", r"spoke\s+to\s+(?:journalists|reporters|the\s+press)\b"),
     # "at the meeting with Russian journalists": an address to the media (ANNOTATION.md section 1)
-    ("briefing", r"meetings?\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:journalists|reporters|media|press|correspondents)\b"),
+    (
+        "briefing",
+        r"meetings?\s+with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:journalists|reporters|media|press|correspondents)\b"
+        r"(?!\s+(?:secretar|service|officer|office|center|centre|department|attach))",
+    ),
     ("consultation", r"consultations?\b"),
     ("consultation", r"consulted\b"),
     ("consultation", r"consultative\s+meetings?\b"),
@@ -171,7 +176,7 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"held\s+talks\b"),
     ("meeting", r"exchanged\s+views\b"),
     # "the next meeting was decided to be held in Uzbekistan": what is to be held is the event
-    ("decision", r"decided\b(?!\s+to\s+(?:be\s+held|hold|convene|host)\b)"),
+    ("decision", r"decided\b(?!\s+to\s+(?:be\s+held|hold|convene)\b)"),
     ("decision", r"decisions?\b"),
     ("decision", r"declared?\b"),
     ("decision", r"declares\b"),
@@ -214,7 +219,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"(?:was\s+|were\s+)?renamed\b"),
     ("other", r"pulled\s+out\b"),
     # (not "the 33rd anniversary of its formation": the anniversary's)
-    ("other", r"(?<!of )(?:the|its|their|[a-z]+'s)\s+formation\b(?!\s+of\s+(?:units|troops|forces))"),
+    ("other", r"(?<!of )(?:its|their|[a-z]+'s)\s+formation\b"),
     ("decision", r"decided\s+to\s+(?:create|establish|form|set\s+up|transform|found)\b"),
     # Founding a body is a happening of its own (ANNOTATION.md: foundings are `other`); framed as a
     # decision ("decided to create") it is the decision above.
@@ -241,7 +246,7 @@ LEXICON: list[tuple[str, str]] = [
     (
         "other",
         r"left\s+the\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|treaty|alliance|bloc|grouping|union|commonwealth|community|"
-        r"csto|cis|sco|eaeu|eurasec|guam)\b",
+        r"csto|cis|sco|eaeu|eurasec|guam)\b(?!\s+(?:state\s+)?(?:headquarters|building|premises|hall|office|secretariat))",
     ),
     ("other", r"returned\s+to\b"),
     ("other", r"rejoined\b"),
@@ -355,7 +360,7 @@ LEXICON: list[tuple[str, str]] = [
     (GENERIC, r"opened\b"),
     (GENERIC, r"began\b"),
     (GENERIC, r"(?:will\s+)?begins?\b"),
-    (GENERIC, r"(?:will\s+open|opens)\b"),
+    (GENERIC, r"(?:will\s+open|opens)\b(?!\s+(?:up|new|the\s+way|the\s+door|doors|opportunit|prospects|a\s+new))"),
     (GENERIC, r"launched\b(?=\s+(?:in|at|on|near|today|yesterday)\b)"),
     (GENERIC, r"started\b"),
     (GENERIC, r"ended\b"),
@@ -439,7 +444,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
 DOCUMENT_OF = re.compile(
     r"\b(?:plans?|programmes?|programs?|schedules?|calendars?|lists?|concepts?|drafts?|regulations?|procedures?)"
     # ("the concept of the development of a system of joint training")
-    r"\s+(?:of|for|on)\s+(?:the\s+)?(?:(?!(?:was|were|is|are|has|have|had|will|would)\b)\w+\s+){0,6}$",
+    r"\s+(?:of|for|on)\s+(?:the\s+)?(?:(?!(?:was|were|is|are|has|have|had|will|would|next|forthcoming|upcoming)\b)\w+\s+){0,6}$",
     re.IGNORECASE,
 )
 # "120 press releases and 40 interviews", "more than 200 exercises": a count, not a happening.

@@ -157,14 +157,24 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
                 # headline of the day's news ("President Receives the Secretary General") is not the
                 # session the body says is coming next month.
                 timely = other.span()[1] >= event.start - HEADLINE_NEWS and not (
-                    candidate.reports_today and kept.future and other.start > event.start + RECENT
+                    candidate.reports_today
+                    and kept.future
+                    and other.start > event.start + RECENT
+                    # ("Putin visits Minsk" over "will pay an official visit to Minsk on December 10")
+                    and candidate.stem not in kept.stems
+                    and candidate.head_stem not in kept.stems
                 )
             elif candidate.future:
                 timely = other.span()[1] >= event.start - RECENT
             else:
                 timely = event.start - RECENT <= other.span()[1] and other.start <= event.start
             just_before = event.start - RECENT <= other.span()[1] and other.start <= event.start
-            if just_before and not candidate.future and (event.kind, other.kind) == ("decision", "meeting"):
+            if (
+                just_before
+                and not candidate.future
+                and (event.kind, other.kind) == ("decision", "meeting")
+                and kept.form != "bilateral"  # not "he held a meeting with the Ambassador"
+            ):
                 # "The Permanent Council has endorsed the plan ..." then "A meeting of the Permanent
                 # Council was held on January 18": what an undated lead or headline says was decided
                 # ("Customs heads adopt decisions"), the meeting did

@@ -483,7 +483,7 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
         return "anniversary", f"kind: '{subject.text}' held for an anniversary or a day = anniversary"
     if subject is not None:
         return subject.kind, f"kind: generic verb '{trigger.text}' takes its subject's ('{subject.text}')"
-    if BODY_AS_SUBJECT.search(plain[unit.start : trigger.start]):
+    if BODY_AS_SUBJECT.search(plain[unit.start : trigger.start]) and not GENERIC_OBJECT.match(plain, trigger.end):
         return "meeting", f"kind: generic verb '{trigger.text}' of a body's sitting = meeting"
     near = kind_near(triggers, trigger.start)
     if near:
@@ -578,9 +578,16 @@ ACTIVE_GENERIC = re.compile(
 # A meeting of one person with another, and a sitting of a body: two happenings, however near in time.
 BILATERAL = re.compile(r"(?i:met|meets?(?:\s+with)?|held\s+talks|receiv\w+\b.*|.*conversations?|.*calls?|.*audience)")
 SESSION = re.compile(r"(?i:sessions?|summits?|sittings?|plenary|meets?\s+(?:in|at|on)|conven\w+)")
+# "The Board started an anti-dumping investigation", "will begin accepting applications": an act, no sitting
+GENERIC_OBJECT = re.compile(r"\s+(?:an?|its|their|[a-z]+ing)\b")
 MET_WHERE = re.compile(r"(?i:met|meet)")
+# who sit together: "Defense ministers of the member states met in Beijing" (not "Putin and Tokayev met")
+BODY_PLURAL = re.compile(
+    r"(?i:\b(?:ministers|leaders|heads|delegations|members|representatives|participants|secretaries|chiefs|"
+    r"commanders|parliamentarians|deputies|experts)\b)"
+)
 # "met in Beijing on Tuesday" with no partner named after it (not "met in Minsk with the President")
-PLACE_NOT_PARTNER = re.compile(r"\s+(?:in|at|on)\s+(?:(?!with\b)[^,.;])*(?:[,.;]|$)", re.IGNORECASE)
+PLACE_NOT_PARTNER = re.compile(r"\s+(?:in|at|on)\s+(?:(?!with\b)[^,.;]){0,80}(?:[,.;]|$)", re.IGNORECASE)
 # "a meeting with the staff" is one meeting another; "the meeting of the Council" a body's sitting.
 MEETING_WITH = re.compile(r"\s+with\b")
 MEETING_OF = re.compile(r"\s+of\b")
@@ -591,7 +598,11 @@ def meeting_form(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Un
     word = trigger
     if trigger.kind == GENERIC:
         word = object_of(plain, trigger, triggers) or subject_of(plain, trigger, triggers, unit) or trigger
-    if MET_WHERE.fullmatch(word.text) and PLACE_NOT_PARTNER.match(plain, word.end):
+    if (
+        MET_WHERE.fullmatch(word.text)
+        and PLACE_NOT_PARTNER.match(plain, word.end)
+        and BODY_PLURAL.search(plain, max(unit.start, word.start - 80), word.start)
+    ):
         return ""  # "the ministers met in Beijing on Tuesday": they sat together, or one met another
     if BILATERAL.fullmatch(word.text):
         return "bilateral"

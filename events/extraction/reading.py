@@ -220,7 +220,7 @@ DATE_ONLY_REST = re.compile(r"[\s.,:;|/-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?
 
 # What else a page's date stamp holds: a clock time, a time zone, "posted ... by" its poster.
 STAMP_REST = re.compile(
-    r"(?:[\s.,:;|/()+-]|\d{1,2}:\d{2}|\d{1,2}\b|\b(?:GMT|UTC|MSK)\b|\b[AaPp]\.?[Mm]\b\.?|"
+    r"(?:[\s.,:;|/()+-]|\d{1,2}\b|\b(?:GMT|UTC|MSK)\b|\b[AaPp]\.?[Mm]\b\.?|"
     r"\b(?i:posted|published|updated|added|on)\b|\bby\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})*"
 )
 # How many units may stand before such a stamp: a standfirst under the headline ("Published On 31 Aug

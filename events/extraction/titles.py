@@ -43,7 +43,9 @@ LEADING_ADVERBIAL = re.compile(
 
 # A date left heading a title without its comma: "29 September: 15th Forum meeting", "In 2018 the observers".
 DATE_HEAD = re.compile(
-    r"^(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\s*:\s+|^(?:In|On)\s+(?:19|20)\d\d\s+(?=(?:the|a|an)\s)"
+    r"^(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\s*:\s+"
+    r"|^(?:In|On)\s+(?:19|20)\d\d\s+(?=(?:the|a|an)\s)"
 )
 
 
