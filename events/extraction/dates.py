@@ -340,10 +340,11 @@ PATTERNS: tuple[DatePattern, ...] = (
         rf"(?<=beginning )|(?<=day and )|"
         # a wire's weekday without "on": "kicked off Monday"; in the present tense ("the talks begin
         # Tuesday", "the summit opens Friday") the day lies ahead
-        rf"(?<=off )|(?<=place ))|(?P<ahead>(?<=begins )|(?<=begin )|(?<=opens )|(?<=open )|(?<=ends )|"
-        rf"(?<=closes )|(?<=starts )|(?<=meet )|(?<=meets )|(?<=arrives )|(?<=arrive )|(?<=visits ))|(?P<verb2>"
+        rf"(?<=off )|(?<=place )|"
         # a wire's weekday closing its clause: "concluded in Kazakhstan Friday." (not "Black Friday")
-        rf"(?<=\w )(?<!Black )(?<!Good )(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[.,;])))?)"
+        rf"(?<=\w )(?<!Black )(?<!Good )(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[.,;]))|"
+        rf"(?P<ahead>(?<=begins )|(?<=begin )|(?<=opens )|(?<=open )|(?<=ends )|"
+        rf"(?<=closes )|(?<=starts )|(?<=meet )|(?<=meets )|(?<=arrives )|(?<=arrive )|(?<=visits )))?)"
         rf"(?<!\bevery )(?<!Bloody )(?<!Easter )(?<!Palm )(?P<wd>{WEEKDAY})\b(?!,?\s+(?:the\s+)?\d)"
         r"(?!\s+(?:through|to|till|until)\s+(?i:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)",
         needs=(HAS_RELATIVE,),
@@ -848,7 +849,7 @@ class Builder:
         if self.reference is None:
             return None
         which = " ".join((g.get("which") or "").lower().split())
-        if not which and g.get("verb") is None and g.get("ahead") is None and g.get("verb2") is None:
+        if not which and g.get("verb") is None and g.get("ahead") is None:
             return None  # a bare weekday name is too often part of a name ("Black Friday")
         if not which and g.get("ahead") is not None:
             which = "coming"  # "the summit opens Friday": this Friday, or today

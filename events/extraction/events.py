@@ -29,7 +29,7 @@ from events.extraction.filters import (
     nearest_yearly,
     wire_day,
 )
-from events.extraction.kinds import COUNTED, COUNTED_OBJECT, GENERIC, VERB, Trigger, find_triggers
+from events.extraction.kinds import COUNTED, COUNTED_OBJECT, FOUNDING, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
 from events.extraction.pairing import absorb_name, happening_noun, kind_of, meeting_form, pair_dates, strongest
@@ -308,7 +308,7 @@ def events_in_unit(
         # The date line's date dates the headline's news, whatever word of the headline stands
         # nearest it ("... arrives in Turkmenistan to monitor the presidential election 08.02.2017").
         pairs = [(d, strongest(triggers)) if at_dateline(d, dateline) else (d, t) for d, t in pairs]
-    founding = next((t for t in triggers if FOUNDING_DECISION.match(plain, t.start)), None)
+    founding = next((t for t in triggers if FOUNDING_DECISION.fullmatch(t.text)), None)
     if founding is not None:
         # "at a session in Moscow, the Council decided to transform the mechanisms ...": a founding
         # framed as a decision is a decision (ANNOTATION.md section 3), not the session it was taken at
@@ -544,7 +544,7 @@ def dated_without_happening(plain: str, found: list[DateValue], unit: Unit) -> b
 # "Putin flew to Dushanbe on Monday to attend CSTO summit": the infinitive says why he went
 WENT_BEFORE = re.compile(r"(?i:\b(?:flew|went|came|left|arrived|travell?ed|headed|departed)\b)")
 CLAUSES_APART = re.compile(r",\s+(?:and|while|but)\b|;|\.\s")
-FOUNDING_DECISION = re.compile(r"(?i:decided\s+to\s+(?:create|establish|form|set\s+up|transform|found)\b)")
+FOUNDING_DECISION = re.compile(rf"(?i:{FOUNDING})")
 
 
 def at_dateline(date: DateValue, dateline: tuple[int, int] | None) -> bool:

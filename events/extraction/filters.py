@@ -5,6 +5,7 @@ Each filter says why it drops a date, so that `explain_release` can show it.
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from events.extraction.dates import PERIOD_YEAR, find_dates
@@ -291,17 +292,14 @@ def moved_to(plain: str, date: DateValue, unit: Unit) -> DateValue:
 def filing_day(plain: str, start: int, end: int) -> tuple[int, int] | None:
     """The month and day of an agency dateline written without its year ("MOSCOW, February 1.
     /TASS/. -"), opening one of the first lines of plain[start:end]: the day the report was filed."""
-    for line_start, line_end in lines_with_offsets(plain, start, end)[:FILING_LINES]:
-        unit = Unit(line_start, line_end)
-        # A leap year as the reference, so that "February 29" is read.
-        found = find_dates(plain, LEAP_REFERENCE, line_start, min(line_end, line_start + 80))
-        date = found[0] if found else None
+    # A leap year as the reference, so that "February 29" is read.
+    for unit, date in opening_dates(plain, start, end, LEAP_REFERENCE):
         yearless_day = bool(date and date.precision == "day" and date.end is None and not date.year_given)
         if yearless_day and is_agency_dateline(plain, date, unit):
             return date.start.month, date.start.day
         if (
             date
-            and date.text_start == line_start
+            and date.text_start == unit.start
             and plain.startswith(".", date.text_end)
             and date.precision == "day"
             and date.end is None
@@ -310,12 +308,12 @@ def filing_day(plain: str, start: int, end: int) -> tuple[int, int] | None:
             # "February 18, this year. A meeting ... was held": the lead's own day, in no year but the
             # publication's, which comes after every day the text tells of
             return date.start.month, date.start.day
-        for told in find_dates(plain, LEAP_REFERENCE, line_start, line_end):
+        for told in find_dates(plain, LEAP_REFERENCE, unit.start, unit.end):
             if (
                 told.precision == "day"
                 and told.end is None
                 and not told.year_given
-                and TODAY_BEFORE.search(plain, max(line_start, told.text_start - 12), told.text_start)
+                and TODAY_BEFORE.search(plain, max(unit.start, told.text_start - 12), told.text_start)
             ):
                 # "is arriving in Yerevan today, on May 27": the day of the news, written out
                 return told.start.month, told.start.day
@@ -329,18 +327,23 @@ def wire_day(plain: str, start: int, end: int, published: datetime.date) -> date
     """The day of an agency's dateline opening the body of a page published a few days later (a
     repost: "YEREVAN, NOVEMBER 28, ARMENPRESS:" on a page dated 30 November): the day its "today"
     and "on Thursday" count from."""
-    for line_start, line_end in lines_with_offsets(plain, start, end)[:FILING_LINES]:
-        found = find_dates(plain, published, line_start, min(line_end, line_start + 80))
-        date = found[0] if found else None
-        if not (date and date.precision == "day" and date.end is None):
-            continue
-        if not is_agency_dateline(plain, date, Unit(line_start, line_end)):
+    for unit, date in opening_dates(plain, start, end, published):
+        if not (date and date.precision == "day" and date.end is None and is_agency_dateline(plain, date, unit)):
             continue
         day = date.start
         if not date.year_given and day > published:
             day = day.replace(year=day.year - 1)
         return day if datetime.timedelta(days=1) <= published - day <= REPOST_LAG else None
     return None
+
+
+def opening_dates(
+    plain: str, start: int, end: int, reference: datetime.date
+) -> Iterator[tuple[Unit, DateValue | None]]:
+    """The first lines of plain[start:end], each with the first date near its start (or None)."""
+    for line_start, line_end in lines_with_offsets(plain, start, end)[:FILING_LINES]:
+        found = find_dates(plain, reference, line_start, min(line_end, line_start + 80))
+        yield Unit(line_start, line_end), found[0] if found else None
 
 
 # How long after an agency's report a page may repost it and still be read from the report's day.

@@ -19,6 +19,9 @@ POLICY_COURSE = "".join(
     for words in ("charted the", "chart the", "set the", "setting the", "determined the", "defined the", "outlined the")
 ) + "".join(f"(?<!{word} )" for word in ("political", "strategic", "policy", "steady", "consistent", "economic"))
 
+# A founding framed as a decision (ANNOTATION.md section 3): "decided to transform the mechanisms".
+FOUNDING = r"decided\s+to\s+(?:create|establish|form|set\s+up|transform|found)\b"
+
 # (kind, pattern): one word or phrase per row, its inflections written as a regex; every row starts a
 # word. Longer phrases come first so that "press conference" is a briefing, not a conference.
 LEXICON: list[tuple[str, str]] = [
@@ -175,6 +178,7 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"discussed\b"),
     ("meeting", r"held\s+talks\b"),
     ("meeting", r"exchanged\s+views\b"),
+    ("decision", FOUNDING),  # before "decided", so that the trigger says what was founded
     # "the next meeting was decided to be held in Uzbekistan": what is to be held is the event
     ("decision", r"decided\b(?!\s+to\s+(?:be\s+held|hold|convene)\b)"),
     ("decision", r"decisions?\b"),
@@ -220,9 +224,8 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"pulled\s+out\b"),
     # (not "the 33rd anniversary of its formation": the anniversary's)
     ("other", r"(?<!of )(?:its|their|[a-z]+'s)\s+formation\b"),
-    ("decision", r"decided\s+to\s+(?:create|establish|form|set\s+up|transform|found)\b"),
     # Founding a body is a happening of its own (ANNOTATION.md: foundings are `other`); framed as a
-    # decision ("decided to create") it is the decision above.
+    # decision ("decided to create") it is the decision (FOUNDING, above).
     ("other", r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:established|founded|created|formed|set\s+up)\b"),
     ("other", r"established\b"),
     ("other", r"founded\b"),

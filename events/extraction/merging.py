@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from events.extraction.model import ExtractedEvent
+from events.extraction.pairing import STAGE
 from events.extraction.tense import NOT_ACTIONS, PAST_VERB
 from events.extraction.titles import DATE_HEAD
 
@@ -152,6 +153,7 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         if candidate.by_publication:
             # A headline or undated lead restates the body's news: what happened shortly before
             # publishing, or, told in the future tense, what is announced.
+            just_before = event.start - RECENT <= other.span()[1] and other.start <= event.start
             if candidate.header:
                 # Headlines announce as often as they report, in any tense; but not history, and a
                 # headline of the day's news ("President Receives the Secretary General") is not the
@@ -167,8 +169,7 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
             elif candidate.future:
                 timely = other.span()[1] >= event.start - RECENT
             else:
-                timely = event.start - RECENT <= other.span()[1] and other.start <= event.start
-            just_before = event.start - RECENT <= other.span()[1] and other.start <= event.start
+                timely = just_before
             if (
                 just_before
                 and not candidate.future
@@ -420,7 +421,8 @@ def name_the_one_exercise(
         return kept, headlined
     year = kept[names[0]].event.start.year
     first_named = min(kept[i].event.evidence_start for i in names)
-    words = name_key(kept[names[0]].name).rsplit(" ", 1)[0] if " " in name_key(kept[names[0]].name) else ""
+    key = name_key(kept[names[0]].name)
+    words = key.rsplit(" ", 1)[0] if " " in key else ""  # the name without its year
     # "The exercises, code-named Unbreakable Brotherhood 2016, are designed ...": a name given to
     # exercises already told of, with "the", after them
     named_back = all(kept[i].definite for i in names)
@@ -438,7 +440,7 @@ def name_the_one_exercise(
             or (named_back and c.event.evidence_start < first_named)
             # or its sentence names it without the year, not a stage of it: "exercise Peaceful Mission is
             # hosted from ..."
-            or (bool(words) and words in name_key(c.event.evidence) and not PHASE_OF.search(c.event.evidence))
+            or (bool(words) and words in name_key(c.event.evidence) and not STAGE.search(c.event.evidence))
         )
     ]
     if len(dated) != 1:
@@ -455,7 +457,6 @@ def name_the_one_exercise(
 
 
 SIGNING = re.compile(r"\b(?:sign(?:s|ed|ing)?|signature)\b", re.IGNORECASE)
-PHASE_OF = re.compile(r"\b(?:phases?|stages?)\s+of\b", re.IGNORECASE)
 
 
 def describe(event: ExtractedEvent) -> str:

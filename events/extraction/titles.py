@@ -41,14 +41,6 @@ LEADING_ADVERBIAL = re.compile(
 )
 
 
-# A date left heading a title without its comma: "29 September: 15th Forum meeting", "In 2018 the observers".
-DATE_HEAD = re.compile(
-    r"^(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2})\s*:\s+"
-    r"|^(?:In|On)\s+(?:19|20)\d\d\s+(?=(?:the|a|an)\s)"
-)
-
-
 # Who said it, opening a title: "Xi said that the summit ...", "The ministry reported that ...".
 SAID_THAT = re.compile(
     r"^(?:(?:the\s+)?[\w.'-]+\s+){1,4}(?:said|noted|stressed|recalled|reported|added|stated|announced|"
@@ -79,6 +71,10 @@ EVENT_WORD = re.compile(
     re.IGNORECASE,
 )
 MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A date left heading a title without its comma: "29 September: 15th Forum meeting", "In 2018 the observers".
+DATE_HEAD = re.compile(
+    rf"^(?:\d{{1,2}}\s+(?i:{MONTHS})|(?i:{MONTHS})\s+\d{{1,2}})\s*:\s+|^(?:In|On)\s+(?:19|20)\d\d\s+(?=(?:the|a|an)\s)"
+)
 PHRASE_ONLY = re.compile(r"^(?:at|in|on|during|for|from|with|after|before|within|under)\b", re.IGNORECASE)
 VERB_WORD = re.compile(rf"\b(?:{VERBS})\b", re.IGNORECASE)
 LEADING_DATE = re.compile(
