@@ -41,6 +41,7 @@ from events.extraction.tense import (
     FUTURE,
     GOING_ON,
     HEADLINE_FUTURE,
+    PAST_VERB,
     PRESENT_HEADLINE,
     STATE_BEFORE,
     action_verb,
@@ -62,6 +63,8 @@ BEGAN_ON = re.compile(rf"(?i)\b{BEGINNING}\s+(?:on\s+|in\s+)?$")
 DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
+# A speaker's own gathering: "I am happy to be taking part in this meeting", "our meeting today".
+OURS = re.compile(r"(?i:\b(?:this|our|today's|the\s+present|the\s+current)\s+$)")
 # A verb telling that a happening ended: its date is the end of what began before.
 ENDING = (
     r"(?:ended|concluded|completed|finished|closed|wrapped\s+up|ends|concludes|will\s+(?:end|conclude|close|finish))"
@@ -128,7 +131,12 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             # an agency's dateline gave the day (only its year was inferred): the lead's news is of it
             inferred and not (filed and published and (published.month, published.day) == filed),
             antecedent,
-            news_day(plain, unit, published, antecedent_day) if told_today else antecedent_day,
+            told_back_from(
+                plain,
+                unit,
+                published,
+                news_day(plain, unit, published, antecedent_day) if told_today else antecedent_day,
+            ),
             antecedent_span,
             trace.sentence(unit.start, unit.end, unit.header) if trace else None,
             # a sentence without a verb keeps the tense of the one before: "In autumn, we plan a
@@ -419,6 +427,7 @@ def events_in_unit(
                 lasts=lasts,
                 definite=definite,
                 named_again=definite and not VERB.match(trigger.text),
+                ours=bool(OURS.search(plain, max(unit.start, trigger.start - 20), trigger.start)),
             )
         )
     if trace:
@@ -464,6 +473,23 @@ def news_day(plain: str, unit: Unit, published: datetime.date | None, last_day: 
 
 
 HISTORY_DAYS = 366
+
+
+def told_back_from(
+    plain: str, unit: Unit, published: datetime.date | None, last_day: DateValue | None
+) -> DateValue | None:
+    """The day "the day before" counts from in a sentence told in the past: not a day still to come
+    ("will become Secretary General from January 1, 2020." then "The day before he took part in the
+    summit"), but the publication day (None)."""
+    if (
+        published is None
+        or last_day is None
+        or last_day.start <= published
+        or FUTURE.search(plain, unit.start, unit.end)
+        or not PAST_VERB.search(plain, unit.start, unit.end)
+    ):
+        return last_day
+    return None
 
 
 def lasting_days(plain: str, unit: Unit, noun: Trigger, date: DateValue) -> int | None:

@@ -37,6 +37,7 @@ class Candidate:
     named_again: bool = False  # a noun with "the": "the meeting on June 4"
     spelled_range: bool = False  # dated by a range whose both ends are written ("3-4 June"), not "this week"
     reports_today: bool = False  # a headline in the present tense: "President Receives the Secretary General"
+    ours: bool = False  # the speaker's own gathering: "this meeting", "our meeting today"
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -49,6 +50,8 @@ def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
 RECENT = datetime.timedelta(days=14)
 
 
+# Gatherings a speaker may call "this meeting".
+GATHERINGS = frozenset({"meeting", "consultation", "conference"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # How far back a headline's news may lie: a headline restates the body's recent or coming news.
 HEADLINE_NEWS = datetime.timedelta(days=62)
@@ -75,6 +78,16 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # "The active phase of the exercise will take place on August 13": a stage with dates of
         # its own is an event of its own, beside the whole exercise (with the same dates, it is it).
         return None
+    if (
+        candidate.ours
+        and event.kind == "meeting"
+        and other.kind in GATHERINGS
+        and other.precision == "day"
+        and contains(other, event)
+    ):
+        # "Opening remarks at inter-ministerial consultations" then "I am happy to be taking part in
+        # this meeting": the speaker's gathering is the one the page dates, whatever it calls it.
+        return "the speaker's 'this meeting' is the gathering of that day"
     if candidate.form and kept.form and candidate.form != kept.form:
         # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day
         # before; "the summit held earlier this month" is not the President's talks on Saturday.
@@ -373,6 +386,9 @@ class KeptIndex:
         event = candidate.event
         first, last = event.span()
         found: set[int] = set()
+        if candidate.ours:  # "this meeting": the day's gathering, whatever its kind
+            for kind in GATHERINGS:
+                found.update(self.by_day.get((kind, first.toordinal()), ()))
         if candidate.named_again:  # "the meeting on June 4": one day of a range kept before
             found.update(self.covering.get((event.kind, first.toordinal()), ()))
         if candidate.name:

@@ -119,11 +119,28 @@ def latest_told(plain: str, values: list, told: list, ahead: list) -> datetime.d
 
 def announced(plain: str, date) -> bool:
     """A date told in the future tense: the publication came before it."""
-    from events.extraction.tense import FUTURE  # tense reads units of this module
+    # tense reads units of this module: imported here
+    from events.extraction.tense import FUTURE, HEADLINE_FUTURE
 
-    low = max((m.end() for m in CLAUSE_EDGE.finditer(plain, max(0, date.text_start - 120), date.text_start)), default=0)
-    high = CLAUSE_EDGE.search(plain, date.text_end, date.text_end + 120)
+    headline_end = plain.find("\n")
+    if date.text_start < headline_end and HEADLINE_FUTURE.search(plain, 0, headline_end):
+        return True  # "Security bloc to meet in Yerevan in 4th quarter of 2022"
+    edges = [m for m in CLAUSE_EDGE.finditer(plain, max(0, date.text_start - 120), date.text_start) if not aside(m)]
+    low = max((m.end() for m in edges), default=0)
+    high = next((m for m in CLAUSE_EDGE.finditer(plain, date.text_end, date.text_end + 120) if not aside(m)), None)
     return bool(FUTURE.search(plain, max(low, date.text_start - 120), high.start() if high else date.text_end + 120))
+
+
+def aside(edge: re.Match) -> bool:
+    """A bracket of a short name in brackets, "the Collective Security Council (CSC) in ...": no clause edge."""
+    if edge.group() not in "()":
+        return False
+    around = edge.string[max(0, edge.start() - 12) : edge.end() + 12]
+    at = edge.start() - max(0, edge.start() - 12)
+    return any(m.start() <= at < m.end() for m in SHORT_NAME.finditer(around))
+
+
+SHORT_NAME = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 
 
 def planned(plain: str, date) -> bool:
@@ -218,6 +235,7 @@ def header_units(plain: str, start: int, end: int) -> list[Unit]:
 DATE_ONLY_REST = re.compile(r"[\s.,:;|/-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s.,:;|/-]*")
 
 
+CLOCK = re.compile(r"\d:\d\d")
 # What else a page's date stamp holds: a clock time, a time zone, "posted ... by" its poster.
 STAMP_REST = re.compile(
     r"(?:[\s.,:;|/()+-]|\d{1,2}\b|\b(?:GMT|UTC|MSK)\b|\b[AaPp]\.?[Mm]\b\.?|"
@@ -245,8 +263,8 @@ def join_date_lines(
                 )
             )
             if found and DATE_ONLY_REST.fullmatch(rest):
-                if not joined and is_stamp(found, published):
-                    continue
+                if is_stamp(found, published) and (not joined or CLOCK.search(rest)):
+                    continue  # the page's stamp; further down, only with its clock time ("12 July 2018 12:17")
                 carried = start
                 continue
             if found and len(joined) < STAMP_UNITS and is_stamp(found, published) and STAMP_REST.fullmatch(rest):

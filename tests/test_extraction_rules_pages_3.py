@@ -1,0 +1,72 @@
+"""Rules found on the third gathering of real web pages (29 November 2026, kept outside the project),
+each on sentences written for it. These test single rules; they are not a measure."""
+
+from events.extraction.events import extract_release
+
+
+def events_of(text: str) -> list[tuple]:
+    return [(e.start.isoformat(), e.end.isoformat() if e.end else None, e.kind) for e in extract_release(text).events]
+
+
+def test_a_page_stamp_whose_year_runs_into_its_clock_time_is_no_sentence():
+    text = (
+        "Remarks at the consultations on the Organisation's affairs, Moscow, 3 March 2019\n"
+        "Remarks at the consultations on the Organisation's affairs, Moscow, 3 March 2019 03.03.2019\n"
+        "3 March 201910:45\n\n"
+        "The Council of Foreign Ministers will meet in Minsk in June.\n"
+    )
+    events = extract_release(text).events
+    assert [(e.start.isoformat(), e.kind) for e in events] == [
+        ("2019-03-03", "consultation"),
+        ("2019-06-01", "meeting"),
+    ]
+    assert not any("10:45" in e.evidence for e in events)
+
+
+def test_the_day_before_in_the_past_counts_from_the_publication_not_from_a_day_to_come():
+    text = (
+        "President met the State Secretary\n"
+        "President met the State Secretary 29.11.2019\n"
+        "The President met the State Secretary of the Security Council today.\n"
+        "The State Secretary will take up the post of Secretary General from 1 January 2020.\n"
+        "The day before he took part in the summit of the Organisation in Bishkek.\n"
+    )
+    assert ("2019-11-28", None, "meeting") in events_of(text)
+    assert not any(start == "2019-12-31" for start, _, _ in events_of(text))
+    # told in the future, the day before a day to come is still counted from it
+    ahead = text.replace("The day before he took part", "The day before he will take part")
+    assert ("2019-12-31", None, "meeting") in events_of(ahead)
+
+
+def test_a_short_name_in_brackets_does_not_cut_the_clause_that_announces():
+    # No date line: the yearless agency dateline takes the year the announced session allows.
+    text = (
+        "Security bloc to meet in Yerevan in 4th quarter of 2022\n\n"
+        "DUSHANBE, September 16. /TASS/. The Secretary General announced the next session of the "
+        "Collective Security Council (CSC) in the fourth quarter of 2022 in Yerevan.\n"
+        "The meeting of the Council was held in Dushanbe on Thursday.\n"
+    )
+    release = extract_release(text)
+    assert release.published.isoformat() == "2021-09-16"
+    assert ("2021-09-16", None, "meeting") in events_of(text)
+
+
+def test_a_headline_infinitive_announces_its_year_for_the_publication():
+    text = (
+        "Defence ministers to meet in Minsk in 2024\n\n"
+        "MINSK, June 3. /BelTA/. Preparations were discussed at a working meeting.\n"
+    )
+    assert extract_release(text).published.year == 2023
+
+
+def test_the_speakers_this_meeting_is_the_gathering_the_page_dates():
+    text = (
+        "Opening remarks at inter-ministerial consultations on the Organisation's affairs, Moscow, 12 July 2018\n"
+        "Opening remarks at inter-ministerial consultations on the Organisation's affairs, Moscow, 12 July 2018 12.07.2018\n\n"
+        "I am happy to be taking part in this meeting and to welcome you to Moscow.\n"
+        "I consider our meeting today timely.\n"
+    )
+    assert events_of(text) == [("2018-07-12", None, "consultation")]
+    # a meeting the speaker does not call his own is another happening
+    other = text.replace("I consider our meeting today timely.", "The ministers held a meeting today in Minsk.")
+    assert ("2018-07-12", None, "meeting") in events_of(other)
