@@ -70,3 +70,33 @@ def test_the_speakers_this_meeting_is_the_gathering_the_page_dates():
     # a meeting the speaker does not call his own is another happening
     other = text.replace("I consider our meeting today timely.", "The ministers held a meeting today in Minsk.")
     assert ("2018-07-12", None, "meeting") in events_of(other)
+
+
+def test_what_is_to_come_is_not_going_on_because_of_a_currently():
+    text = (
+        "Summits to take place in Ufa\n"
+        "Summits to take place in Ufa 06.07.2015\n"
+        "On 8-10 July, the summits of the two organisations will take place in Ufa.\n"
+        "The President will take part in the summits as head of the country currently holding the presidency.\n"
+    )
+    assert events_of(text) == [("2015-07-08", "2015-07-10", "meeting")]
+
+
+def test_a_year_that_names_a_summit_is_no_period_of_results():
+    text = (
+        "Heads of State met in Qingdao\n"
+        "Heads of State met in Qingdao 11.06.2018\n"
+        "The Heads of State considered the implementation of the results of the 2017 Astana Summit.\n"
+    )
+    assert ("2017", None, "meeting") in [(s[:4], e, k) for s, e, k in events_of(text)]
+    plan = text.replace("the 2017 Astana Summit", "the plan for 2017")
+    assert not any(s.startswith("2017") for s, _, _ in events_of(plan))
+
+
+def test_the_day_of_an_arrival_to_attend_a_meeting_is_the_arrivals():
+    text = (
+        "Minister in Dushanbe\n"
+        "Minister in Dushanbe 28.07.2021\n"
+        "The Defence Minister arrived in Dushanbe in Tajikistan on Tuesday evening to attend the meeting of the ministers.\n"
+    )
+    assert events_of(text) == [("2021-07-27", None, "visit")]

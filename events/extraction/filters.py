@@ -41,6 +41,10 @@ NOT_EVENT_BEFORE = re.compile(
 )
 
 
+# A year that names a happening by it: "the 2017 Astana Summit", "the 2022 SCO summit".
+YEAR_OF_HAPPENING = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,3}(?i:summit|session|meeting|forum|conference|exercises?|drills?|games|parade)\b"
+)
 PERIOD_YEAR_BEFORE = re.compile(
     r"(?:\bfor\s+(?:the\s+)?(?:year\s+|period\s+)?$|\bfrom\s+$|"
     r"\b(?:plans?|programmes?|programs?|strateg(?:y|ies)|concepts?|budgets?|goals?|tasks?|priorities|agenda|"
@@ -259,7 +263,12 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
     ):
         return "period: the quarter or half-year of a plan or report"  # "the results of work in Q1 2023"
     if date.precision == "year" and date.type in ("year", "relative"):
-        if PERIOD_YEAR_BEFORE.search(before) and not SCHEDULED_FOR.search(before):
+        if (
+            PERIOD_YEAR_BEFORE.search(before)
+            and not SCHEDULED_FOR.search(before)
+            and not (date.type == "year" and YEAR_OF_HAPPENING.match(plain, date.text_end))
+        ):
+            # (but "the results of the 2017 Astana Summit" name the summit by its year)
             return "period: the year of a plan, programme or report"
         if date.type == "year" and (QUANTITY_AFTER.match(plain, date.text_end) or QUANTITY_BEFORE.search(before)):
             return "quantity: a number, not a year"

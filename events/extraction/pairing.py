@@ -333,6 +333,10 @@ def pair_dates(
                 cost = gap - COMPLEMENT_BONUS
             else:
                 cost += gap + CLAUSE_PENALTY * breaks.between(date, trigger)
+            if trigger.start > date.text_end and PURPOSE.search(plain, date.text_end, trigger.start):
+                # "arrived in Dushanbe on Tuesday evening to attend the meeting": the day is the
+                # arrival's; the meeting is what it was for
+                cost += CLAUSE_PENALTY
             if aside and not aside[0] <= date.text_start < aside[1]:
                 cost += ASIDE_PENALTY  # ", inspired by the need to implement decisions,": an aside, not the news
             if sidelines:
@@ -351,6 +355,10 @@ def pair_dates(
             used_triggers.add(ti)
         pairs.append((dates[di], triggers[ti]))
     return pairs + listed_with(plain, dates, pairs)
+
+
+# A purpose infinitive: what follows it is what the dated verb was for.
+PURPOSE = re.compile(r"(?i:\bto\s+(?:attend|take\s+part\s+in|participate\s+in)\b)")
 
 
 # Between two dates of one list: "on 2 May, on 5 May and on 9 May", "in June and in October",

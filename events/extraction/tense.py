@@ -126,7 +126,9 @@ def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> 
             and bool(PAST_OR_PRESENT_PERFECT.search(plain, unit.start, unit.end))
             and not FUTURE.search(plain, unit.start, unit.end)  # "is expected before the end of the year"
         )
-        or bool(GOING_ON.search(plain, unit.start, unit.end))
+        # but not a sentence about what is to come: "will take part in the summits as head of the
+        # country currently holding the presidency"
+        or (bool(GOING_ON.search(plain, unit.start, unit.end)) and not FUTURE.search(plain, unit.start, unit.end))
     )
 
 
