@@ -100,3 +100,34 @@ def test_the_day_of_an_arrival_to_attend_a_meeting_is_the_arrivals():
         "The Defence Minister arrived in Dushanbe in Tajikistan on Tuesday evening to attend the meeting of the ministers.\n"
     )
     assert events_of(text) == [("2021-07-27", None, "visit")]
+
+
+def test_meetings_with_two_counterparts_on_one_day_are_two_meetings():
+    text = (
+        "Minister meets counterparts in Qingdao\n"
+        "Minister meets counterparts in Qingdao 26.06.2025\n"
+        "The Defence Minister on Thursday met with his Tajikistan counterpart in Qingdao.\n"
+        "Earlier, he met with his Belarusian counterpart, General Viktor Khrenin, on Thursday.\n"
+    )
+    assert events_of(text) == [("2025-06-26", None, "meeting"), ("2025-06-26", None, "meeting")]
+    # one counterpart named twice, as a country and as its adjective, is one meeting
+    again = text.replace("his Belarusian counterpart, General Viktor Khrenin,", "the Tajik minister")
+    assert events_of(again) == [("2025-06-26", None, "meeting")]
+
+
+def test_touching_down_is_an_arrival():
+    text = (
+        "Leaders gather in Tianjin\n"
+        "Leaders gather in Tianjin 31.08.2025\n"
+        "The Russian President touched down in Tianjin on Sunday with his delegation.\n"
+    )
+    assert events_of(text) == [("2025-08-31", None, "visit")]
+
+
+def test_a_visit_to_a_country_from_its_days_is_the_visit():
+    text = (
+        "President in Dushanbe\n"
+        "President in Dushanbe 09.10.2025\n"
+        "The President's three-day state visit to Tajikistan from Oct. 8-10 includes the summit of the Commonwealth.\n"
+    )
+    assert events_of(text) == [("2025-10-08", "2025-10-10", "visit")]

@@ -32,7 +32,15 @@ from events.extraction.filters import (
 from events.extraction.kinds import COUNTED, COUNTED_OBJECT, FOUNDING, GENERIC, VERB, Trigger, find_triggers
 from events.extraction.merging import Candidate, link_anniversaries, merge_candidates, stem
 from events.extraction.model import DateValue, ExtractedEvent, ExtractedRelease, ReleaseError
-from events.extraction.pairing import absorb_name, happening_noun, kind_of, meeting_form, pair_dates, strongest
+from events.extraction.pairing import (
+    absorb_name,
+    happening_noun,
+    kind_of,
+    meeting_form,
+    pair_dates,
+    partner_of,
+    strongest,
+)
 from events.extraction.places import find_location
 from events.extraction.reading import Unit, infer_publication, reading_units
 from events.extraction.release import Header
@@ -397,6 +405,7 @@ def events_in_unit(
             last = event.start + datetime.timedelta(days=days - 1)
             event = replace(event, end=last, rules=(*event.rules, f"end: a {days}-day happening from its first day"))
         by_publication = date.type == "published" or at_dateline(date, dateline)
+        form = meeting_form(plain, trigger, triggers, unit) if kind == "meeting" else ""
         definite = bool(DEFINITE.search(plain, max(unit.start, trigger.start - 30), trigger.start))
         before_date = max(unit.start, date.text_start - 30)
         # "which will last until October 23": the day a happening begun ends, and no day of its own
@@ -413,7 +422,7 @@ def events_in_unit(
                 present=present and date.type == "published",
                 going_on=fallback and not (unit.header or unit.lead),
                 vague_kind=acted or kind_rule.endswith("no kind word: other"),
-                form=meeting_form(plain, trigger, triggers, unit) if kind == "meeting" else "",
+                form=form,
                 stem=stem(trigger.text),
                 spelled_range=date.type == "range" and date.end is not None,
                 reports_today=unit.header and reports_today(plain, unit),
@@ -428,6 +437,7 @@ def events_in_unit(
                 definite=definite,
                 named_again=definite and not VERB.match(trigger.text),
                 ours=bool(OURS.search(plain, max(unit.start, trigger.start - 20), trigger.start)),
+                partner=partner_of(plain, trigger) if form == "bilateral" else frozenset(),
             )
         )
     if trace:

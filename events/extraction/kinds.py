@@ -130,6 +130,8 @@ LEXICON: list[tuple[str, str]] = [
     ("visit", r"visit(?:s|ed|ing)?\b"),
     ("visit", r"arrived\b"),
     ("visit", r"arrives?\b"),  # a headline's present: "Observers arrive in Tashkent"
+    ("visit", r"touch(?:ed|es)\s+down\b"),  # "Putin touched down in Tianjin on Sunday"
+    ("visit", r"land(?:ed|s)\s+in\b"),  # "Jaishankar lands in Islamabad"
     ("visit", r"landed\b"),
     ("visit", r"trip\b"),
     ("visit", r"toured\b"),

@@ -38,6 +38,7 @@ class Candidate:
     spelled_range: bool = False  # dated by a range whose both ends are written ("3-4 June"), not "this week"
     reports_today: bool = False  # a headline in the present tense: "President Receives the Secretary General"
     ours: bool = False  # the speaker's own gathering: "this meeting", "our meeting today"
+    partner: frozenset[str] = frozenset()  # whom one met, by name: {"Tajikistan"}, {"Khrenin"}
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -88,6 +89,16 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # "Opening remarks at inter-ministerial consultations" then "I am happy to be taking part in
         # this meeting": the speaker's gathering is the one the page dates, whatever it calls it.
         return "the speaker's 'this meeting' is the gathering of that day"
+    if (
+        not candidate.weak
+        and not kept.weak
+        and candidate.partner
+        and kept.partner
+        and candidate.partner.isdisjoint(kept.partner)
+    ):
+        # "met with his Tajikistan counterpart on Thursday" and "met with his Belarusian counterpart
+        # on Thursday": two meetings
+        return None
     if candidate.form and kept.form and candidate.form != kept.form:
         # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day
         # before; "the summit held earlier this month" is not the President's talks on Saturday.

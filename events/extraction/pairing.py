@@ -70,7 +70,8 @@ OF_PHRASES = (
 )
 COMPLEMENT = re.compile(
     # "at its meeting in Minsk on 6 May", "the signing of the Treaty on the EAEU on May 29, 2014"
-    rf"{OF_PHRASES}\s+(?:in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of)\s+(?:the\s+)?|"
+    # "the state visit to Tajikistan from Oct. 8-10"
+    rf"{OF_PHRASES}\s+(?:(?:in|to)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+)?(?:on|of|from)\s+(?:the\s+)?|"
     # "the session of the Council slated for November 28"
     rf"{OF_PHRASES}\s*,?\s+(?:(?:which|that)\s+(?:is|are|was|were)\s+)?(?:scheduled|planned|set|slated|due)\s+"
     r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?|"
@@ -599,6 +600,27 @@ PLACE_NOT_PARTNER = re.compile(r"\s+(?:in|at|on)\s+(?:(?!with\b)[^,.;]){0,80}(?:
 # "a meeting with the staff" is one meeting another; "the meeting of the Council" a body's sitting.
 MEETING_WITH = re.compile(r"\s+with\b")
 MEETING_OF = re.compile(r"\s+of\b")
+
+
+# Whom one met: the words after "met with", up to the clause's next part.
+PARTNER = re.compile(
+    r"(?:\s+with)?\s+(?P<who>[^,.;:()\n]{1,80}?)"
+    r"(?=\s*(?:[,.;:()\n]|$)|\s+(?:on|in|at|during|to|for|and\s+(?:discussed|held|exchanged))\b)"
+)
+# Titles and words any counterpart may carry: they tell no one apart.
+TITLE_WORDS = frozenset(
+    "The His Her Their Minister Ministers Prime President Defence Defense Foreign Affairs General Lieutenant "
+    "Colonel Major Secretary Chairman Deputy Head Chief Mr Mrs Ms".split()
+)
+
+
+def partner_of(plain: str, trigger: Trigger) -> frozenset[str]:
+    """The names of whom one met, by their first five letters, so that a country and its adjective
+    agree ("met with his Tajik counterpart": {'tajik'}); empty when the words name no one."""
+    match = PARTNER.match(plain, trigger.end)
+    if match is None:
+        return frozenset()
+    return frozenset(w[:5].lower() for w in re.findall(r"\b[A-Z][\w-]+", match["who"]) if w not in TITLE_WORDS)
 
 
 def meeting_form(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> str:
