@@ -131,3 +131,48 @@ def test_a_visit_to_a_country_from_its_days_is_the_visit():
         "The President's three-day state visit to Tajikistan from Oct. 8-10 includes the summit of the Commonwealth.\n"
     )
     assert events_of(text) == [("2025-10-08", "2025-10-10", "visit")]
+
+
+def test_on_the_eve_alone_is_the_day_before():
+    text = (
+        "Leaders in Dushanbe\n"
+        "Leaders in Dushanbe 28.09.2018\n"
+        "The Council of Heads of State in a narrow format will begin work today at 10:30.\n"
+        "All other heads of state arrived in Tajikistan on the eve.\n"
+    )
+    events = events_of(text)
+    assert ("2018-09-28", None, "meeting") in events  # a Council "in a narrow format" as the subject sits
+    assert ("2018-09-27", None, "visit") in events
+
+
+def test_leaving_for_a_city_is_a_visit():
+    text = (
+        "Minister off to Moscow\n"
+        "Minister off to Moscow 01.04.2021\n"
+        "The Foreign Minister has left for Moscow to participate in a meeting of the Council of Foreign Ministers.\n"
+    )
+    assert events_of(text) == [("2021-04-01", None, "visit")]
+
+
+def test_may_become_a_member_on_a_day_is_to_come_and_a_joining():
+    text = (
+        "Armenia may join the Union on January 2, 2015\n\n"
+        "YEREVAN, September 30. /ARKA/. In her words, Armenia may become a member of the Union on January 2, 2015.\n"
+        "The accession treaty will be signed on October 10 in Minsk.\n"
+    )
+    release = extract_release(text)
+    assert release.published.isoformat() == "2014-09-30"
+    assert ("2015-01-02", None, "other") in events_of(text)
+    assert ("2014-10-10", None, "decision") in events_of(text)
+
+
+def test_a_yearless_dateline_with_the_agency_before_the_lead():
+    text = (
+        "Foreign ministers open session in Astana\n\n"
+        "ASTANA. April 6. KAZINFORM Astana hosts a session of the Council of Foreign Ministers.\n"
+        "The Organization was founded on 15 May 1992. In 2009 in Moscow, the leaders endorsed the creation of the force.\n"
+    )
+    release = extract_release(text)
+    # filed after the last year the text tells of, not after its last written-out day
+    assert release.published.isoformat() == "2009-04-06"
+    assert ("2009-04-06", None, "meeting") in events_of(text)

@@ -272,6 +272,7 @@ PATTERNS: tuple[DatePattern, ...] = (
         r"on\s+the\s+eve(?=\s+of\b)(?!\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?day\b)(?:\s+of\s+(?:the\s+|this\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:meeting|session|summit|visit|talks|exercises?|forum|conference|ceremony|celebrations?|event|"
         r"anniversary|elections?|parade|games))?|"
+        r"on\s+the\s+eve(?!\s+of\b)|"  # "arrived in Dushanbe on the eve": the day before
         r"the\s+day\s+after(?!\s+tomorrow)|the\s+(?:next|following)\s+day|(?:on\s+)?(?:the|that)\s+same\s+day|"
         r"(?:earlier|later)\s+(?:that|the\s+same)\s+day|(?:on\s+)?the\s+(?:morning|afternoon|evening)\s+of\s+the\s+same\s+day)\b)",
         needs=(HAS_RELATIVE,),

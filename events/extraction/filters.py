@@ -138,7 +138,8 @@ AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
     r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014)|"
     r"By\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:|"  # "April 11. By Trend:"
-    r"[A-Z]{3,}[A-Z.-]*\s*[:.])"  # "YEREVAN, NOVEMBER 28, ARMENPRESS:", "YEREVAN, NOVEMBER 30, ARMENPRESS."
+    r"[A-Z]{3,}[A-Z.-]*\s*[:.]|"  # "YEREVAN, NOVEMBER 28, ARMENPRESS:", "YEREVAN, NOVEMBER 30, ARMENPRESS."
+    r"[A-Z]{4,}(?=\s+[A-Z][a-z]))"  # "ASTANA. April 6. KAZINFORM Astana hosts ..."
     r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"
 )
 

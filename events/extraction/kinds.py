@@ -131,6 +131,7 @@ LEXICON: list[tuple[str, str]] = [
     ("visit", r"arrived\b"),
     ("visit", r"arrives?\b"),  # a headline's present: "Observers arrive in Tashkent"
     ("visit", r"touch(?:ed|es)\s+down\b"),  # "Putin touched down in Tianjin on Sunday"
+    ("visit", r"(?:left|leaves|departed|departs)\s+for\b"),  # "The Minister has left for Moscow to participate"
     ("visit", r"land(?:ed|s)\s+in\b"),  # "Jaishankar lands in Islamabad"
     ("visit", r"landed\b"),
     ("visit", r"trip\b"),
@@ -299,12 +300,12 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"opening\s+ceremon(?:y|ies)\b"),
     (
         "other",
-        r"bec(?:ame|omes)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|members?|director|commander|chief|observers?|partners?)\b",
+        r"(?:bec(?:ame|omes)|(?:may|might|could)\s+become)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|members?|director|commander|chief|observers?|partners?)\b",
     ),
     # "Belarus became an SCO dialogue partner in 2009": a status, whatever the body's name
     (
         "other",
-        r"bec(?:ame|omes)\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?(?:member|observer|partner)(?:\s+state)?\b",
+        r"(?:bec(?:ame|omes)|(?:may|might|could)\s+become)\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?(?:member|observer|partner)(?:\s+state)?\b",
     ),
     # "received observer status in 2015", "was granted the status of an observer"
     (

@@ -508,7 +508,9 @@ BODY_THAT_SITS = re.compile(BODY + r"\s*,?\s*(?:which|that)\s+(?:(?:will|is|are|
 BODY_AS_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+)(?:The\s+|the\s+)?(?:[A-Z][\w-]*\s+){0,4}?"
     + BODY
-    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|the)){0,6})?\s+(?:(?:will|is|are|was|were)\s+)?$"
+    + r"(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|and|of|the)){0,6})?"
+    + r"(?:\s+in\s+(?:a|an|the)\s+[\w-]+\s+format)?"  # "The Council ... in a narrow format will begin work"
+    + r"\s+(?:(?:will|is|are|was|were)\s+)?$"
 )
 
 

@@ -56,13 +56,10 @@ def infer_publication(plain: str, filed: tuple[int, int] | None = None) -> datet
     before = min(d.start for d in ahead) - datetime.timedelta(days=1) if ahead else None
     # The dateline's day falls after the last day told; with only years told, within the last year
     # ("(c) Xinhua 2025"), not after a yearless date read against its end.
+    # ("signed on 15 May 1992" and "In 2009 in Moscow": after the start of 2009)
     stated = [d.end or d.start for d in told if d.precision != "year" and d.year_given and d.type != "name"]
-    if stated:
-        after = max(stated)
-    elif told:
-        after = datetime.date(max(d.start.year + summed_up(plain, d) for d in told), 1, 1)
-    else:
-        after = None
+    years = [datetime.date(d.start.year + summed_up(plain, d), 1, 1) for d in told if d.precision == "year"]
+    after = max(stated + years, default=None)
     return filing_date(filed, after, before) or inferred
 
 

@@ -23,6 +23,8 @@ FUTURE = re.compile(
     r"(?:initiative|proposal|invitation|intention|readiness|offer)\b[^.;]{0,60}?\bto\s+(?:hold|host|convene|organi[sz]e|stage)|"
     r"provides?\s+for|envisages?|envisions?|foresees?|"
     r"upcoming|forthcoming|next|"
+    # "Armenia may become a member on January 2, 2015" (the month May is capitalised)
+    r"(?-i:may|might|could)\s+(?:be\s+held|become|take\s+place|join|host|sign|visit)|"
     r"to\s+be\s+held|later\s+this|postponed|rescheduled|put\s+off|"
     # "the summit to take place on 14 June", "SCO to convene summit on Thursday", "Astana to host"
     r"to\s+(?:take\s+place|convene|host)|"
