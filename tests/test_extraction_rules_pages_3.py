@@ -176,3 +176,23 @@ def test_a_yearless_dateline_with_the_agency_before_the_lead():
     # filed after the last year the text tells of, not after its last written-out day
     assert release.published.isoformat() == "2009-04-06"
     assert ("2009-04-06", None, "meeting") in events_of(text)
+
+
+def test_a_date_before_its_decision_is_no_deadline():
+    text = (
+        "Border troops commanders meet in Baku\n"
+        "Border troops commanders meet in Baku 08.06.2023\n"
+        "The Council of Commanders was created by the July 6, 1992 decision of the Council of Heads of State.\n"
+    )
+    assert ("1992-07-06", None, "decision") in events_of(text)
+    deadline = text.replace("was created by the July 6, 1992 decision of", "must report by July 6, 2024 to")
+    assert not any(s == "2024-07-06" for s, _, _ in events_of(deadline))
+
+
+def test_a_year_in_square_brackets_completes_its_date():
+    text = (
+        "Ministers to meet in Moscow\n"
+        "Ministers to meet in Moscow 15.01.2025\n"
+        "At the Council of Ministers meeting in Moscow on 2 February [2026], we will discuss two documents.\n"
+    )
+    assert events_of(text) == [("2026-02-02", None, "meeting")]

@@ -56,10 +56,9 @@ WEEKDAY_BEFORE = re.compile(rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|F
 WEEKDAY_KINDS = frozenset({"dmy", "mdy", "numeric"})  # the patterns a weekday before belongs to
 TO = r"(?:\s*-\s*|\s+(?i:to|till|until|through|and)\s+(?:(?i:the)\s+)?)"
 OF = r"(?:\s+(?i:of))?"
-# "May 2020", "May 5, 2020", "January of this year", and a year in brackets: "the September (2021) session"
-YEAR_TAIL = (
-    rf"(?:(?:,?\s+(?:(?i:of)\s+)?|\s*\((?=\d{{4}}\)))(?P<y>{YEAR})(?:(?<=\(\d{{4}})\))?|,?\s+(?P<ry>{REL_YEAR}))?"
-)
+# "May 2020", "May 5, 2020", "January of this year", and a year in brackets: "the September (2021) session",
+# "on 2 February [2026]"
+YEAR_TAIL = rf"(?:(?:,?\s+(?:(?i:of)\s+)?|\s*[(\[](?=\d{{4}}[)\]]))(?P<y>{YEAR})(?:(?<=[(\[]\d{{4}})[)\]])?|,?\s+(?P<ry>{REL_YEAR}))?"
 
 
 HAS_DIGIT, HAS_MONTH, HAS_RELATIVE = "digit", "month", "relative"

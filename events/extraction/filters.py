@@ -41,6 +41,13 @@ NOT_EVENT_BEFORE = re.compile(
 )
 
 
+# A date standing before its noun: "created by the July 6, 1992 decision of the Council" is no deadline.
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+DATED_NOUN_AFTER = re.compile(
+    r"\s+(?i:decisions?|resolutions?|decrees?|treaty|agreements?|orders?|protocols?|declarations?|summit|session|meeting)\b"
+)
+
+
 # A year that names a happening by it: "the 2017 Astana Summit", "the 2022 SCO summit".
 YEAR_OF_HAPPENING = re.compile(
     r"\s+(?:[A-Z][\w-]*\s+){0,3}(?i:summit|session|meeting|forum|conference|exercises?|drills?|games|parade)\b"
@@ -252,6 +259,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
         return "the old date of a postponed happening"  # "originally planned for June", "moved from 3 June to"
     if (
         NOT_EVENT_BEFORE.search(before)
+        and not (THE_BEFORE.search(before) and DATED_NOUN_AFTER.match(plain, date.text_end))
         and not POSTPONED_TO.search(before)
         and not SINCE_WHEN.match(plain, date.text_end, unit.end)
         and not (LASTS_UNTIL.search(before) and HAPPENING_LASTS.search(before))
