@@ -196,3 +196,16 @@ def test_a_year_in_square_brackets_completes_its_date():
         "At the Council of Ministers meeting in Moscow on 2 February [2026], we will discuss two documents.\n"
     )
     assert events_of(text) == [("2026-02-02", None, "meeting")]
+
+
+def test_two_nouns_of_one_sentence_each_with_its_own_dates_are_two_happenings():
+    text = (
+        "Exercises planned for this year\n"
+        "Exercises planned for this year 12.02.2026\n"
+        "In September, Kazakhstan will host the Rubezh joint exercise, and in September-October "
+        "the Interaction command and staff exercise will take place in Russia.\n"
+    )
+    assert sorted(events_of(text), key=str) == [
+        ("2026-09-01", "2026-10-01", "exercise"),
+        ("2026-09-01", None, "exercise"),
+    ]

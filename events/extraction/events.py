@@ -37,9 +37,11 @@ from events.extraction.pairing import (
     happening_noun,
     kind_of,
     meeting_form,
+    object_of,
     pair_dates,
     partner_of,
     strongest,
+    subject_of,
 )
 from events.extraction.places import find_location
 from events.extraction.reading import Unit, infer_publication, reading_units
@@ -438,6 +440,7 @@ def events_in_unit(
                 named_again=definite and not VERB.match(trigger.text),
                 ours=bool(OURS.search(plain, max(unit.start, trigger.start - 20), trigger.start)),
                 partner=partner_of(plain, trigger) if form == "bilateral" else frozenset(),
+                noun_at=noun_at(plain, trigger, triggers, unit),
             )
         )
     if trace:
@@ -483,6 +486,15 @@ def news_day(plain: str, unit: Unit, published: datetime.date | None, last_day: 
 
 
 HISTORY_DAYS = 366
+
+
+def noun_at(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> int:
+    """Where the noun that names the happening stands: the trigger, or a generic verb's object or
+    subject ("will host the Rubezh exercise"); -1 when a verb names it."""
+    word = trigger
+    if trigger.kind == GENERIC:
+        word = object_of(plain, trigger, triggers) or subject_of(plain, trigger, triggers, unit) or trigger
+    return -1 if word.kind == GENERIC or VERB.match(word.text) else word.start
 
 
 def told_back_from(

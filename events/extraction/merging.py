@@ -39,6 +39,7 @@ class Candidate:
     reports_today: bool = False  # a headline in the present tense: "President Receives the Secretary General"
     ours: bool = False  # the speaker's own gathering: "this meeting", "our meeting today"
     partner: frozenset[str] = frozenset()  # whom one met, by name: {"Tajikistan"}, {"Khrenin"}
+    noun_at: int = -1  # where its kind noun stands (a noun, not a verb), or -1
 
 
 def contains(outer: ExtractedEvent, inner: ExtractedEvent) -> bool:
@@ -98,6 +99,18 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
     ):
         # "met with his Tajikistan counterpart on Thursday" and "met with his Belarusian counterpart
         # on Thursday": two meetings
+        return None
+    if (
+        event.evidence_start == other.evidence_start
+        and candidate.noun_at >= 0
+        and kept.noun_at >= 0
+        and candidate.noun_at != kept.noun_at
+        and not candidate.weak
+        and not kept.weak
+        and event.span() != other.span()
+    ):
+        # "In September, Kazakhstan will host the Rubezh exercise; in September-October, the
+        # Interaction exercise will take place": one sentence, two nouns, each with its own dates
         return None
     if candidate.form and kept.form and candidate.form != kept.form:
         # "Heads of Government meet in Bishkek" is the session, not a minister's talks there the day
