@@ -202,8 +202,9 @@ def test_two_nouns_of_one_sentence_each_with_its_own_dates_are_two_happenings():
     text = (
         "Exercises planned for this year\n"
         "Exercises planned for this year 12.02.2026\n"
-        "In September, Kazakhstan will host the Rubezh joint exercise, and in September-October "
-        "the Interaction command and staff exercise will take place in Russia.\n"
+        "In September, Kazakhstan will host the Rubezh joint exercise with the Central Asian region's Collective Rapid Deployment Forces, in "
+        "September-October, the Interaction command and staff exercise involving the Collective Force "
+        "and specialised drills will take place in Russia.\n"
     )
     assert sorted(events_of(text), key=str) == [
         ("2026-09-01", "2026-10-01", "exercise"),
