@@ -210,3 +210,20 @@ def test_two_nouns_of_one_sentence_each_with_its_own_dates_are_two_happenings():
         ("2026-09-01", "2026-10-01", "exercise"),
         ("2026-09-01", None, "exercise"),
     ]
+
+
+def test_the_meeting_a_headlines_remarks_followed_is_dated_by_the_headline_too():
+    text = (
+        "Foreign Minister's remarks and answers to media questions following the meeting of the "
+        "Council of Foreign Ministers (Almaty, June 21, 2024)\n\n"
+        "At the meeting of the Council we discussed the situation in the region.\n"
+    )
+    events = extract_release(text).events
+    assert sorted((e.start.isoformat(), e.kind) for e in events) == [
+        ("2024-06-21", "briefing"),
+        ("2024-06-21", "meeting"),
+    ]
+    assert [e.title for e in events if e.kind == "meeting"] == ["Meeting of the Council of Foreign Ministers"]
+    # what the remarks came before is not dated by them
+    ahead = text.replace("following the meeting", "ahead of the meeting")
+    assert [e.kind for e in extract_release(ahead).events] == ["briefing"]

@@ -281,7 +281,16 @@ def events_in_unit(
         # "Transcript of the news conference ... following the session of the Council": the session
         # only places the headline's happening in time.
         leading = [t for t in triggers if not CONTEXT_BEFORE.search(plain, max(unit.start, t.start - 80), t.start)]
+        context = [
+            t
+            for t in triggers
+            if t not in leading
+            and t.kind == "meeting"
+            and FOLLOWING.search(plain, max(unit.start, t.start - 80), t.start)
+        ]
         triggers = leading or triggers
+    else:
+        context = []
     acted = False  # the trigger is a verb the lexicon lacks
     if not unit.header and not DOCUMENT_HAPPENS.search(plain, unit.start, unit.end):
         # "A 1994 treaty obliges members ...", "the 2002 Charter": a document's year is its signing
@@ -443,6 +452,23 @@ def events_in_unit(
                 noun_at=noun_at(plain, trigger, triggers, unit),
             )
         )
+    if context and leading and len(candidates) == 1 and candidates[0].event.precision == "day":
+        # "Remarks and answers to media questions following the meeting of the Council of Foreign
+        # Ministers (Almaty, June 21, 2024)": the meeting the remarks followed was held that day too.
+        first, meeting = candidates[0], context[0]
+        ends = [m.start() for m in re.finditer(r"[(,;:]", plain[meeting.start : unit.end])] + [unit.end - meeting.start]
+        words = " ".join(plain[meeting.start : meeting.start + min(ends)].split())
+        title = words[:1].upper() + words[1:]
+        rule = f"kind: the meeting the headline's {first.event.kind} followed, on its day"
+        candidates.append(
+            replace(
+                first,
+                event=replace(first.event, kind="meeting", title=title, rules=(first.event.rules[0], rule)),
+                stem=stem(meeting.text),
+                head_stem=stem(meeting.text.split()[-1]),
+                noun_at=meeting.start,
+            )
+        )
     if trace:
         trace.events = [c.event for c in candidates]
         if dates and not pairs:
@@ -463,6 +489,7 @@ HAS_VERB = re.compile(
 )
 YEARS_OF = re.compile(r"(?i:\w+(?:-\w+)?\s+years\s+of\b)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
+FOLLOWING = re.compile(r"(?i:\b(?:following|after)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}$)")
 CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}$)"
