@@ -227,3 +227,15 @@ def test_the_meeting_a_headlines_remarks_followed_is_dated_by_the_headline_too()
     # what the remarks came before is not dated by them
     ahead = text.replace("following the meeting", "ahead of the meeting")
     assert [e.kind for e in extract_release(ahead).events] == ["briefing"]
+
+
+def test_a_transcript_is_of_the_happening_it_names_first():
+    text = (
+        "Transcript of Media Briefing by Secretary (West) on upcoming visit of Prime Minister to Bishkek "
+        "to attend the SCO Summit (June 10, 2019)\n"
+        "Transcript of Media Briefing by Secretary (West) on upcoming visit of Prime Minister to Bishkek "
+        "to attend the SCO Summit (June 10, 2019) 11.06.2019\n\n"
+        "We are meeting on the eve of Prime Minister's visit to Bishkek for the forthcoming summit.\n"
+        "The summit will be held on 14th of June 2019.\n"
+    )
+    assert sorted(events_of(text), key=str) == [("2019-06-10", None, "briefing"), ("2019-06-14", None, "meeting")]

@@ -74,7 +74,7 @@ DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
 # A speaker's own gathering: "I am happy to be taking part in this meeting", "our meeting today".
-OURS = re.compile(r"(?i:\b(?:this|our|today's|the\s+present|the\s+current)\s+$)")
+OURS = re.compile(r"(?i:\b(?:this|our|today's|the\s+present|the\s+current|we\s+are)\s+$)")
 # A verb telling that a happening ended: its date is the end of what began before.
 ENDING = (
     r"(?:ended|concluded|completed|finished|closed|wrapped\s+up|ends|concludes|will\s+(?:end|conclude|close|finish))"
@@ -288,6 +288,11 @@ def events_in_unit(
             and t.kind == "meeting"
             and FOLLOWING.search(plain, max(unit.start, t.start - 80), t.start)
         ]
+        transcript = TRANSCRIPT_OF.match(plain, unit.start, unit.end)
+        if transcript and leading:
+            # "Transcript of Media Briefing by Secretary (West) on upcoming visit ... to attend the SCO
+            # Summit (June 10, 2019)": the transcript's happening is the one it is the transcript of
+            leading = [min(leading, key=lambda t: (t.start < transcript.end(), t.start))]
         triggers = leading or triggers
     else:
         context = []
@@ -489,9 +494,12 @@ HAS_VERB = re.compile(
 )
 YEARS_OF = re.compile(r"(?i:\w+(?:-\w+)?\s+years\s+of\b)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
+TRANSCRIPT_OF = re.compile(r"\s*(?i:transcript|text|record)\s+of\s+(?:the\s+)?")
 FOLLOWING = re.compile(r"(?i:\b(?:following|after)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}$)")
 CONTEXT_BEFORE = re.compile(
-    r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of)\s+"
+    r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of|"
+    # "Transcript of Media Briefing on upcoming SCO Summit (June 10, 2019)", "... visit for the SCO Summit"
+    r"on\s+(?:the\s+)?(?:upcoming|forthcoming)|for)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}$)"
 )
 # An item of a list: "4. a meeting of the Council - on November 22 in Minsk;", "- the forum in May".

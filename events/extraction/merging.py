@@ -53,7 +53,7 @@ RECENT = datetime.timedelta(days=14)
 
 
 # Gatherings a speaker may call "this meeting".
-GATHERINGS = frozenset({"meeting", "consultation", "conference"})
+GATHERINGS = frozenset({"meeting", "consultation", "conference", "briefing"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # How far back a headline's news may lie: a headline restates the body's recent or coming news.
 HEADLINE_NEWS = datetime.timedelta(days=62)
@@ -90,6 +90,17 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # "Opening remarks at inter-ministerial consultations" then "I am happy to be taking part in
         # this meeting": the speaker's gathering is the one the page dates, whatever it calls it.
         return "the speaker's 'this meeting' is the gathering of that day"
+    if (
+        kept.ours
+        and candidate.weak
+        and other.kind == "meeting"
+        and event.kind in GATHERINGS
+        and other.precision == "day"
+        and contains(event, other)
+    ):
+        # "Transcript of Media Briefing ..." over the speaker's "We are meeting on the eve of ...":
+        # the speaker's gathering is the headline's, and takes its kind
+        return "the headline names the speaker's gathering of that day"
     if (
         not candidate.weak
         and not kept.weak
@@ -343,7 +354,12 @@ def merge_candidates(
             headlined.add(restated)  # the undated lead the headline restates: the headline is its title
         elif candidate.weak and not kept[restated].weak and not kept[restated].name:
             headlined.add(restated)  # a named exercise keeps its name as its title
-            if kept[restated].event.kind == "meeting" and candidate.event.kind == "consultation":
+            if kept[restated].ours and kept[restated].event.kind == "meeting" and candidate.event.kind in GATHERINGS:
+                event = kept[restated].event
+                rules = (*event.rules, f"kind from the headline's '{candidate.event.kind}': the speaker's gathering")
+                kept[restated] = replace(kept[restated], event=replace(event, kind=candidate.event.kind, rules=rules))
+                index.add(restated, kept[restated])
+            elif kept[restated].event.kind == "meeting" and candidate.event.kind == "consultation":
                 # "Staff talks ... held in Minsk" over "The talks began on 11 March": staff talks
                 event = kept[restated].event
                 rules = (*event.rules, "kind from the headline's 'consultation'")
