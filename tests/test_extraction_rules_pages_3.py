@@ -239,3 +239,29 @@ def test_a_transcript_is_of_the_happening_it_names_first():
         "The summit will be held on 14th of June 2019.\n"
     )
     assert sorted(events_of(text), key=str) == [("2019-06-10", None, "briefing"), ("2019-06-14", None, "meeting")]
+
+
+def test_a_happening_said_not_to_take_place_is_no_event():
+    text = (
+        "Armenia will not host the drills\n"
+        "Armenia will not host the drills 10.01.2023\n"
+        '"The drills will not take place in Armenia, at least this year," the Prime Minister said.\n'
+        "The Organisation was told of the inexpediency of holding drills on the territory of the republic in 2023.\n"
+    )
+    assert not any(s.startswith("2023") and k == "exercise" for s, _, k in events_of(text))
+    held = "Drills held in Armenia\nDrills held in Armenia 10.01.2023\nThe drills took place in Armenia this year.\n"
+    assert ("2023", None, "exercise") in [(s[:4], e, k) for s, e, k in events_of(held)]
+
+
+def test_a_courtesy_call_on_an_office_holder_is_a_meeting_and_a_wire_dateline_with_its_source_in_brackets():
+    text = (
+        "Ambassador calls on Secretary-General\n\n"
+        "BEIJING, March 2 (UrduPoint / Pakistan Point News - 2nd Mar, 2022 ) ::The Ambassador to China "
+        "called on the Secretary-General of the Organisation at the Secretariat.\n"
+    )
+    assert events_of(text) == [("2022-03-02", None, "meeting")]
+    appeal = text.replace(
+        "called on the Secretary-General of the Organisation at the Secretariat", "called on the member states to act"
+    )
+    appeal = appeal.replace("Ambassador calls on Secretary-General", "Ambassador appeals to members")
+    assert not any(k == "meeting" for _, _, k in events_of(appeal))

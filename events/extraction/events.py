@@ -23,6 +23,7 @@ from events.extraction.filters import (
     DOCUMENT_HAPPENS,
     LASTS_UNTIL,
     LEAP_REFERENCE,
+    NEGATED,
     drop_reason,
     filing_day,
     moved_to,
@@ -366,6 +367,7 @@ def events_in_unit(
         and not tallied
         and not inferred
         and not HABITUAL.search(plain, unit.start, unit.end)
+        and not NEGATED.search(plain, unit.start, unit.end)  # "Armenia will not host the drills"
         and reports_news_of_the_day(plain, unit, triggers)
     ):
         trigger = strongest(triggers)
@@ -377,6 +379,7 @@ def events_in_unit(
         unit.header
         and not fallback
         and not inferred
+        and not NEGATED.search(plain, unit.start, unit.end)
         and all(d.type == "name" for d, _ in pairs)
         and any(t.kind != GENERIC for t in triggers)
         and (verb := PRESENT_HEADLINE.search(plain, unit.start, unit.end))

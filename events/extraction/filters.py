@@ -41,6 +41,19 @@ NOT_EVENT_BEFORE = re.compile(
 )
 
 
+# A happening said not to take place: "the drills will not take place in Armenia this year".
+NEGATED = re.compile(
+    r"(?i:\b(?:will|would|did|does|do|shall|can|could|was|were|is|are|has|have|had)(?:\s+not|n't)\s+(?:been\s+|be\s+)?"
+    r"(?:take\s+place|took\s+place|held|hold|host|hosted|happen|go\s+ahead|convene|convened|conduct|conducted)\b|"
+    r"\bwon't\s+(?:be\s+)?(?:take\s+place|held|hold|host|happen|go\s+ahead)\b|"
+    # "the inexpediency of holding drills on its territory in 2023", "the cancellation of the exercise"
+    r"\b(?:inexpediency|inadvisability|impossibility|refusal|cancell?ation)\s+(?:of|to)\s+(?:the\s+)?"
+    r"(?:holding|hosting|hold|host|conducting|conduct|exercises?|drills?|summit|meeting|session)\b)"
+)
+NEGATION_REACH = 80
+BUT = re.compile(r"(?i:\bbut\b|\binstead\b|;)")
+
+
 # A date standing before its noun: "created by the July 6, 1992 decision of the Council" is no deadline.
 THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 DATED_NOUN_AFTER = re.compile(
@@ -143,7 +156,7 @@ CAPITALS_LINE_END = re.compile(r"(?:[ \t]*\.)?[ \t]*(?:\n|$)")
 PLACE_STOP = re.compile(r"\s*[A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+){0,2}\.\s*")
 AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
-    r"(?:\(\s*[\w .-]{1,30}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014)|"
+    r"(?:\(\s*[\w .-]{1,30}\)|\(\s*[\w .-]{1,40}/[\w .,/-]{1,40}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014)|"
     r"By\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:|"  # "April 11. By Trend:"
     r"[A-Z]{3,}[A-Z.-]*\s*[:.]|"  # "YEREVAN, NOVEMBER 28, ARMENPRESS:", "YEREVAN, NOVEMBER 30, ARMENPRESS."
     r"[A-Z]{4,}(?=\s+[A-Z][a-z]))"  # "ASTANA. April 6. KAZINFORM Astana hosts ..."
@@ -247,6 +260,11 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
         return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):
         return "agency dateline: the day of the report"
+    near = (max(unit.start, date.text_start - NEGATION_REACH), min(unit.end, date.text_end + NEGATION_REACH))
+    if (negated := NEGATED.search(plain, *near)) and not BUT.search(
+        plain, min(negated.end(), date.text_end), max(negated.start(), date.text_start)
+    ):
+        return "negated: the happening did not or will not take place"  # "The drills will not take place this year"
     if TERM_LASTED.search(before):
         return "period: the span of a term of office"  # "India's chairmanship, which lasted from September 2022"
     if YEARLY_BEFORE.search(before) and not date.year_given and not kept_near(date, published):

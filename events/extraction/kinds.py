@@ -143,6 +143,12 @@ LEXICON: list[tuple[str, str]] = [
     ("meeting", r"met\b"),
     ("meeting", r"conven(?:ed|es|e|ing)\b"),
     ("meeting", r"meet(?:s)?\s+with\b"),
+    # a courtesy call on an office-holder, not an appeal ("called on the member states to ...")
+    (
+        "meeting",
+        r"call(?:ed|s)\s+on\s+(?:the\s+)?(?:[a-z]{2,5}\s+)?(?:secretary|president|prime\s+minister|minister|chairman|"
+        r"director|head|ambassador|governor|speaker)\b(?!s)",
+    ),
     ("meeting", r"meets\s+(?:in|at|on)\b"),
     ("meeting", r"meet\s+(?:in|at|on)\b"),  # a headline's present: "Heads of Government meet in Bishkek"
     # "Zhang Ming meets Ambassador of India", not "meets the requirements"
