@@ -265,3 +265,26 @@ def test_a_courtesy_call_on_an_office_holder_is_a_meeting_and_a_wire_dateline_wi
     )
     appeal = appeal.replace("Ambassador calls on Secretary-General", "Ambassador appeals to members")
     assert not any(k == "meeting" for _, _, k in events_of(appeal))
+
+
+def test_a_dated_membership_is_a_joining():
+    text = (
+        "Minister chairs defence ministers\n"
+        "Minister chairs defence ministers 27.04.2023\n"
+        "India's membership of the Organisation in 2017 reaffirmed its keenness to deepen ties.\n"
+    )
+    assert ("2017", None, "other") in [(s[:4], e, k) for s, e, k in events_of(text)]
+    fees = text.replace("India's membership of the Organisation in 2017", "The membership fees for 2017")
+    assert not any(s.startswith("2017") for s, _, _ in events_of(fees))
+
+
+def test_a_trend_dateline_with_its_author_and_a_membership_not_to_be_restored():
+    text = (
+        "Uzbekistan not to restore its membership\n\n"
+        "Tashkent, Uzbekistan, July 7\n\nBy Demir Azizov- Trend:\n\n"
+        "Uzbekistan will not restore its membership in the Organisation, the Foreign Minister said.\n"
+        "The Treaty was signed in Tashkent on May 15, 1992.\n"
+    )
+    events = events_of(text)
+    assert not any(s.endswith("-07-07") for s, _, _ in events)
+    assert ("1992-05-15", None, "decision") in events

@@ -44,7 +44,9 @@ NOT_EVENT_BEFORE = re.compile(
 # A happening said not to take place: "the drills will not take place in Armenia this year".
 NEGATED = re.compile(
     r"(?i:\b(?:will|would|did|does|do|shall|can|could|was|were|is|are|has|have|had)(?:\s+not|n't)\s+(?:been\s+|be\s+)?"
-    r"(?:take\s+place|took\s+place|held|hold|host|hosted|happen|go\s+ahead|convene|convened|conduct|conducted)\b|"
+    r"(?:take\s+place|took\s+place|held|hold|host|hosted|happen|go\s+ahead|convene|convened|conduct|conducted|"
+    # (not "did not participate in the summit on November 23": the summit took place)
+    r"restore|restored)\b|"
     r"\bwon't\s+(?:be\s+)?(?:take\s+place|held|hold|host|happen|go\s+ahead)\b|"
     # "the inexpediency of holding drills on its territory in 2023", "the cancellation of the exercise"
     r"\b(?:inexpediency|inadvisability|impossibility|refusal|cancell?ation)\s+(?:of|to)\s+(?:the\s+)?"
@@ -157,7 +159,8 @@ PLACE_STOP = re.compile(r"\s*[A-Z][A-Z'-]+(?:[ -][A-Z][A-Z'-]+){0,2}\.\s*")
 AGENCY_AFTER = re.compile(
     r"\s*(?:,\s*(?:19|20)\d\d)?\s*[.,]?\s*"
     r"(?:\(\s*[\w .-]{1,30}\)|\(\s*[\w .-]{1,40}/[\w .,/-]{1,40}\)|/\s*[\w .-]{1,30}/|[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2}\s*(?=--|-\s|\u2013|\u2014)|"
-    r"By\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:|"  # "April 11. By Trend:"
+    # "April 11. By Trend:", "July 7 / By Demir Azizov- Trend:"
+    r"By\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s*[-\u2013\u2014]\s*[A-Z][\w.-]*)?\s*:|"
     r"[A-Z]{3,}[A-Z.-]*\s*[:.]|"  # "YEREVAN, NOVEMBER 28, ARMENPRESS:", "YEREVAN, NOVEMBER 30, ARMENPRESS."
     r"[A-Z]{4,}(?=\s+[A-Z][a-z]))"  # "ASTANA. April 6. KAZINFORM Astana hosts ..."
     r"\s*[.,]?\s*(?:--?|\u2013|\u2014)?"

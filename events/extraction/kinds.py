@@ -252,6 +252,8 @@ LEXICON: list[tuple[str, str]] = [
         r"(?:suspend(?:ed|s)?|suspension\s+of)\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:membership|participation)\b",
     ),
     ("other", r"suspended\b"),
+    # a membership dated: "India's membership of SCO in 2017", "full membership in June this year"
+    ("other", r"(?:full\s+|full-fledged\s+)?membership\b(?!\s+(?:fees?|dues|contributions?|cards?|criteria|rules))"),
     ("other", r"withdrew\b"),
     ("other", r"left\s+the\s+territory\b"),  # "the last units left the territory of Kazakhstan on January 19"
     # leaving a body: "Uzbekistan left the grouping in 1999"
