@@ -288,3 +288,28 @@ def test_a_trend_dateline_with_its_author_and_a_membership_not_to_be_restored():
     events = events_of(text)
     assert not any(s.endswith("-07-07") for s, _, _ in events)
     assert ("1992-05-15", None, "decision") in events
+
+
+def test_a_bodys_meeting_is_not_the_bilateral_meetings_on_its_days():
+    text = (
+        "Minister to chair the Defence Ministers' Meeting\n"
+        "Minister to chair the Defence Ministers' Meeting 27.04.2023\n"
+        "The Minister will chair the SCO Defence Ministers' Meeting on 28 April, 2023 in New Delhi.\n"
+        "He will be holding bilateral meetings with the participating Defence Ministers on 27 and 28 April, 2023.\n"
+    )
+    assert sorted(events_of(text), key=str) == [
+        ("2023-04-27", "2023-04-28", "meeting"),
+        ("2023-04-28", None, "meeting"),
+    ]
+
+
+def test_a_plan_for_two_half_years_places_the_publication_in_the_first():
+    text = (
+        "Comment on the upcoming Council of Foreign Ministers meeting\n\n"
+        "On July 17, Minsk will host a regular meeting of the Council of Foreign Ministers.\n"
+        "The ministers will review a draft decision to amend the regulations of the Working Group on "
+        "Afghanistan, a plan of consultations between member states on foreign policy, security and defence "
+        "issues for the second half of 2017 and the first half of 2018, and a list of joint statements for 2017.\n"
+    )
+    assert extract_release(text).published.year == 2017
+    assert ("2017-07-17", None, "meeting") in events_of(text)

@@ -602,6 +602,9 @@ PLACE_NOT_PARTNER = re.compile(r"\s+(?:in|at|on)\s+(?:(?!with\b)[^,.;]){0,80}(?:
 # "a meeting with the staff" is one meeting another; "the meeting of the Council" a body's sitting.
 MEETING_WITH = re.compile(r"\s+with\b")
 MEETING_OF = re.compile(r"\s+of\b")
+BODY_BEFORE = re.compile(
+    r"(?i:\b(?:ministers|heads\s+of\s+(?:state|government)|secretaries|commanders|chiefs|leaders)'?\s+$)"
+)
 
 
 # Whom one met: the words after "met with", up to the clause's next part.
@@ -643,8 +646,8 @@ def meeting_form(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Un
     if re.fullmatch(r"(?i)meetings?", word.text):
         if MEETING_WITH.match(plain, word.end):
             return "bilateral"
-        if MEETING_OF.match(plain, word.end):
-            return "session"
+        if MEETING_OF.match(plain, word.end) or BODY_BEFORE.search(plain, max(unit.start, word.start - 30), word.start):
+            return "session"  # "the meeting of the Council", "the SCO Defence Ministers' Meeting"
     return ""
 
 

@@ -96,11 +96,17 @@ def latest_told(plain: str, values: list, told: list, ahead: list) -> datetime.d
         stated = [d.end or d.start for d in told if d.precision == precision and d.year_given and d.type != "name"]
         if stated:
             return max(stated)
-    if told or not ahead:
+    if told:
         # Only a year is written: "On January 14, this year" in a release about 2021 is 14 January 2021
         # ("today" or "on Monday" say nothing until the publication date is known).
         # The results of a year are told after it ("the results for 2024": 2025 at the earliest).
-        reference = datetime.date(max(d.start.year + summed_up(plain, d) for d in told or values), 12, 31)
+        reference = datetime.date(max(d.start.year + summed_up(plain, d) for d in told), 12, 31)
+    elif not ahead:
+        # Only the years of plans: the last of them. But a plan for part of a year is drawn up within
+        # it or just before ("a plan for the second half of 2017 and the first half of 2018": 2017).
+        parts = [d.start.year for d in values if d.pattern in ("quarter", "half_year") and planned(plain, d)]
+        years = [d.start.year + summed_up(plain, d) for d in values]
+        reference = datetime.date(min(parts) if parts else max(years), 12, 31)
     else:
         reference = min(d.start for d in ahead) - datetime.timedelta(days=1)
     for precision in ("day", "month"):
@@ -143,12 +149,16 @@ SHORT_NAME = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 def planned(plain: str, date) -> bool:
     """The year of a plan, a programme or tasks ("the tasks for 2025", "the statements for 2020"):
     made before or during it; but not of results ("the results for 2024"), told after it."""
-    if date.precision != "year" or date.type == "name":
+    if date.type == "name" or (date.precision != "year" and date.pattern not in ("quarter", "half_year")):
         return False
     before = plain[max(0, date.text_start - 60) : date.text_start]
     if RESULTS.search(before):
         return False
-    return bool(PLAN_YEAR.search(before) or FOR_YEAR.search(before))
+    # "a plan of consultations for the second half of 2017 and the first half of 2018": both halves
+    return bool(PLAN_YEAR.search(before) or FOR_YEAR.search(before) or PLAN_PAIR.search(before))
+
+
+PLAN_PAIR = re.compile(r"\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?\d{4}\s+and\s+$", re.IGNORECASE)
 
 
 def summed_up(plain: str, date) -> int:
