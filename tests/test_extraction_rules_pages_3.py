@@ -313,3 +313,15 @@ def test_a_plan_for_two_half_years_places_the_publication_in_the_first():
     )
     assert extract_release(text).published.year == 2017
     assert ("2017-07-17", None, "meeting") in events_of(text)
+
+
+def test_leaving_in_a_year_founding_members_and_becoming_a_part_are_a_bodys_history():
+    text = (
+        "Uzbekistan rejoins the pact\n"
+        "Uzbekistan rejoins the pact 23.06.2006\n"
+        "Uzbekistan was one of the founding members of the Collective Security Treaty in 1992.\n"
+        "It joined the GUAM group in 1999 but left in 2005.\n"
+        "India became a part of the Organisation in 2017.\n"
+    )
+    years = {(s[:4], k) for s, _, k in events_of(text)}
+    assert {("1992", "other"), ("2005", "other"), ("2017", "other")} <= years

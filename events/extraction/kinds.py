@@ -262,6 +262,8 @@ LEXICON: list[tuple[str, str]] = [
         r"left\s+the\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|treaty|alliance|bloc|grouping|union|commonwealth|community|"
         r"csto|cis|sco|eaeu|eurasec|guam)\b(?!\s+(?:state\s+)?(?:headquarters|building|premises|hall|office|secretariat))",
     ),
+    ("other", r"left\s+(?=in\s+(?:19|20)\d\d\b)"),  # "joined in 1994 but left in 1999"
+    ("other", r"founding\s+members?\b"),  # "one of the founding members of the Treaty in 1992"
     ("other", r"returned\s+to\b"),
     ("other", r"rejoined\b"),
     ("other", r"resumed\b"),
@@ -308,7 +310,7 @@ LEXICON: list[tuple[str, str]] = [
     ("other", r"opening\s+ceremon(?:y|ies)\b"),
     (
         "other",
-        r"(?:bec(?:ame|omes)|(?:may|might|could)\s+become)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|members?|director|commander|chief|observers?|partners?)\b",
+        r"(?:bec(?:ame|omes)|(?:may|might|could)\s+become)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:(?:\w+(?:st|nd|rd|th)|new|first|second|third|acting|full|full-fledged|permanent|associate)\s+){0,2}(?:secretary|chair\w*|head|president|members?|director|commander|chief|observers?|partners?|part)\b",
     ),
     # "Belarus became an SCO dialogue partner in 2009": a status, whatever the body's name
     (
