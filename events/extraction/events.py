@@ -460,7 +460,13 @@ def events_in_unit(
                 noun_at=noun_at(plain, trigger, triggers, unit),
             )
         )
-    if context and leading and len(candidates) == 1 and candidates[0].event.precision == "day":
+    if (
+        context
+        and leading
+        and len(candidates) == 1
+        and candidates[0].event.precision == "day"
+        and not candidates[0].by_publication  # the headline writes the day out, not its date line
+    ):
         # "Remarks and answers to media questions following the meeting of the Council of Foreign
         # Ministers (Almaty, June 21, 2024)": the meeting the remarks followed was held that day too.
         first, meeting = candidates[0], context[0]
