@@ -325,3 +325,12 @@ def test_leaving_in_a_year_founding_members_and_becoming_a_part_are_a_bodys_hist
     )
     years = {(s[:4], k) for s, _, k in events_of(text)}
     assert {("1992", "other"), ("2005", "other"), ("2017", "other")} <= years
+
+
+def test_a_noun_and_its_participle_held_with_its_days():
+    text = (
+        "Ministers discussed the agenda\n"
+        "Ministers discussed the agenda 27.11.2025\n"
+        "We discussed it in detail at the consultations held the day before with the deputy ministers.\n"
+    )
+    assert events_of(text) == [("2025-11-26", None, "consultation")]

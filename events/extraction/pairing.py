@@ -77,7 +77,9 @@ COMPLEMENT = re.compile(
     r"(?:to\s+(?:be\s+held|take\s+place)\s+)?(?:for|on|in)\s+(?:the\s+)?|"
     # "the summit to be held in Astana on 3-4 July", "the exercise held in Orenburg in September 2021"
     r"\s+(?:(?:which|that)\s+(?:will\s+be|was|were)\s+held|(?:which|that)\s+(?:will\s+take|took)\s+place|"
-    r"to\s+be\s+held|to\s+take\s+place|held)(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:on|in|from)\s+(?:the\s+)?"
+    r"to\s+be\s+held|to\s+take\s+place|held)(?:\s+(?:in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:on|in|from)\s+(?:the\s+)?|"
+    # a wire's participle with its days: "to attend the SCO summit held Sept. 15-16"
+    r"\s+held\s+"
 )
 
 
