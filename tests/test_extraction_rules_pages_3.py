@@ -334,3 +334,13 @@ def test_a_noun_and_its_participle_held_with_its_days():
         "We discussed it in detail at the consultations held the day before with the deputy ministers.\n"
     )
     assert events_of(text) == [("2025-11-26", None, "consultation")]
+
+
+def test_the_event_is_the_happening_the_text_named_before():
+    text = (
+        "Leaders to sign documents at the summit\n"
+        "Leaders to sign documents at the summit 25.11.2025\n"
+        "The leaders of the member states will gather for the summit of the Organisation in Bishkek.\n"
+        "The event will take place in the capital on November 26-27.\n"
+    )
+    assert ("2025-11-26", "2025-11-27", "meeting") in events_of(text)

@@ -75,6 +75,10 @@ DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
 # A speaker's own gathering: "I am happy to be taking part in this meeting", "our meeting today".
+# "The event", "the main event", "this event" as a clause's subject: the happening named before.
+THE_EVENT = re.compile(
+    r"(?i:\b(?:the|this)\s+(?:main\s+|central\s+|key\s+)?event\s+(?:(?:will|is|was|to)\s+)?(?:be\s+)?$)"
+)
 OURS = re.compile(r"(?i:\b(?:this|our|today's|the\s+present|the\s+current|we\s+are)\s+$)")
 # A verb telling that a happening ended: its date is the end of what began before.
 ENDING = (
@@ -125,6 +129,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     listing_ahead = False  # the items of a list that a sentence announcing what is to come opened
     told_ahead = False  # the sentence before told of what is to come
     told_today = False  # a sentence before told the publication day's news ("Today marks ...")
+    recent_kind: str | None = None  # the kind of the last happening named, for "the event"
     for unit in units:
         item = bool(LIST_ITEM.match(plain, unit.start, unit.end))
         verbless = not HAS_VERB.search(plain, unit.start, unit.end)
@@ -153,7 +158,10 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             # a sentence without a verb keeps the tense of the one before: "In autumn, we plan a
             # series of exercises." then "And of course, the session in Yerevan in November."
             listing_ahead or (told_ahead and not unit.header and verbless),
+            recent_kind,
         )
+        named_kinds = [c.event.kind for c in unit_candidates if not c.vague_kind]
+        recent_kind = named_kinds[-1] if named_kinds else recent_kind
         if not unit.header:
             told_today = told_today or any(
                 d.start == published and d.precision == "day" and d.end is None for d in found
@@ -210,9 +218,11 @@ def events_in_unit(
     antecedent_span: DateValue | None = None,
     trace: SentenceTrace | None = None,
     listed_ahead: bool = False,
+    recent_kind: str | None = None,
 ) -> tuple[list[DateValue], list[Candidate]]:
     """The dates a sentence names, and the events it states; `listed_ahead` says the sentence is an
-    item of a list of what is to come."""
+    item of a list of what is to come; `recent_kind` is the kind of the happening the text named last
+    ("the event" speaks of it)."""
     found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day, antecedent_span)
     if not unit.header and plain[unit.start : unit.end].rstrip(" \"'\u201d").endswith("?"):
         if trace:
@@ -399,6 +409,14 @@ def events_in_unit(
     candidates = []
     for date, trigger in pairs:
         kind, kind_rule = kind_of(plain, date, trigger, triggers, unit)
+        if (
+            recent_kind
+            and kind == "other"
+            and trigger.kind == GENERIC
+            and THE_EVENT.search(plain, max(unit.start, trigger.start - 40), trigger.start)
+        ):
+            # "The event will take place in the capital on November 26-27" after the summit is named
+            kind, kind_rule = recent_kind, f"kind: 'the event' is the {recent_kind} the text named before"
         if acted:
             kind_rule = f"kind: '{trigger.text}' is a verb of doing the lexicon lacks: other"
         if id(date) in absorbed:
