@@ -80,24 +80,11 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         # "The active phase of the exercise will take place on August 13": a stage with dates of
         # its own is an event of its own, beside the whole exercise (with the same dates, it is it).
         return None
-    if (
-        candidate.ours
-        and event.kind == "meeting"
-        and other.kind in GATHERINGS
-        and other.precision == "day"
-        and contains(other, event)
-    ):
+    if speakers_gathering(candidate, kept):
         # "Opening remarks at inter-ministerial consultations" then "I am happy to be taking part in
         # this meeting": the speaker's gathering is the one the page dates, whatever it calls it.
         return "the speaker's 'this meeting' is the gathering of that day"
-    if (
-        kept.ours
-        and candidate.weak
-        and other.kind == "meeting"
-        and event.kind in GATHERINGS
-        and other.precision == "day"
-        and contains(event, other)
-    ):
+    if candidate.weak and speakers_gathering(kept, candidate):
         # "Transcript of Media Briefing ..." over the speaker's "We are meeting on the eve of ...":
         # the speaker's gathering is the headline's, and takes its kind
         return "the headline names the speaker's gathering of that day"
@@ -231,6 +218,17 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
             return "an undated headline or lead restates the body's news" if same_kind and timely else None
         return "a headline restates an overlapping happening" if same_kind and overlaps(event, other) else None
     return None
+
+
+def speakers_gathering(ours: Candidate, gathering: Candidate) -> bool:
+    """Whether the speaker's "this meeting" (`ours`) is `gathering`, a gathering of its day."""
+    return (
+        ours.ours
+        and ours.event.kind == "meeting"
+        and gathering.event.kind in GATHERINGS
+        and gathering.event.precision == "day"
+        and contains(gathering.event, ours.event)
+    )
 
 
 def told_as_past(candidate: Candidate) -> bool:
