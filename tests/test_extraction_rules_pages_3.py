@@ -344,3 +344,102 @@ def test_the_event_is_the_happening_the_text_named_before():
         "The event will take place in the capital on November 26-27.\n"
     )
     assert ("2025-11-26", "2025-11-27", "meeting") in events_of(text)
+
+
+def test_review_cases_of_this_sessions_rules():
+    def of(text: str) -> list[tuple]:
+        return sorted(events_of(text), key=str)
+
+    # one counterpart named two ways is one meeting; only counterparts of two countries are two
+    named = (
+        "Lavrov meets Mirzoyan\nLavrov meets Mirzoyan 10.11.2023\n"
+        "Sergey Lavrov met with Ararat Mirzoyan in Moscow on Thursday.\n"
+        "At the meeting with the Armenian Foreign Minister on Thursday, Lavrov raised the issue of the summit.\n"
+    )
+    assert of(named) == [("2023-11-09", None, "meeting")]
+    # a negation in another clause leaves a dated happening alone
+    other_clause = (
+        "Exercise in Belarus\nExercise in Belarus 01.06.2023\n"
+        "The Interaction-2023 exercise will be held in Belarus on 2-6 September, while Armenia will not host any drills this year.\n"
+    )
+    assert ("2023-09-02", "2023-09-06", "exercise") in of(other_clause)
+    convened = (
+        "Council meets in Astana\nCouncil meets in Astana 05.06.2024\n"
+        "The Council of Defence Ministers, which had not convened in full since 2019, convened in Astana on Tuesday.\n"
+    )
+    assert ("2024-06-04", None, "meeting") in of(convened)
+    # an appeal is no courtesy call
+    appeal = (
+        "Deputies appeal to the Government\nDeputies appeal to the Government 03.02.2024\n"
+        "On Friday, deputies called on the Prime Minister to freeze the country's participation in the Organisation.\n"
+    )
+    assert not any(k == "meeting" for _, _, k in of(appeal))
+    # the eve of tomorrow's session is today, told in the past or not
+    eve = (
+        "Delegations arrive in Yerevan\nDelegations arrive in Yerevan 22.11.2022\n"
+        "The session of the Council will be held in Yerevan on 23 November. "
+        "The heads of delegations arrived in the Armenian capital on the eve.\n"
+    )
+    assert ("2022-11-22", None, "visit") in of(eve)
+    # "the event" is what the sentence before named, an exhibition here
+    exhibition = (
+        "Ministers meet in Minsk\nMinisters meet in Minsk 13.05.2024\n"
+        "The Minister met with the Minister of Defence of Belarus on Monday. "
+        "The parties discussed the exhibition of military equipment. The event will take place in Minsk on 20-23 May.\n"
+    )
+    assert ("2024-05-20", "2024-05-23", "other") in of(exhibition)
+    # troops leaving are a withdrawal, not a visit; today's meeting of a body is no speaker's gathering
+    troops = (
+        "Troops leave Kazakhstan\nTroops leave Kazakhstan 19.01.2022\n"
+        "The Il-76 aircraft with the last group of Russian paratroopers left for Ivanovo on Wednesday.\n"
+    )
+    assert of(troops) == [("2022-01-19", None, "other")]
+    today = (
+        "Press conference in Moscow\nPress conference in Moscow 15.03.2023\n"
+        "The Secretary General held a press conference in Moscow today. "
+        "Today's meeting of the Permanent Council discussed the situation on the border.\n"
+    )
+    assert ("2023-03-15", None, "meeting") in of(today) and ("2023-03-15", None, "briefing") in of(today)
+    # founding members who signed a treaty made a decision; a membership's list is no joining
+    signed = (
+        "Treaty anniversary\nTreaty anniversary 15.05.2022\n"
+        "On 15 May 1992, the founding members signed the Collective Security Treaty in Tashkent.\n"
+        "The membership of the Council, as of 1 January 2024, includes the foreign ministers of six states.\n"
+    )
+    assert ("1992-05-15", None, "decision") in of(signed)
+    assert not any(s == "2024-01-01" for s, _, _ in of(signed))
+    # a programme's "date, time" lines are no page stamp
+    programme = (
+        "Programme of the summit\nProgramme of the summit 23.11.2023\n"
+        "The programme of the Collective Security Council session is as follows.\n"
+        "23 November 2023, 10:00\nMeeting of the Collective Security Council in a narrow format.\n"
+    )
+    assert ("2023-11-23", None, "meeting") in of(programme)
+    # going on, with what is to come in the same sentence
+    going = (
+        "Ministers gather in Astana\nMinisters gather in Astana 21.05.2024\n"
+        "The meeting of the Council of Foreign Ministers is currently taking place in Astana, where the upcoming summit will be prepared.\n"
+    )
+    assert ("2024-05-21", None, "meeting") in of(going)
+    # "in July" and "on 4 July" of one summit are one
+    refined = (
+        "Summit in Astana\nSummit in Astana 10.06.2024\n"
+        "The summit will be held in July, and the meeting of the heads of state on 4 July will adopt the declaration.\n"
+    )
+    assert of(refined) == [("2024-07-04", None, "meeting")]
+    # "Text of" a declaration is not a transcript; a headline's year of a decision is no announcement
+    text_of = (
+        "Text of the Astana Declaration adopted at the SCO summit (Astana, July 4, 2024)\n\nThe declaration follows.\n"
+    )
+    assert of(text_of) == [("2024-07-04", None, "meeting")]
+    implementing = (
+        "Ministers to discuss implementation of 2021 Dushanbe summit decisions\n\n"
+        "DUSHANBE, March 10. /Khovar/. The ministers met in Dushanbe.\n"
+    )
+    assert extract_release(implementing).published.year >= 2021
+    # a programme's year is a period even before a happening's name
+    games = (
+        "Council approves programme\nCouncil approves programme 10.12.2023\n"
+        "The ministers approved the programme for 2024 CSTO Games in Minsk.\n"
+    )
+    assert not any(s.startswith("2024") for s, _, _ in of(games))

@@ -79,7 +79,7 @@ DEFINITE = re.compile(
 THE_EVENT = re.compile(
     r"(?i:\b(?:the|this)\s+(?:main\s+|central\s+|key\s+)?event\s+(?:(?:will|is|was|to)\s+)?(?:be\s+)?$)"
 )
-OURS = re.compile(r"(?i:\b(?:this|our|today's|the\s+present|the\s+current|we\s+are)\s+$)")
+OURS = re.compile(r"(?i:\b(?:this|our|the\s+present|the\s+current|we\s+are)\s+$)")
 # A verb telling that a happening ended: its date is the end of what began before.
 ENDING = (
     r"(?:ended|concluded|completed|finished|closed|wrapped\s+up|ends|concludes|will\s+(?:end|conclude|close|finish))"
@@ -129,7 +129,7 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
     listing_ahead = False  # the items of a list that a sentence announcing what is to come opened
     told_ahead = False  # the sentence before told of what is to come
     told_today = False  # a sentence before told the publication day's news ("Today marks ...")
-    recent_kind: str | None = None  # the kind of the last happening named, for "the event"
+    previous: list[Unit] = []  # the units before: "the event" speaks of what they named last
     for unit in units:
         item = bool(LIST_ITEM.match(plain, unit.start, unit.end))
         verbless = not HAS_VERB.search(plain, unit.start, unit.end)
@@ -158,10 +158,9 @@ def extract_release(text: str, trace: Trace | None = None) -> ExtractedRelease:
             # a sentence without a verb keeps the tense of the one before: "In autumn, we plan a
             # series of exercises." then "And of course, the session in Yerevan in November."
             listing_ahead or (told_ahead and not unit.header and verbless),
-            recent_kind,
+            last_kind_word(plain, previous) if EVENT_WORD.search(plain, unit.start, unit.end) else None,
         )
-        named_kinds = [c.event.kind for c in unit_candidates if not c.vague_kind]
-        recent_kind = named_kinds[-1] if named_kinds else recent_kind
+        previous = [*previous[-(EVENT_LOOKBACK - 1) :], unit]
         if not unit.header:
             told_today = told_today or any(
                 d.start == published and d.precision == "day" and d.end is None for d in found
@@ -222,7 +221,7 @@ def events_in_unit(
 ) -> tuple[list[DateValue], list[Candidate]]:
     """The dates a sentence names, and the events it states; `listed_ahead` says the sentence is an
     item of a list of what is to come; `recent_kind` is the kind of the happening the text named last
-    ("the event" speaks of it)."""
+    (in the sentence before: "the event" speaks of it)."""
     found = find_dates(plain, published, unit.start, unit.end, False, antecedent, antecedent_day, antecedent_span)
     if not unit.header and plain[unit.start : unit.end].rstrip(" \"'\u201d").endswith("?"):
         if trace:
@@ -411,6 +410,7 @@ def events_in_unit(
         kind, kind_rule = kind_of(plain, date, trigger, triggers, unit)
         if (
             recent_kind
+            and recent_kind != "other"
             and kind == "other"
             and trigger.kind == GENERIC
             and THE_EVENT.search(plain, max(unit.start, trigger.start - 40), trigger.start)
@@ -484,6 +484,7 @@ def events_in_unit(
         and len(candidates) == 1
         and candidates[0].event.precision == "day"
         and not candidates[0].by_publication  # the headline writes the day out, not its date line
+        and sum(1 for d in found if d.type != "name") == 1  # and no year of the meeting's own
     ):
         # "Remarks and answers to media questions following the meeting of the Council of Foreign
         # Ministers (Almaty, June 21, 2024)": the meeting the remarks followed was held that day too.
@@ -521,7 +522,7 @@ HAS_VERB = re.compile(
 )
 YEARS_OF = re.compile(r"(?i:\w+(?:-\w+)?\s+years\s+of\b)")
 # What only places a headline's happening in time: "following the session of", "on the sidelines of".
-TRANSCRIPT_OF = re.compile(r"\s*(?i:transcript|text|record)\s+of\s+(?:the\s+)?")
+TRANSCRIPT_OF = re.compile(r"\s*(?i:transcript)\s+of\s+(?:the\s+)?")
 FOLLOWING = re.compile(r"(?i:\b(?:following|after)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,6}$)")
 CONTEXT_BEFORE = re.compile(
     r"(?i:\b(?:following|after|ahead\s+of|on\s+the\s+eve\s+of|on\s+the\s+(?:results|sidelines|margins)\s+of|"
@@ -548,6 +549,25 @@ def news_day(plain: str, unit: Unit, published: datetime.date | None, last_day: 
 
 
 HISTORY_DAYS = 366
+# The future seen from the past: "the Council was scheduled to meet", "the heads of government were to meet".
+WAS_TO = re.compile(r"(?i:\b(?:was|were)\s+(?:to|scheduled|due|expected|set|planned)\b)")
+
+
+EVENT_WORD = re.compile(r"(?i:\bevent\b)")
+
+
+def last_kind_word(plain: str, units: list[Unit]) -> str | None:
+    """The kind of the last kind word of the units before ("... discussed the exhibition of military
+    equipment." then "The event will take place in Minsk": an exhibition, `other`)."""
+    for unit in reversed(units):
+        kinds = [t.kind for t in find_triggers(plain, unit.start, unit.end) if t.kind != GENERIC]
+        if kinds:
+            return kinds[-1]
+    return None
+
+
+# How many sentences back "the event" may look for what it speaks of.
+EVENT_LOOKBACK = 2
 
 
 def noun_at(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> int:
@@ -568,8 +588,9 @@ def told_back_from(
     if (
         published is None
         or last_day is None
-        or last_day.start <= published
+        or last_day.start - datetime.timedelta(days=1) <= published  # "arrived on the eve" of tomorrow's session
         or FUTURE.search(plain, unit.start, unit.end)
+        or WAS_TO.search(plain, unit.start, unit.end)
         or not PAST_VERB.search(plain, unit.start, unit.end)
     ):
         return last_day

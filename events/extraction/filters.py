@@ -48,12 +48,30 @@ NEGATED = re.compile(
     # (not "did not participate in the summit on November 23": the summit took place)
     r"restore|restored)\b|"
     r"\bwon't\s+(?:be\s+)?(?:take\s+place|held|hold|host|happen|go\s+ahead)\b|"
+    r"\b(?:was|were|has\s+been|have\s+been|is|are)\s+(?:cancell?ed|called\s+off)\b|"
     # "the inexpediency of holding drills on its territory in 2023", "the cancellation of the exercise"
     r"\b(?:inexpediency|inadvisability|impossibility|refusal|cancell?ation)\s+(?:of|to)\s+(?:the\s+)?"
     r"(?:holding|hosting|hold|host|conducting|conduct|exercises?|drills?|summit|meeting|session)\b)"
 )
-NEGATION_REACH = 80
-BUT = re.compile(r"(?i:\bbut\b|\binstead\b|;)")
+# Where a clause ends, for negation: "the exercise, which will be held in September" is a clause of its own.
+NEGATION_EDGE = re.compile(r"[,;:()]|\b(?:which|who|that|where|while|and|but|whereas|instead)\b")
+VERBISH = re.compile(r"(?i:\b(?:is|are|was|were|will|would|has|have|had|be|been|[a-z]{3,}ed|held|met|took|began)\b)")
+
+
+def negated_clause(plain: str, date: DateValue, unit: Unit) -> bool:
+    """Whether the clause holding a date says its happening does not take place, or, the date's
+    clause having no verb ("..., at least this year"), the clause before it says so."""
+    edges = list(NEGATION_EDGE.finditer(plain, unit.start, date.text_start))
+    start = edges[-1].end() if edges else unit.start
+    after = NEGATION_EDGE.search(plain, date.text_end, unit.end)
+    end = after.start() if after else unit.end
+    if NEGATED.search(plain, start, end):
+        return True
+    own = plain[start : date.text_start] + " " + plain[date.text_end : end]
+    if VERBISH.search(own) or not edges:
+        return False
+    before = edges[-2].end() if len(edges) > 1 else unit.start
+    return bool(NEGATED.search(plain, before, edges[-1].start()))
 
 
 # A date standing before its noun: "created by the July 6, 1992 decision of the Council" is no deadline.
@@ -263,10 +281,7 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
         return "attribution: the day words were said or reported"
     if is_agency_dateline(plain, date, unit):
         return "agency dateline: the day of the report"
-    near = (max(unit.start, date.text_start - NEGATION_REACH), min(unit.end, date.text_end + NEGATION_REACH))
-    if (negated := NEGATED.search(plain, *near)) and not BUT.search(
-        plain, min(negated.end(), date.text_end), max(negated.start(), date.text_start)
-    ):
+    if negated_clause(plain, date, unit):
         return "negated: the happening did not or will not take place"  # "The drills will not take place this year"
     if TERM_LASTED.search(before):
         return "period: the span of a term of office"  # "India's chairmanship, which lasted from September 2022"
@@ -296,7 +311,9 @@ def drop_reason(plain: str, date: DateValue, unit: Unit, published: datetime.dat
         if (
             PERIOD_YEAR_BEFORE.search(before)
             and not SCHEDULED_FOR.search(before)
-            and not (date.type == "year" and YEAR_OF_HAPPENING.match(plain, date.text_end))
+            and not (
+                date.type == "year" and THE_BEFORE.search(before) and YEAR_OF_HAPPENING.match(plain, date.text_end)
+            )
         ):
             # (but "the results of the 2017 Astana Summit" name the summit by its year)
             return "period: the year of a plan, programme or report"

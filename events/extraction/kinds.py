@@ -147,7 +147,7 @@ LEXICON: list[tuple[str, str]] = [
     (
         "meeting",
         r"call(?:ed|s)\s+on\s+(?:the\s+)?(?:[a-z]{2,5}\s+)?(?:secretary|president|prime\s+minister|minister|chairman|"
-        r"director|head|ambassador|governor|speaker)\b(?!s)",
+        r"director|head|ambassador|governor|speaker)\b(?!s)(?![^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b)[a-z]+)",
     ),
     ("meeting", r"meets\s+(?:in|at|on)\b"),
     ("meeting", r"meet\s+(?:in|at|on)\b"),  # a headline's present: "Heads of Government meet in Bishkek"
@@ -253,7 +253,10 @@ LEXICON: list[tuple[str, str]] = [
     ),
     ("other", r"suspended\b"),
     # a membership dated: "India's membership of SCO in 2017", "full membership in June this year"
-    ("other", r"(?:full\s+|full-fledged\s+)?membership\b(?!\s+(?:fees?|dues|contributions?|cards?|criteria|rules))"),
+    (
+        "other",
+        r"(?:(?:full|full-fledged)\s+membership|membership\s+(?:of|in)\s+(?:the\s+)?[a-z]{2,14}(?=\s+in\s+(?:19|20)\d\d\b))\b",
+    ),
     ("other", r"withdrew\b"),
     ("other", r"left\s+the\s+territory\b"),  # "the last units left the territory of Kazakhstan on January 19"
     # leaving a body: "Uzbekistan left the grouping in 1999"
@@ -263,7 +266,8 @@ LEXICON: list[tuple[str, str]] = [
         r"csto|cis|sco|eaeu|eurasec|guam)\b(?!\s+(?:state\s+)?(?:headquarters|building|premises|hall|office|secretariat))",
     ),
     ("other", r"left\s+(?=in\s+(?:19|20)\d\d\b)"),  # "joined in 1994 but left in 1999"
-    ("other", r"founding\s+members?\b"),  # "one of the founding members of the Treaty in 1992"
+    # "one of the founding members of the Treaty in 1992" (not "the founding members signed")
+    ("other", r"founding\s+members?\b(?=[^.;]{0,80}?\bin\s+(?:19|20)\d\d\b)(?![^.;]{0,40}?\bsigned\b)"),
     ("other", r"returned\s+to\b"),
     ("other", r"rejoined\b"),
     ("other", r"resumed\b"),
@@ -323,7 +327,8 @@ LEXICON: list[tuple[str, str]] = [
         r"(?:(?:was|were)\s+)?(?:granted|received|obtained|acquired|given)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?status\b",
     ),
     ("other", r"applications?\s+for\s+(?:full\s+)?(?:membership|accession|observer\s+status)\b"),
-    ("other", r"refused\s+to\s+(?:extend|prolong|renew|sign|join|ratify|participate)\b"),
+    # a refusal is the happening, not what is refused: "In January 2023 Armenia refused to host the exercise"
+    ("other", r"refus(?:ed|es)\s+to\s+(?:extend|prolong|renew|sign|join|ratify|participate|host|hold|conduct)\b"),
     ("other", r"took\s+office\b"),
     ("other", r"assumed\s+(?:office|the\s+post|duties)\b"),
     ("other", r"appointed\b(?!\s+the\s+(?:date|time|venue|place)\b)"),  # not "appointed the date of the next meeting"

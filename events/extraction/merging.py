@@ -106,6 +106,8 @@ def restates(candidate: Candidate, kept: Candidate) -> str | None:
         and not candidate.weak
         and not kept.weak
         and event.span() != other.span()
+        # ("the summit will be held in July, and the meeting of the heads of state on 4 July": refined)
+        and not (event.precision != other.precision and (contains(event, other) or contains(other, event)))
     ):
         # "In September, Kazakhstan will host the Rubezh exercise; in September-October, the
         # Interaction exercise will take place": one sentence, two nouns, each with its own dates

@@ -471,10 +471,10 @@ def kind_of(plain: str, date: DateValue, trigger: Trigger, triggers: list[Trigge
         return "consultation", f"kind: '{trigger.text}' on preparing an exercise are staff talks = consultation"
     if (
         trigger.kind == "visit"
-        and trigger.text.lower().startswith("arriv")
+        and trigger.text.lower().startswith(("arriv", "left", "leave", "depart"))
         and TROOPS.search(plain, max(unit.start, trigger.start - TROOPS_REACH), trigger.start)
     ):
-        return "other", f"kind: troops '{trigger.text}' = other (an arrival of forces, not a visit)"
+        return "other", f"kind: troops '{trigger.text}' = other (forces arriving or leaving, not a visit)"
     if trigger.kind in ("meeting", "other") and celebrates(plain, trigger, unit):
         return "anniversary", f"kind: '{trigger.text}' held for an anniversary or a day = anniversary"
     if trigger.kind != GENERIC:
@@ -540,7 +540,7 @@ FOR_AN_OCCASION = re.compile(
 # Forces whose arrival is a deployment, not a visit (ANNOTATION.md section 3).
 TROOPS = re.compile(
     r"(?i:\b(?:troops|servicemen|soldiers|forces|units|contingents?|personnel|military|battalions?|brigades?|"
-    r"formations|subunits|peacekeepers)\b)"
+    r"formations|subunits|peacekeepers|paratroopers|column|convoy)\b)"
 )
 TROOPS_REACH = 80
 
@@ -622,12 +622,17 @@ TITLE_WORDS = frozenset(
 
 
 def partner_of(plain: str, trigger: Trigger) -> frozenset[str]:
-    """The names of whom one met, by their first five letters, so that a country and its adjective
-    agree ("met with his Tajik counterpart": {'tajik'}); empty when the words name no one."""
+    """The countries of the counterpart one met, by their first four letters, so that a country and
+    its adjective agree ("met with his Tajik counterpart": {'taji'}); empty for anyone else."""
     match = PARTNER.match(plain, trigger.end)
-    if match is None:
+    if match is None or not COUNTERPART.search(match["who"]):
+        # a person is named many ways ("Ararat Mirzoyan", "the Armenian Foreign Minister"): only
+        # counterparts told apart by their countries are told apart
         return frozenset()
-    return frozenset(w[:5].lower() for w in re.findall(r"\b[A-Z][\w-]+", match["who"]) if w not in TITLE_WORDS)
+    return frozenset(w[:4].lower() for w in re.findall(r"\b[A-Z][\w-]+", match["who"]) if w not in TITLE_WORDS)
+
+
+COUNTERPART = re.compile(r"(?i:\bcounterparts?\b)")
 
 
 def meeting_form(plain: str, trigger: Trigger, triggers: list[Trigger], unit: Unit) -> str:

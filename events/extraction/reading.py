@@ -104,7 +104,13 @@ def latest_told(plain: str, values: list, told: list, ahead: list) -> datetime.d
     elif not ahead:
         # Only the years of plans: the last of them. But a plan for part of a year is drawn up within
         # it or just before ("a plan for the second half of 2017 and the first half of 2018": 2017).
-        parts = [d.start.year for d in values if d.pattern in ("quarter", "half_year") and planned(plain, d)]
+        parts = [
+            d.start.year
+            for d in values
+            if d.pattern in ("quarter", "half_year")
+            and planned(plain, d)
+            and not IMPLEMENTED.search(plain, max(0, d.text_start - 150), d.text_start)
+        ]
         years = [d.start.year + summed_up(plain, d) for d in values]
         reference = datetime.date(min(parts) if parts else max(years), 12, 31)
     else:
@@ -125,13 +131,21 @@ def announced(plain: str, date) -> bool:
     # tense reads units of this module: imported here
     from events.extraction.tense import FUTURE, HEADLINE_FUTURE
 
-    headline_end = plain.find("\n")
-    if date.text_start < headline_end and HEADLINE_FUTURE.search(plain, 0, headline_end):
-        return True  # "Security bloc to meet in Yerevan in 4th quarter of 2022"
+    headline_end = plain.find("\n", 0, HEADLINE_REACH)
+    if (
+        date.text_start < headline_end
+        and INTRODUCED.search(plain, max(0, date.text_start - 30), date.text_start)
+        and HEADLINE_FUTURE.search(plain, 0, date.text_start)
+    ):
+        return True  # "Security bloc to meet in Yerevan in 4th quarter of 2022" (not "implementation of 2021 ...")
     edges = [m for m in CLAUSE_EDGE.finditer(plain, max(0, date.text_start - 120), date.text_start) if not aside(m)]
     low = max((m.end() for m in edges), default=0)
     high = next((m for m in CLAUSE_EDGE.finditer(plain, date.text_end, date.text_end + 120) if not aside(m)), None)
     return bool(FUTURE.search(plain, max(low, date.text_start - 120), high.start() if high else date.text_end + 120))
+
+
+HEADLINE_REACH = 400
+INTRODUCED = re.compile(r"(?i:\b(?:in|on|at|by|from|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$)")
 
 
 def aside(edge: re.Match) -> bool:
@@ -158,6 +172,8 @@ def planned(plain: str, date) -> bool:
     return bool(PLAN_YEAR.search(before) or FOR_YEAR.search(before) or PLAN_PAIR.search(before))
 
 
+# "reviewed the implementation of the plan ... for the second half of 2017": reviewed after it
+IMPLEMENTED = re.compile(r"(?i:\b(?:implementation|implementing|fulfil+ment|execution|results)\s+of\b)")
 PLAN_PAIR = re.compile(r"\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?\d{4}\s+and\s+$", re.IGNORECASE)
 
 
@@ -242,7 +258,7 @@ def header_units(plain: str, start: int, end: int) -> list[Unit]:
 DATE_ONLY_REST = re.compile(r"[\s.,:;|/-]*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[\s.,:;|/-]*")
 
 
-CLOCK = re.compile(r"\d:\d\d")
+GLUED_CLOCK = re.compile(r"(?:19|20)\d\d\d{1,2}:\d\d\b")
 # What else a page's date stamp holds: a clock time, a time zone, "posted ... by" its poster.
 STAMP_REST = re.compile(
     r"(?:[\s.,:;|/()+-]|\d{1,2}\b|\b(?:GMT|UTC|MSK)\b|\b[AaPp]\.?[Mm]\b\.?|"
@@ -270,8 +286,10 @@ def join_date_lines(
                 )
             )
             if found and DATE_ONLY_REST.fullmatch(rest):
-                if is_stamp(found, published) and (not joined or CLOCK.search(rest)):
-                    continue  # the page's stamp; further down, only with its clock time ("12 July 2018 12:17")
+                if is_stamp(found, published) and (not joined or GLUED_CLOCK.search(plain, start, end)):
+                    # the page's stamp; further down, only with its clock run into its year ("12 July
+                    # 201812:17"), not a programme's "23 November 2023, 10:00"
+                    continue
                 carried = start
                 continue
             if found and len(joined) < STAMP_UNITS and is_stamp(found, published) and STAMP_REST.fullmatch(rest):

@@ -116,6 +116,10 @@ GOING_ON = re.compile(
 )
 
 
+# What is under way, said of a happening itself: "is currently taking place in Astana, where the upcoming ..."
+UNDER_WAY = re.compile(r"(?i:\b(?:being\s+held|taking\s+place|under\s*way)\b)")
+
+
 def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> bool:
     """An undated headline, an undated lead told in the past, or a sentence telling what is going
     on now, reports the publication day's news."""
@@ -130,7 +134,10 @@ def reports_news_of_the_day(plain: str, unit: Unit, triggers: list[Trigger]) -> 
         )
         # but not a sentence about what is to come: "will take part in the summits as head of the
         # country currently holding the presidency"
-        or (bool(GOING_ON.search(plain, unit.start, unit.end)) and not FUTURE.search(plain, unit.start, unit.end))
+        or (
+            bool(GOING_ON.search(plain, unit.start, unit.end))
+            and (not FUTURE.search(plain, unit.start, unit.end) or UNDER_WAY.search(plain, unit.start, unit.end))
+        )
     )
 
 
