@@ -74,11 +74,11 @@ BEGAN_ON = re.compile(rf"(?i)\b{BEGINNING}\s+(?:on\s+|in\s+)?$")
 DEFINITE = re.compile(
     r"\b(?:the|these|those|this)\s+(?:(?!(?:of|in|on|at|with|for|to|by)\s)[a-z-]+\s+){0,2}$", re.IGNORECASE
 )
-# A speaker's own gathering: "I am happy to be taking part in this meeting", "our meeting today".
 # "The event", "the main event", "this event" as a clause's subject: the happening named before.
 THE_EVENT = re.compile(
     r"(?i:\b(?:the|this)\s+(?:main\s+|central\s+|key\s+)?event\s+(?:(?:will|is|was|to)\s+)?(?:be\s+)?$)"
 )
+# A speaker's own gathering: "I am happy to be taking part in this meeting", "our meeting today".
 OURS = re.compile(r"(?i:\b(?:this|our|the\s+present|the\s+current|we\s+are)\s+$)")
 # A verb telling that a happening ended: its date is the end of what began before.
 ENDING = (

@@ -38,7 +38,7 @@ class Candidate:
     spelled_range: bool = False  # dated by a range whose both ends are written ("3-4 June"), not "this week"
     reports_today: bool = False  # a headline in the present tense: "President Receives the Secretary General"
     ours: bool = False  # the speaker's own gathering: "this meeting", "our meeting today"
-    partner: frozenset[str] = frozenset()  # whom one met, by name: {"Tajikistan"}, {"Khrenin"}
+    partner: frozenset[str] = frozenset()  # the countries of a counterpart met: {"taji"} (pairing.partner_of)
     noun_at: int = -1  # where its kind noun stands (a noun, not a verb), or -1
 
 

@@ -150,14 +150,16 @@ INTRODUCED = re.compile(r"(?i:\b(?:in|on|at|by|from|for)\s+(?:the\s+)?(?:[\w-]+\
 
 def aside(edge: re.Match) -> bool:
     """A bracket of a short name in brackets, "the Collective Security Council (CSC) in ...": no clause edge."""
-    if edge.group() not in "()":
-        return False
-    around = edge.string[max(0, edge.start() - 12) : edge.end() + 12]
-    at = edge.start() - max(0, edge.start() - 12)
-    return any(m.start() <= at < m.end() for m in SHORT_NAME.finditer(around))
+    text, at = edge.string, edge.start()
+    if edge.group() == "(":
+        return bool(SHORT_NAME.match(text, at))
+    if edge.group() == ")":
+        return any(m.end() == at + 1 for m in SHORT_NAME.finditer(text, max(0, at - SHORT_NAME_LENGTH), at + 1))
+    return False
 
 
 SHORT_NAME = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+SHORT_NAME_LENGTH = 12  # the longest a SHORT_NAME match is: "(" + 10 letters + ")"
 
 
 def planned(plain: str, date) -> bool:
